@@ -1,0 +1,541 @@
+/*
+ * xxgk — 政府信息公开工作年度报告 (annual reports on government information
+ * disclosure): model, readers, writers and consistency checks.
+ *
+ * This header is the whole public API. Nothing that is not declared here is
+ * part of the API; every type is opaque; every symbol starts with xxgk_ or
+ * XXGK_. The ABI only grows: functions are added, never changed; enum values
+ * are never reused.
+ *
+ * Conventions
+ * - Functions that can fail return 0 (XXGK_OK) or a negative XXGK_E* code.
+ *   After a failure, the detail (message, line, column, byte offset, JSON or
+ *   cell path) is available from xxgk_error_*() in the same thread until the
+ *   next failing call in that thread. Error detail is per thread: the library
+ *   keeps no mutable global state.
+ * - The output parameter comes first. Objects returned through `**out` are
+ *   owned by the caller and released with the matching _free() function,
+ *   which accepts NULL. On failure `*out` is set to NULL.
+ * - A `const char *` returned by an accessor is borrowed from its parent
+ *   object and valid until the parent is modified or freed.
+ * - Memory returned as `char *` is released with xxgk_free().
+ * - All strings are UTF-8. Lines and columns are 1-based; columns count
+ *   characters (code points), byte offsets count bytes from 0.
+ *
+ * Reading order: the five calls most programs need come first
+ * (xxgk_report_parse, xxgk_check, xxgk_report_write, the accessors, the
+ * _free functions), then the template, the model in detail, and the rest.
+ */
+#ifndef XXGK_H
+#define XXGK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(XXGK_SHARED)
+#  ifdef XXGK_BUILDING
+#    define XXGK_API __declspec(dllexport)
+#  else
+#    define XXGK_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && defined(XXGK_BUILDING)
+#  define XXGK_API __attribute__((visibility("default")))
+#else
+#  define XXGK_API
+#endif
+
+/* ------------------------------------------------------------------------ */
+/* Version                                                                  */
+/* ------------------------------------------------------------------------ */
+
+#define XXGK_VERSION_MAJOR 0
+#define XXGK_VERSION_MINOR 1
+#define XXGK_VERSION_PATCH 0
+#define XXGK_VERSION_STRING "0.1.0"
+/* MAJOR*10000 + MINOR*100 + PATCH */
+#define XXGK_VERSION_NUMBER \
+    (XXGK_VERSION_MAJOR * 10000 + XXGK_VERSION_MINOR * 100 + XXGK_VERSION_PATCH)
+
+/* The version of the library actually loaded, e.g. "0.1.0" (static). */
+XXGK_API const char *xxgk_version(void);
+/* The same as a number, comparable with XXGK_VERSION_NUMBER. */
+XXGK_API int xxgk_version_number(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes (values are fixed forever and never reused)                 */
+/* ------------------------------------------------------------------------ */
+
+#define XXGK_OK            0
+#define XXGK_EINVAL      (-1)  /* invalid argument (NULL, unknown option value) */
+#define XXGK_ENOMEM      (-2)  /* out of memory */
+#define XXGK_EPARSE      (-3)  /* malformed input: a syntax error */
+#define XXGK_ESCHEMA     (-4)  /* well-formed input that is not a report document:
+                                  unknown key or label, wrong type, missing field */
+#define XXGK_ERANGE      (-5)  /* a number beyond the range of its cell */
+#define XXGK_ENOTFOUND   (-6)  /* unknown template, path, section or rule */
+#define XXGK_EKIND       (-7)  /* the cell is of another kind (count vs amount) */
+#define XXGK_EENCODING   (-8)  /* invalid UTF-8 or an unsupported encoding */
+#define XXGK_EIO         (-9)  /* a file could not be read or written */
+#define XXGK_ELIMIT     (-10)  /* input exceeds a configured limit */
+#define XXGK_EOVERFLOW  (-11)  /* checked arithmetic overflowed (sums) */
+#define XXGK_ETEMPLATE  (-12)  /* reports of different templates where one is needed,
+                                  or the template cannot be determined */
+#define XXGK_EFORMAT    (-13)  /* unknown, unsupported or undetectable format */
+#define XXGK_EAMBIGUOUS (-14)  /* a label matches two template rows equally well */
+#define XXGK_ESTRICT    (-15)  /* strict reading: the reader had diagnostics */
+#define XXGK_EEMPTY     (-16)  /* no report found in the input */
+
+/* Static English text for a status code ("out of memory"); never NULL. */
+XXGK_API const char *xxgk_strerror(int code);
+
+/* ------------------------------------------------------------------------ */
+/* Error detail of the last failed call in this thread                      */
+/* ------------------------------------------------------------------------ */
+
+/* The status code of the last failure in this thread (0 if none). */
+XXGK_API int xxgk_error_code(void);
+/* A message naming what was expected and where, e.g.
+ * "applications.new.total: expected an integer count, found 1.5".
+ * Never NULL ("" if no detail). Valid until the next failing call in this
+ * thread. */
+XXGK_API const char *xxgk_error_message(void);
+/* Line and column (1-based, columns in characters) of the failure in the
+ * input, or 0 when there is no place. */
+XXGK_API long xxgk_error_line(void);
+XXGK_API long xxgk_error_column(void);
+/* Byte offset of the failure in the input, or -1. */
+XXGK_API long long xxgk_error_offset(void);
+/* The JSON path ("$.applications.new.total") or cell path of the failure,
+ * or "" when there is none. */
+XXGK_API const char *xxgk_error_path(void);
+/* Forget the error detail of this thread. */
+XXGK_API void xxgk_error_clear(void);
+
+/* Free memory that the library handed to the caller as `char *`. NULL-safe. */
+XXGK_API void xxgk_free(void *p);
+
+/* ------------------------------------------------------------------------ */
+/* Opaque types                                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef struct xxgk_template xxgk_template;         /* static, never freed */
+typedef struct xxgk_report xxgk_report;
+typedef struct xxgk_findings xxgk_findings;
+typedef struct xxgk_parse_options xxgk_parse_options;
+typedef struct xxgk_check_options xxgk_check_options;
+typedef struct xxgk_write_options xxgk_write_options;
+typedef struct xxgk_reader xxgk_reader;
+
+/* Formats (values fixed forever). */
+#define XXGK_FORMAT_AUTO      0  /* reading: sniffed from the content */
+#define XXGK_FORMAT_JSON      1
+#define XXGK_FORMAT_CSV       2  /* long CSV: path,value */
+#define XXGK_FORMAT_CSV_WIDE  3  /* tables as printed */
+#define XXGK_FORMAT_TEXT      4  /* the published plain-text form */
+#define XXGK_FORMAT_MARKDOWN  5
+#define XXGK_FORMAT_HTML      6
+
+/* Parse a format name ("json", "csv", "csv-wide", "text", "markdown",
+ * "html", "auto") into *format. XXGK_ENOTFOUND if unknown. */
+XXGK_API int xxgk_format_from_name(int *format, const char *name);
+/* The name of a format, or NULL if unknown (static). */
+XXGK_API const char *xxgk_format_name(int format);
+
+/* ------------------------------------------------------------------------ */
+/* The essentials                                                           */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Read one report from `len` bytes at `buf` (need not be NUL-terminated).
+ * The format is given by the options or sniffed (XXGK_FORMAT_AUTO).
+ * `opts` may be NULL for the defaults.
+ *
+ * Readers never guess: a blank stays blank, a non-numeric token stays a
+ * token, and what cannot be placed is reported as a diagnostic
+ * (xxgk_report_diagnostics). With xxgk_parse_options_set_strict() any
+ * diagnostic of severity warning or above makes the call fail with
+ * XXGK_ESTRICT.
+ *
+ * Errors: XXGK_EINVAL, XXGK_ENOMEM, XXGK_EPARSE, XXGK_ESCHEMA, XXGK_ERANGE,
+ * XXGK_EENCODING, XXGK_ELIMIT, XXGK_EFORMAT, XXGK_ETEMPLATE,
+ * XXGK_EAMBIGUOUS, XXGK_ESTRICT, XXGK_EEMPTY; the place is in
+ * xxgk_error_*(). On success the caller owns *out (xxgk_report_free).
+ */
+XXGK_API int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len,
+                               const xxgk_parse_options *opts);
+
+/* Read one report from a file ("-" is not special here). The format comes
+ * from the options, else from the file name's extension (.json, .csv, .txt,
+ * .md, .html), else from the content. Errors as xxgk_report_parse, plus
+ * XXGK_EIO. */
+XXGK_API int xxgk_report_read_file(xxgk_report **out, const char *path,
+                                   const xxgk_parse_options *opts);
+
+/* Free a report. NULL-safe. */
+XXGK_API void xxgk_report_free(xxgk_report *r);
+
+/*
+ * Check a report's consistency rules (勾稽关系) and structure. The caller
+ * owns *out (xxgk_findings_free). A report without findings yields an empty
+ * list. `opts` may be NULL.
+ * Errors: XXGK_EINVAL, XXGK_ENOMEM.
+ */
+XXGK_API int xxgk_check(xxgk_findings **out, const xxgk_report *r,
+                        const xxgk_check_options *opts);
+
+/*
+ * Write a report. *out receives a NUL-terminated buffer of *len bytes (len
+ * may be NULL) that the caller frees with xxgk_free(). The format comes from
+ * the options (default JSON).
+ * Errors: XXGK_EINVAL, XXGK_ENOMEM, XXGK_EFORMAT.
+ */
+XXGK_API int xxgk_report_write(char **out, size_t *len, const xxgk_report *r,
+                               const xxgk_write_options *opts);
+
+/* Write a report to a file (created or truncated). Errors as
+ * xxgk_report_write, plus XXGK_EIO. */
+XXGK_API int xxgk_report_write_file(const char *path, const xxgk_report *r,
+                                    const xxgk_write_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Templates: the official formats, as data                                 */
+/* ------------------------------------------------------------------------ */
+
+/* Cell kinds (values fixed forever). */
+#define XXGK_KIND_COUNT         1  /* a non-negative integer number of items */
+#define XXGK_KIND_SIGNED_COUNT  2  /* an integer that may be negative (2019 本年增/减) */
+#define XXGK_KIND_AMOUNT        3  /* an exact decimal, up to 6 decimal places */
+
+/* Cell flags. */
+#define XXGK_CELL_OPTIONAL 0x1  /* an optional cell beyond the template's printed
+                                   cells, e.g. a group subtotal that some
+                                   reports print instead of its sub-rows */
+
+/* The number of templates compiled into the library, and the i-th one
+ * (in ascending order of id; NULL if i is out of range). */
+XXGK_API size_t xxgk_template_count(void);
+XXGK_API const xxgk_template *xxgk_template_at(size_t i);
+/* A template by id ("2021", "2019"), or NULL. */
+XXGK_API const xxgk_template *xxgk_template_get(const char *id);
+/* The newest template (the default for new reports). */
+XXGK_API const xxgk_template *xxgk_template_default(void);
+/* Its id ("2021"). */
+XXGK_API const char *xxgk_template_id(const xxgk_template *t);
+/* The notice that defines it, in Chinese, e.g. "国办公开办函〔2021〕30号". */
+XXGK_API const char *xxgk_template_name(const xxgk_template *t);
+/* The first report year it applies to (2021 for "2021"). */
+XXGK_API int xxgk_template_first_year(const xxgk_template *t);
+
+/* The number of the template's cells: its printed cells, in template order
+ * (2021: 200, 2019: 198). Cell ids 0..count-1. */
+XXGK_API size_t xxgk_template_cell_count(const xxgk_template *t);
+/* The number of all cell ids, optional ones included (>= cell_count). Ids
+ * from cell_count to cell_count_all-1 are optional cells. */
+XXGK_API size_t xxgk_template_cell_count_all(const xxgk_template *t);
+/* The cell's path ("applications.denied.state_secret.natural_person"), or
+ * NULL if id is out of range. */
+XXGK_API const char *xxgk_template_cell_path(const xxgk_template *t, size_t id);
+/* The cell's Chinese label: its row labels and column labels as printed,
+ * e.g. "（三）不予公开 1.属于国家秘密 / 自然人". NULL if out of range. */
+XXGK_API const char *xxgk_template_cell_label(const xxgk_template *t, size_t id);
+/* The same in English. */
+XXGK_API const char *xxgk_template_cell_label_en(const xxgk_template *t, size_t id);
+/* The cell's unit ("件", "万元", "元" or "" where the template states none). */
+XXGK_API const char *xxgk_template_cell_unit(const xxgk_template *t, size_t id);
+/* The cell's kind (XXGK_KIND_*), or 0 if out of range. */
+XXGK_API int xxgk_template_cell_kind(const xxgk_template *t, size_t id);
+/* The cell's flags (XXGK_CELL_*). */
+XXGK_API unsigned xxgk_template_cell_flags(const xxgk_template *t, size_t id);
+/* Look a path up: *id receives the cell id. XXGK_ENOTFOUND if the template
+ * has no such cell (error detail names the path). */
+XXGK_API int xxgk_template_lookup(size_t *id, const xxgk_template *t,
+                                  const char *path);
+
+/* Tables: count, code ("applications"), number ("三"), heading
+ * ("收到和处理政府信息公开申请情况"), English heading, first cell id and
+ * number of printed cells. */
+XXGK_API size_t xxgk_template_table_count(const xxgk_template *t);
+XXGK_API const char *xxgk_template_table_code(const xxgk_template *t, size_t i);
+XXGK_API const char *xxgk_template_table_number(const xxgk_template *t, size_t i);
+XXGK_API const char *xxgk_template_table_heading(const xxgk_template *t, size_t i);
+XXGK_API const char *xxgk_template_table_heading_en(const xxgk_template *t, size_t i);
+XXGK_API size_t xxgk_template_table_first_cell(const xxgk_template *t, size_t i);
+XXGK_API size_t xxgk_template_table_cell_count(const xxgk_template *t, size_t i);
+
+/* Narrative sections: count, code ("preamble", "overview", "problems",
+ * "other"), heading ("总体情况"; "" for the preamble), English name. */
+XXGK_API size_t xxgk_template_section_count(const xxgk_template *t);
+XXGK_API const char *xxgk_template_section_code(const xxgk_template *t, size_t i);
+XXGK_API const char *xxgk_template_section_heading(const xxgk_template *t, size_t i);
+XXGK_API const char *xxgk_template_section_heading_en(const xxgk_template *t, size_t i);
+
+/* Severities (values fixed forever). */
+#define XXGK_SEVERITY_INFO    1
+#define XXGK_SEVERITY_WARNING 2
+#define XXGK_SEVERITY_ERROR   3
+
+/* "error", "warning", "info" (static), or NULL. */
+XXGK_API const char *xxgk_severity_name(int severity);
+
+/* Rules (勾稽关系) of a template, as data, expanded per column or per row:
+ * one entry per identity. Each has a stable id ("T3.BALANCE"; the
+ * expansions of one rule share it), a severity, a description in Chinese
+ * and English, and its cells with their coefficients (lhs cells +1, rhs
+ * cells -1: the identity is sum(coefficient * cell) = 0). Per-cell rules
+ * (CELL.NONNEG, CELL.AMOUNT) have one entry with no cells listed: they apply
+ * to every cell of their kind. Rules that compare with the previous year's
+ * report (YOY.*) list this year's cells; xxgk_template_rule_cell_previous()
+ * tells which of them are read from the previous report. */
+XXGK_API size_t xxgk_template_rule_count(const xxgk_template *t);
+XXGK_API const char *xxgk_template_rule_id(const xxgk_template *t, size_t i);
+XXGK_API int xxgk_template_rule_severity(const xxgk_template *t, size_t i);
+XXGK_API const char *xxgk_template_rule_description(const xxgk_template *t, size_t i);
+XXGK_API const char *xxgk_template_rule_description_en(const xxgk_template *t, size_t i);
+/* The column or row the expansion is for ("自然人"), or "". */
+XXGK_API const char *xxgk_template_rule_scope(const xxgk_template *t, size_t i);
+XXGK_API size_t xxgk_template_rule_cell_count(const xxgk_template *t, size_t i);
+/* The j-th cell's path, or NULL if out of range. */
+XXGK_API const char *xxgk_template_rule_cell(const xxgk_template *t, size_t i, size_t j);
+/* Its coefficient (+1 or -1; 0 if out of range). */
+XXGK_API int xxgk_template_rule_coefficient(const xxgk_template *t, size_t i, size_t j);
+/* 1 if the j-th cell is read from the previous year's report, else 0. */
+XXGK_API int xxgk_template_rule_cell_previous(const xxgk_template *t, size_t i, size_t j);
+
+/* ------------------------------------------------------------------------ */
+/* The report model                                                         */
+/* ------------------------------------------------------------------------ */
+
+/* Cell states (values fixed forever). */
+#define XXGK_CELL_BLANK  0   /* no value (never the same as zero) */
+#define XXGK_CELL_NUMBER 1
+#define XXGK_CELL_TOKEN  2   /* a non-numeric token, kept as written ("-", "/", "无") */
+
+/* A new report of template `t` (NULL: the default template), every cell
+ * blank, year 0 (unknown), empty strings. Errors: XXGK_ENOMEM. */
+XXGK_API int xxgk_report_new(xxgk_report **out, const xxgk_template *t);
+/* A deep copy. Errors: XXGK_EINVAL, XXGK_ENOMEM. */
+XXGK_API int xxgk_report_clone(xxgk_report **out, const xxgk_report *r);
+
+XXGK_API const xxgk_template *xxgk_report_template(const xxgk_report *r);
+/* The report year, 0 when unknown. */
+XXGK_API int xxgk_report_year(const xxgk_report *r);
+/* Set the year (0 = unknown; else 1949..9999). XXGK_ERANGE otherwise. */
+XXGK_API int xxgk_report_set_year(xxgk_report *r, int year);
+/* Agency and title; never NULL ("" when unknown). */
+XXGK_API const char *xxgk_report_agency(const xxgk_report *r);
+XXGK_API const char *xxgk_report_title(const xxgk_report *r);
+/* Set them (a copy is kept; NULL clears). Errors: XXGK_EINVAL,
+ * XXGK_EENCODING (invalid UTF-8), XXGK_ENOMEM. */
+XXGK_API int xxgk_report_set_agency(xxgk_report *r, const char *agency);
+XXGK_API int xxgk_report_set_title(xxgk_report *r, const char *title);
+
+/* A narrative section's text by code ("preamble", "overview", "problems",
+ * "other"); "" when empty; NULL when the code is unknown. */
+XXGK_API const char *xxgk_report_section(const xxgk_report *r, const char *code);
+/* Set a section's text (copied; NULL or "" empties it). Errors: XXGK_EINVAL,
+ * XXGK_ENOTFOUND, XXGK_EENCODING, XXGK_ENOMEM. */
+XXGK_API int xxgk_report_set_section(xxgk_report *r, const char *code,
+                                     const char *text);
+
+/* Look up a cell id by path in the report's template (as
+ * xxgk_template_lookup). */
+XXGK_API int xxgk_report_cell_id(size_t *id, const xxgk_report *r, const char *path);
+
+/* The cell's state (XXGK_CELL_*), or -1 (XXGK_EINVAL) if id is out of
+ * range. */
+XXGK_API int xxgk_report_cell_state(const xxgk_report *r, size_t id);
+/* A count cell's value. Errors: XXGK_EINVAL (bad id), XXGK_EKIND (an amount
+ * cell), XXGK_ENOTFOUND (the cell is blank or a token). */
+XXGK_API int xxgk_report_get_count(int64_t *value, const xxgk_report *r, size_t id);
+/* Any number cell's value scaled by 10^6 (a count of 5 gives 5000000, an
+ * amount of 7730.28 gives 7730280000). Errors as xxgk_report_get_count
+ * (XXGK_ERANGE if a count is too large to scale). */
+XXGK_API int xxgk_report_get_micros(int64_t *value, const xxgk_report *r, size_t id);
+/* The raw text of a token cell, or NULL if the cell is not a token. */
+XXGK_API const char *xxgk_report_cell_token(const xxgk_report *r, size_t id);
+/* Format the cell into buf (size bytes, NUL-terminated, truncated if too
+ * small): a number as canonical decimal text ("12", "-4", "7730.28"), a
+ * token as written, a blank as "". Returns the length the full text needs
+ * (excluding the NUL), or a negative code (XXGK_EINVAL). */
+XXGK_API int xxgk_report_cell_format(char *buf, size_t size, const xxgk_report *r,
+                                     size_t id);
+/* Line and column where the cell's value was read (0 if not from a file). */
+XXGK_API long xxgk_report_cell_line(const xxgk_report *r, size_t id);
+XXGK_API long xxgk_report_cell_column(const xxgk_report *r, size_t id);
+
+/* Set a count cell. Errors: XXGK_EINVAL, XXGK_EKIND (amount cell),
+ * XXGK_ERANGE (beyond +-(2^53-1); a negative value is stored, the checks
+ * report it). */
+XXGK_API int xxgk_report_set_count(xxgk_report *r, size_t id, int64_t value);
+/* Set an amount cell from a value scaled by 10^6. Errors: XXGK_EINVAL,
+ * XXGK_EKIND (count cell), XXGK_ERANGE. */
+XXGK_API int xxgk_report_set_micros(xxgk_report *r, size_t id, int64_t micros);
+/* Set any number cell from decimal text ("12", "-4", "7730.28"): integers
+ * for counts, up to 6 decimals for amounts. The text must be exactly a
+ * number: nothing is coerced. Errors: XXGK_EINVAL, XXGK_EPARSE (not a
+ * number), XXGK_ERANGE, XXGK_EKIND (a fraction in a count). */
+XXGK_API int xxgk_report_set_number_text(xxgk_report *r, size_t id, const char *text);
+/* Make a cell blank. */
+XXGK_API int xxgk_report_set_blank(xxgk_report *r, size_t id);
+/* Make a cell a non-numeric token (copied, non-empty, valid UTF-8).
+ * Errors: XXGK_EINVAL, XXGK_EENCODING, XXGK_ENOMEM. */
+XXGK_API int xxgk_report_set_token(xxgk_report *r, size_t id, const char *token);
+
+/* Reader diagnostics: what a reader could not place or had to interpret
+ * (a row with too few cells, 元 converted to 万元, a missing table...). A
+ * borrowed list (never NULL), valid while the report lives; each entry is a
+ * finding with a rule id such as "READ.ROW_INCOMPLETE". */
+XXGK_API const xxgk_findings *xxgk_report_diagnostics(const xxgk_report *r);
+
+/* ------------------------------------------------------------------------ */
+/* Parse options                                                            */
+/* ------------------------------------------------------------------------ */
+
+XXGK_API int xxgk_parse_options_new(xxgk_parse_options **out);
+XXGK_API void xxgk_parse_options_free(xxgk_parse_options *o);
+/* XXGK_FORMAT_*; default XXGK_FORMAT_AUTO. */
+XXGK_API int xxgk_parse_options_set_format(xxgk_parse_options *o, int format);
+/* Strict: any reader diagnostic of severity warning or above fails the
+ * read with XXGK_ESTRICT. Default 0. */
+XXGK_API int xxgk_parse_options_set_strict(xxgk_parse_options *o, int strict);
+/* Force a template instead of detecting it (NULL: detect). */
+XXGK_API int xxgk_parse_options_set_template(xxgk_parse_options *o,
+                                             const xxgk_template *t);
+/* Largest input accepted, in bytes (default 64 MiB; 0 = the default). */
+XXGK_API int xxgk_parse_options_set_max_size(xxgk_parse_options *o, size_t bytes);
+/* Deepest JSON nesting accepted (default 32). */
+XXGK_API int xxgk_parse_options_set_max_depth(xxgk_parse_options *o, unsigned depth);
+/* Longest line accepted in text and CSV input, in bytes (default 1 MiB). */
+XXGK_API int xxgk_parse_options_set_max_line(xxgk_parse_options *o, size_t bytes);
+/* A name for the input used in messages (e.g. the file name); copied. */
+XXGK_API int xxgk_parse_options_set_source_name(xxgk_parse_options *o, const char *name);
+
+/* ------------------------------------------------------------------------ */
+/* Multi-report input (long CSV with a `report` column)                     */
+/* ------------------------------------------------------------------------ */
+
+/* Open a reader over `len` bytes at `buf`, which must stay valid and
+ * unchanged while the reader lives. Reports are read one at a time: only
+ * the current one is held. Errors as xxgk_report_parse. */
+XXGK_API int xxgk_reader_open(xxgk_reader **out, const char *buf, size_t len,
+                              const xxgk_parse_options *opts);
+/* The next report: 0 and *out set; 1 and *out NULL at the end; or a
+ * negative code. Each returned report is the caller's. */
+XXGK_API int xxgk_reader_next(xxgk_report **out, xxgk_reader *rd);
+/* The report id (the `report` column's value) of the report last returned,
+ * or "" when the input has no such column. */
+XXGK_API const char *xxgk_reader_report_id(const xxgk_reader *rd);
+XXGK_API void xxgk_reader_free(xxgk_reader *rd);
+
+/* ------------------------------------------------------------------------ */
+/* Checks and findings                                                      */
+/* ------------------------------------------------------------------------ */
+
+XXGK_API int xxgk_check_options_new(xxgk_check_options **out);
+XXGK_API void xxgk_check_options_free(xxgk_check_options *o);
+/* Read blank cells as zero, so that identities with blanks are evaluated.
+ * Default 0: an identity with a blank or token operand is not evaluated; an
+ * info finding lists the cells that made it uncheckable. */
+XXGK_API int xxgk_check_options_set_blank_as_zero(xxgk_check_options *o, int on);
+/* Include the reader's diagnostics in the findings (default 1). */
+XXGK_API int xxgk_check_options_set_diagnostics(xxgk_check_options *o, int on);
+/* Similarity (0..100 percent) from which a narrative section counts as
+ * copied from the previous year's report (default 90). */
+XXGK_API int xxgk_check_options_set_copy_threshold(xxgk_check_options *o, int percent);
+
+/* An empty findings list, to be filled by xxgk_check_into(). */
+XXGK_API int xxgk_findings_new(xxgk_findings **out);
+/* Check `r` into `f`, replacing its contents and reusing its memory: a
+ * consistent report is checked without allocating. */
+XXGK_API int xxgk_check_into(xxgk_findings *f, const xxgk_report *r,
+                             const xxgk_check_options *opts);
+/* Year over year: check `r` against the previous year's report `prev`
+ * (YOY.* rules: carry-over per column, in-force roll-forward, consecutive
+ * years, narrative copied from last year). Templates may differ (2019 ->
+ * 2021). The caller owns *out. Errors: XXGK_EINVAL, XXGK_ENOMEM. */
+XXGK_API int xxgk_check_previous(xxgk_findings **out, const xxgk_report *r,
+                                 const xxgk_report *prev,
+                                 const xxgk_check_options *opts);
+XXGK_API void xxgk_findings_free(xxgk_findings *f);
+
+XXGK_API size_t xxgk_findings_count(const xxgk_findings *f);
+/* How many findings have the given severity. */
+XXGK_API size_t xxgk_findings_count_severity(const xxgk_findings *f, int severity);
+/* The i-th finding's rule id ("T3.TOTAL_ROW"), or NULL if out of range. */
+XXGK_API const char *xxgk_finding_rule(const xxgk_findings *f, size_t i);
+/* Its severity (XXGK_SEVERITY_*), 0 if out of range. */
+XXGK_API int xxgk_finding_severity(const xxgk_findings *f, size_t i);
+/* The cells involved: count and paths (the first is the cell the message is
+ * about). */
+XXGK_API size_t xxgk_finding_cell_count(const xxgk_findings *f, size_t i);
+XXGK_API const char *xxgk_finding_cell(const xxgk_findings *f, size_t i, size_t j);
+/* Expected and actual value as decimal text ("767", "766"); "" when the
+ * finding has none. */
+XXGK_API const char *xxgk_finding_expected(const xxgk_findings *f, size_t i);
+XXGK_API const char *xxgk_finding_actual(const xxgk_findings *f, size_t i);
+/* The message in Chinese and in English, naming the cells and both numbers,
+ * e.g. "applications.total.natural_person: （七）总计应为 767（各办理结果之和），
+ * 实为 766". */
+XXGK_API const char *xxgk_finding_message(const xxgk_findings *f, size_t i);
+XXGK_API const char *xxgk_finding_message_en(const xxgk_findings *f, size_t i);
+/* Where the first cell (or the diagnosed text) was read, 0 when unknown. */
+XXGK_API long xxgk_finding_line(const xxgk_findings *f, size_t i);
+XXGK_API long xxgk_finding_column(const xxgk_findings *f, size_t i);
+
+/* ------------------------------------------------------------------------ */
+/* Sums and differences                                                     */
+/* ------------------------------------------------------------------------ */
+
+/* Add `n` reports of one template into a new report (a region's total).
+ * Checked arithmetic: an overflow fails with XXGK_EOVERFLOW naming the
+ * cell. A cell blank in every input stays blank; tokens and blanks add
+ * nothing, and each cell that some inputs left blank or gave as a token is
+ * named in the result's diagnostics (rule SUM.PARTIAL) with the count.
+ * Metadata: the year when all inputs agree (else 0); agency and title
+ * empty. Errors: XXGK_EINVAL (n == 0), XXGK_ETEMPLATE (templates differ),
+ * XXGK_EOVERFLOW, XXGK_ENOMEM. */
+XXGK_API int xxgk_report_sum(xxgk_report **out, const xxgk_report *const *reports,
+                             size_t n);
+/* Add `r` into the accumulator `acc` (same template), for summing reports
+ * one at a time without holding them. Same rules as xxgk_report_sum; on
+ * failure `acc` is unchanged. Call xxgk_report_sum_finish() after the last
+ * report to record the SUM.PARTIAL diagnostics. */
+XXGK_API int xxgk_report_add(xxgk_report *acc, const xxgk_report *r);
+XXGK_API int xxgk_report_sum_finish(xxgk_report *acc);
+/* Compare two reports cell by cell (templates may differ: cells are matched
+ * by path; a cell in only one template is compared with blank). Each
+ * difference is a finding: rule DIFF.CELL (or DIFF.META for metadata,
+ * DIFF.SECTION for a narrative section), severity info, the cell, A's value
+ * as expected, B's as actual. Errors: XXGK_EINVAL, XXGK_ENOMEM. */
+XXGK_API int xxgk_report_diff(xxgk_findings **out, const xxgk_report *a,
+                              const xxgk_report *b);
+
+/* ------------------------------------------------------------------------ */
+/* Write options                                                            */
+/* ------------------------------------------------------------------------ */
+
+XXGK_API int xxgk_write_options_new(xxgk_write_options **out);
+XXGK_API void xxgk_write_options_free(xxgk_write_options *o);
+/* XXGK_FORMAT_* (not AUTO); default XXGK_FORMAT_JSON. */
+XXGK_API int xxgk_write_options_set_format(xxgk_write_options *o, int format);
+/* Language of generated words where a writer has any ("zh" default, "en"). */
+XXGK_API int xxgk_write_options_set_lang(xxgk_write_options *o, const char *lang);
+/* Long CSV: write this report id in a leading `report` column (NULL: no
+ * such column), and whether to write the header line (default 1) — so many
+ * reports can be written to one file one after another. Copied. */
+XXGK_API int xxgk_write_options_set_report_id(xxgk_write_options *o, const char *id);
+XXGK_API int xxgk_write_options_set_header(xxgk_write_options *o, int on);
+/* HTML: highlight the cells named by these findings, with their messages
+ * (borrowed: must outlive the write calls; NULL: none). */
+XXGK_API int xxgk_write_options_set_findings(xxgk_write_options *o,
+                                             const xxgk_findings *f);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* XXGK_H */

@@ -1,0 +1,88 @@
+/* Error detail, kept per thread in fixed buffers: reporting an error never allocates. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct xerr {
+    int code;
+    long line, col;
+    long long off;
+    char msg[1024];
+    char path[256];
+};
+
+static _Thread_local struct xerr tl_err = { 0, 0, 0, -1, "", "" };
+
+/* Cut s at n bytes without splitting a UTF-8 sequence. */
+static void cut_utf8(char *s, size_t cap)
+{
+    size_t n = strlen(s);
+    if (n < cap - 1)
+        return;
+    n = cap - 1;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    s[n] = '\0';
+}
+
+int xx_error(int code, long line, long col, long long off, const char *path, const char *fmt, ...)
+{
+    struct xerr *e = &tl_err;
+    e->code = code;
+    e->line = line;
+    e->col = col;
+    e->off = off;
+    snprintf(e->path, sizeof e->path, "%s", path ? path : "");
+    cut_utf8(e->path, sizeof e->path);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+    cut_utf8(e->msg, sizeof e->msg);
+    return code;
+}
+
+int xx_oom(void)
+{
+    return xx_error(XXGK_ENOMEM, 0, 0, -1, NULL, "out of memory");
+}
+
+int xxgk_error_code(void) { return tl_err.code; }
+const char *xxgk_error_message(void) { return tl_err.msg; }
+long xxgk_error_line(void) { return tl_err.line; }
+long xxgk_error_column(void) { return tl_err.col; }
+long long xxgk_error_offset(void) { return tl_err.off; }
+const char *xxgk_error_path(void) { return tl_err.path; }
+
+void xxgk_error_clear(void)
+{
+    tl_err.code = 0;
+    tl_err.line = tl_err.col = 0;
+    tl_err.off = -1;
+    tl_err.msg[0] = tl_err.path[0] = '\0';
+}
+
+const char *xxgk_strerror(int code)
+{
+    switch (code) {
+    case XXGK_OK: return "success";
+    case XXGK_EINVAL: return "invalid argument";
+    case XXGK_ENOMEM: return "out of memory";
+    case XXGK_EPARSE: return "malformed input";
+    case XXGK_ESCHEMA: return "not a valid report document";
+    case XXGK_ERANGE: return "number out of range";
+    case XXGK_ENOTFOUND: return "not found";
+    case XXGK_EKIND: return "wrong kind of cell";
+    case XXGK_EENCODING: return "invalid or unsupported encoding";
+    case XXGK_EIO: return "input/output error";
+    case XXGK_ELIMIT: return "input exceeds a limit";
+    case XXGK_EOVERFLOW: return "arithmetic overflow";
+    case XXGK_ETEMPLATE: return "template mismatch or unknown template";
+    case XXGK_EFORMAT: return "unknown or unsupported format";
+    case XXGK_EAMBIGUOUS: return "ambiguous label";
+    case XXGK_ESTRICT: return "strict reading failed: the reader had diagnostics";
+    case XXGK_EEMPTY: return "no report found in the input";
+    default: return "unknown error";
+    }
+}

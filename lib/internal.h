@@ -1,0 +1,163 @@
+/* Internal declarations shared by the library's files. Nothing here is API. */
+#ifndef XXGK_INTERNAL_H
+#define XXGK_INTERNAL_H
+
+#include "xxgk.h"
+#include "template_def.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define XXGK_HIDDEN __attribute__((visibility("hidden")))
+
+#define XX_MAX_SECTIONS 8
+#define XX_DEFAULT_MAX_SIZE ((size_t)64 << 20)
+#define XX_DEFAULT_MAX_DEPTH 32u
+#define XX_DEFAULT_MAX_LINE ((size_t)1 << 20)
+#define XX_MAX_SAFE ((int64_t)9007199254740991) /* 2^53 - 1 */
+#define XX_MICROS 1000000
+
+/* ---- allocation: every allocation goes through here so tests can fail the n-th one ---- */
+void *xx_malloc(size_t n);
+void *xx_calloc(size_t n, size_t size);
+void *xx_realloc(void *p, size_t n);
+void xx_free(void *p);
+char *xx_strdup(const char *s);
+char *xx_strndup(const char *s, size_t n);
+/* Test hook (not exported from the shared library): make the n-th allocation from now in
+ * this thread fail (n >= 1), or disable with 0. Returns how many allocations were made since
+ * the last call. */
+XXGK_HIDDEN long xx_alloc_fail_at(long n);
+XXGK_HIDDEN long xx_alloc_count(void);
+
+/* ---- error detail (thread-local) ---- */
+/* Set the error of this thread and return `code`. Any of line/col/off may be 0/-1. */
+int xx_error(int code, long line, long col, long long off, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+int xx_oom(void);
+
+/* ---- growable byte buffer ---- */
+typedef struct xbuf {
+    char *p;
+    size_t len, cap;
+    int failed; /* an allocation failed: further appends are ignored */
+} xbuf;
+int xb_reserve(xbuf *b, size_t extra);
+void xb_put(xbuf *b, const char *s, size_t n);
+void xb_puts(xbuf *b, const char *s);
+void xb_putc(xbuf *b, char c);
+void xb_printf(xbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Finish: on success hand over a NUL-terminated buffer; on failure free and return
+ * XXGK_ENOMEM. */
+int xb_finish(xbuf *b, char **out, size_t *len);
+void xb_free(xbuf *b);
+
+/* ---- numbers ---- */
+/* Format a value: counts as integers, amounts (micros) as a decimal without trailing
+ * zeros. buf needs 32 bytes. Returns the length. */
+size_t xx_format_number(char *buf, int64_t v, int kind);
+/* Parse exact decimal text s[0..n): optional sign, digits, optional fraction, optional
+ * exponent (JSON style when json != 0, which also forbids leading zeros and "+"). Stores
+ * the value scaled by 10^6 in *micros. Returns 0, XXGK_EPARSE (not a number), XXGK_ERANGE
+ * (too large) or XXGK_EKIND (more than 6 decimals). */
+int xx_parse_decimal(const char *s, size_t n, int json, int64_t *micros, int *is_integral);
+/* Convert a parsed decimal into a cell's value per its kind: counts must be integral and
+ * within +-(2^53-1). Returns 0, XXGK_EKIND (fraction in a count), XXGK_ERANGE. */
+int xx_value_for_kind(int64_t micros, int is_integral, int kind, int64_t *value);
+
+/* ---- the model ---- */
+typedef struct xcell {
+    int64_t v;          /* count, or micros for amounts */
+    uint32_t line, col;
+    uint8_t state;      /* XXGK_CELL_* */
+} xcell;
+
+struct xxgk_report {
+    const xxgk_template *t;
+    int year;
+    char *agency, *title;
+    char *sections[XX_MAX_SECTIONS];
+    char **tokens;            /* lazily allocated, one per cell */
+    xxgk_findings *diag;      /* reader diagnostics, lazily allocated */
+    xcell cells[];            /* t->ncells_all */
+};
+
+const xt_cell *xx_cell(const xxgk_template *t, size_t id);
+int xx_section_index(const xxgk_template *t, const char *code);
+/* Set a cell to a number with its source position. No checks. */
+void xx_set_number(xxgk_report *r, size_t id, int64_t v, uint32_t line, uint32_t col);
+/* Set a cell to a token (copied). */
+int xx_set_token(xxgk_report *r, size_t id, const char *s, size_t n, uint32_t line, uint32_t col);
+/* Set a string field (agency, title, section) from s[0..n), validating UTF-8. */
+int xx_set_string(char **field, const char *s, size_t n);
+/* Add a reader diagnostic. */
+int xx_diag(xxgk_report *r, const char *rule, int severity, long line, long col, const char *cell_path,
+            const char *msg_zh, const char *msg_en);
+int xx_diagf(xxgk_report *r, const char *rule, int severity, long line, long col, const char *cell_path,
+             const char *fmt_zh, const char *fmt_en, ...);
+
+/* ---- findings ---- */
+typedef struct xfinding {
+    const char *rule;         /* static */
+    size_t cells, ncells;     /* into f->cellv */
+    size_t expected, actual, msg, msg_en; /* offsets into f->arena */
+    long line, col;
+    uint8_t severity;
+} xfinding;
+
+struct xxgk_findings {
+    xfinding *items;
+    size_t n, cap;
+    const char **cellv;       /* static paths */
+    size_t ncellv, capcellv;
+    char *arena;
+    size_t alen, acap;
+};
+void xx_findings_reset(xxgk_findings *f);
+/* Append a finding; strings are copied into the arena. Returns 0 or XXGK_ENOMEM. */
+int xx_findings_add(xxgk_findings *f, const char *rule, int severity, const char *const *cells, size_t ncells,
+                    const char *expected, const char *actual, const char *msg, const char *msg_en, long line,
+                    long col);
+/* Append all findings of src to dst. */
+int xx_findings_append(xxgk_findings *dst, const xxgk_findings *src);
+
+/* ---- options ---- */
+struct xxgk_parse_options {
+    int format, strict;
+    const xxgk_template *tpl;
+    size_t max_size, max_line;
+    unsigned max_depth;
+    char *source;
+};
+struct xxgk_check_options {
+    int blank_as_zero, diagnostics, copy_threshold;
+};
+struct xxgk_write_options {
+    int format, lang_en, header;
+    char *report_id;
+    const xxgk_findings *findings;
+};
+/* Effective options (defaults when o is NULL). */
+void xx_parse_defaults(struct xxgk_parse_options *o, const xxgk_parse_options *user);
+
+/* ---- positions in a buffer ---- */
+/* Line (1-based) and column (1-based, in code points) of byte offset `off` in buf. */
+void xx_position(const char *buf, size_t len, size_t off, long *line, long *col);
+
+/* ---- formats ---- */
+int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o);
+int xx_json_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o);
+/* Optional readers and writers (other files). They return XXGK_EFORMAT when absent. */
+int xx_text_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o);
+int xx_text_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o);
+int xx_markdown_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o);
+int xx_csv_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o);
+int xx_csv_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o);
+int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o);
+int xx_csv_wide_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o);
+int xx_html_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o);
+/* Guess the format of buf (XXGK_FORMAT_*), from the content alone. */
+int xx_sniff(const char *buf, size_t len);
+
+#endif

@@ -1,0 +1,192 @@
+/* Dispatch between formats: sniffing, files, strictness. Readers and writers know the
+ * model, never each other. */
+#include "internal.h"
+#include "normalize.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+int xx_sniff(const char *buf, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
+        i++;
+    if (i < len && buf[i] == '{')
+        return XXGK_FORMAT_JSON;
+    if (i < len && buf[i] == '<')
+        return XXGK_FORMAT_HTML;
+    /* CSV: the first line is a known header */
+    const char *nl = memchr(buf + i, '\n', len - i);
+    size_t l = nl ? (size_t)(nl - (buf + i)) : len - i;
+    if (l && buf[i + l - 1] == '\r')
+        l--;
+    if ((l == 10 && memcmp(buf + i, "path,value", 10) == 0) ||
+        (l == 17 && memcmp(buf + i, "report,path,value", 17) == 0))
+        return XXGK_FORMAT_CSV;
+    if (l >= 7 && memcmp(buf + i, "xxgk,", 5) == 0)
+        return XXGK_FORMAT_CSV_WIDE;
+    return XXGK_FORMAT_TEXT;
+}
+
+static int format_of_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return XXGK_FORMAT_AUTO;
+    if (!strcmp(dot, ".json"))
+        return XXGK_FORMAT_JSON;
+    if (!strcmp(dot, ".txt"))
+        return XXGK_FORMAT_TEXT;
+    if (!strcmp(dot, ".md"))
+        return XXGK_FORMAT_MARKDOWN;
+    if (!strcmp(dot, ".html") || !strcmp(dot, ".htm"))
+        return XXGK_FORMAT_HTML;
+    return XXGK_FORMAT_AUTO; /* .csv: long or wide, sniffed */
+}
+
+int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len, const xxgk_parse_options *user)
+{
+    if (!out)
+        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "out is required");
+    *out = NULL;
+    if (!buf && len)
+        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "buffer is required");
+    if (!buf)
+        buf = "";
+    struct xxgk_parse_options o;
+    xx_parse_defaults(&o, user);
+    if (len > o.max_size)
+        return xx_error(XXGK_ELIMIT, 0, 0, -1, NULL, "input of %zu bytes exceeds the limit of %zu bytes", len,
+                        o.max_size);
+    int format = o.format ? o.format : xx_sniff(buf, len);
+    int rc;
+    switch (format) {
+    case XXGK_FORMAT_JSON: rc = xx_json_read(out, buf, len, &o); break;
+    case XXGK_FORMAT_CSV: rc = xx_csv_read(out, buf, len, &o); break;
+    case XXGK_FORMAT_CSV_WIDE: rc = xx_csv_wide_read(out, buf, len, &o); break;
+    case XXGK_FORMAT_TEXT:
+    case XXGK_FORMAT_MARKDOWN: rc = xx_text_read(out, buf, len, &o); break;
+    case XXGK_FORMAT_HTML:
+        return xx_error(XXGK_EFORMAT, 1, 1, 0, NULL,
+                        "HTML input is not supported yet: convert the page to text first");
+    default: return xx_error(XXGK_EFORMAT, 0, 0, -1, NULL, "unknown format %d", format);
+    }
+    if (rc)
+        return rc;
+    if (o.strict && *out) {
+        const xxgk_findings *d = xxgk_report_diagnostics(*out);
+        for (size_t i = 0; i < xxgk_findings_count(d); i++)
+            if (xxgk_finding_severity(d, i) >= XXGK_SEVERITY_WARNING) {
+                rc = xx_error(XXGK_ESTRICT, xxgk_finding_line(d, i), xxgk_finding_column(d, i), -1,
+                              xxgk_finding_cell(d, i, 0), "%s", xxgk_finding_message_en(d, i));
+                xxgk_report_free(*out);
+                *out = NULL;
+                return rc;
+            }
+    }
+    return 0;
+}
+
+/* Read a whole file, refusing more than max bytes. */
+static int slurp(const char *path, size_t max, char **buf, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return xx_error(XXGK_EIO, 0, 0, -1, NULL, "%s: %s", path, strerror(errno));
+    xbuf b = { 0 };
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if (b.len + n > max) {
+            fclose(fp);
+            xb_free(&b);
+            return xx_error(XXGK_ELIMIT, 0, 0, -1, NULL, "%s: larger than the limit of %zu bytes", path, max);
+        }
+        xb_put(&b, chunk, n);
+    }
+    int err = ferror(fp);
+    fclose(fp);
+    if (err) {
+        xb_free(&b);
+        return xx_error(XXGK_EIO, 0, 0, -1, NULL, "%s: read error", path);
+    }
+    return xb_finish(&b, buf, len);
+}
+
+int xxgk_report_read_file(xxgk_report **out, const char *path, const xxgk_parse_options *user)
+{
+    if (!out || !path)
+        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "out and path are required");
+    *out = NULL;
+    struct xxgk_parse_options o;
+    xx_parse_defaults(&o, user);
+    if (!o.format)
+        o.format = format_of_path(path);
+    char *buf;
+    size_t len;
+    int rc = slurp(path, o.max_size, &buf, &len);
+    if (rc)
+        return rc;
+    rc = xxgk_report_parse(out, buf, len, &o);
+    xx_free(buf);
+    return rc;
+}
+
+static int write_buf(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o)
+{
+    switch (o->format) {
+    case XXGK_FORMAT_JSON: return xx_json_write(b, r, o);
+    case XXGK_FORMAT_CSV: return xx_csv_write(b, r, o);
+    case XXGK_FORMAT_CSV_WIDE: return xx_csv_wide_write(b, r, o);
+    case XXGK_FORMAT_TEXT: return xx_text_write(b, r, o);
+    case XXGK_FORMAT_MARKDOWN: return xx_markdown_write(b, r, o);
+    case XXGK_FORMAT_HTML: return xx_html_write(b, r, o);
+    default: return xx_error(XXGK_EFORMAT, 0, 0, -1, NULL, "cannot write format %d", o->format);
+    }
+}
+
+int xxgk_report_write(char **out, size_t *len, const xxgk_report *r, const xxgk_write_options *user)
+{
+    if (!out || !r)
+        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "out and report are required");
+    *out = NULL;
+    if (len)
+        *len = 0;
+    struct xxgk_write_options o = { XXGK_FORMAT_JSON, 0, 1, NULL, NULL };
+    if (user)
+        o = *user;
+    xbuf b = { 0 };
+    int rc = write_buf(&b, r, &o);
+    if (rc) {
+        xb_free(&b);
+        return rc;
+    }
+    return xb_finish(&b, out, len);
+}
+
+int xxgk_report_write_file(const char *path, const xxgk_report *r, const xxgk_write_options *opts)
+{
+    if (!path)
+        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "path is required");
+    char *buf;
+    size_t len;
+    int rc = xxgk_report_write(&buf, &len, r, opts);
+    if (rc)
+        return rc;
+    FILE *fp = fopen(path, "wb");
+    if (!fp) {
+        rc = xx_error(XXGK_EIO, 0, 0, -1, NULL, "%s: %s", path, strerror(errno));
+        xx_free(buf);
+        return rc;
+    }
+    size_t w = fwrite(buf, 1, len, fp);
+    int bad = w != len;
+    if (fclose(fp) != 0)
+        bad = 1;
+    xx_free(buf);
+    return bad ? xx_error(XXGK_EIO, 0, 0, -1, NULL, "%s: write error", path) : 0;
+}

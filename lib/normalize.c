@@ -1,0 +1,248 @@
+/* Label normalization: one definition used by all readers and by tools/tplgen.c, so that
+ * the template's precomputed label forms and the readers' forms can never disagree. */
+#include "normalize.h"
+
+#include <string.h>
+
+int32_t xn_utf8_decode(const unsigned char *s, size_t n, size_t *adv)
+{
+    *adv = 1;
+    if (n == 0)
+        return -1;
+    unsigned c = s[0];
+    if (c < 0x80)
+        return (int32_t)c;
+    size_t need;
+    uint32_t cp, min;
+    if (c >= 0xC2 && c <= 0xDF) { need = 2; cp = c & 0x1F; min = 0x80; }
+    else if (c >= 0xE0 && c <= 0xEF) { need = 3; cp = c & 0x0F; min = 0x800; }
+    else if (c >= 0xF0 && c <= 0xF4) { need = 4; cp = c & 0x07; min = 0x10000; }
+    else return -1;
+    if (n < need)
+        return -1;
+    for (size_t i = 1; i < need; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *adv = need;
+    return (int32_t)cp;
+}
+
+size_t xn_utf8_encode(uint32_t cp, char *out)
+{
+    unsigned char *o = (unsigned char *)out;
+    if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
+    if (cp < 0x800) {
+        o[0] = (unsigned char)(0xC0 | (cp >> 6));
+        o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (unsigned char)(0xE0 | (cp >> 12));
+        o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (unsigned char)(0xF0 | (cp >> 18));
+    o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+size_t xn_utf8_check(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        /* ASCII runs are the common case: skip them eight bytes at a time. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        if (p[i] < 0x80) { i++; continue; }
+        size_t adv;
+        if (xn_utf8_decode(p + i, n - i, &adv) < 0)
+            return i;
+        i += adv;
+    }
+    return n;
+}
+
+size_t xn_utf8_count(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}
+
+static const uint32_t trad_simp[][2] = {
+#include "trad_simp.inc"
+};
+
+static uint32_t simplify(uint32_t cp)
+{
+    size_t lo = 0, hi = sizeof trad_simp / sizeof trad_simp[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (trad_simp[mid][0] == cp)
+            return trad_simp[mid][1];
+        if (trad_simp[mid][0] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return cp;
+}
+
+uint32_t xn_fold(uint32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
+            return 0;
+        if (cp == '"' || cp == '\'' || cp == '`')
+            return 0;
+        return cp;
+    }
+    if (cp >= 0xFF01 && cp <= 0xFF5E) /* full-width ASCII */
+        return xn_fold(cp - 0xFEE0);
+    switch (cp) {
+    case 0x00A0: case 0x3000: case 0x200B: case 0x200C: case 0x200D: case 0xFEFF:
+    case 0x2002: case 0x2003: case 0x2009: case 0x202F:
+        return 0;                                       /* spaces */
+    case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x300C: case 0x300D:
+    case 0x300E: case 0x300F: case 0x301D: case 0x301E: case 0x201E: case 0x00AB:
+    case 0x00BB:
+        return 0;                                       /* quotes */
+    case 0x3001: case 0xFF64: case 0x2027: case 0x00B7: case 0x30FB:
+        return '.';                                     /* 、 and middle dots: 1、 = 1. */
+    case 0x3002: return '.';
+    case 0x3014: case 0x3010: case 0x3016: case 0x2985: return '(';
+    case 0x3015: case 0x3011: case 0x3017: case 0x2986: return ')';
+    case 0x2014: case 0x2013: case 0x2212: case 0x2015: case 0x2500: return '-';
+    case 0x2215: case 0x29F8: return '/';
+    default:
+        return simplify(cp);
+    }
+}
+
+/* Word-level artifacts of automatic traditional-character conversion, matched on the
+ * folded form: a converter turns 文件 into 檔案 (folded 档案). */
+static const char *const word_from[] = { "档案" };
+static const char *const word_to[] = { "文件" };
+
+size_t xn_label(char *out, size_t cap, const char *in, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)in;
+    size_t i = 0, o = 0;
+    char tmp[4];
+    while (i < len) {
+        size_t adv;
+        int32_t cp = xn_utf8_decode(p + i, len - i, &adv);
+        i += adv;
+        if (cp < 0)
+            cp = 0xFFFD;
+        uint32_t f = xn_fold((uint32_t)cp);
+        if (f == 0)
+            continue;
+        size_t k = xn_utf8_encode(f, tmp);
+        for (size_t j = 0; j < k; j++, o++)
+            if (o + 1 < cap)
+                out[o] = tmp[j];
+    }
+    if (cap > 0)
+        out[o < cap ? o : cap - 1] = '\0';
+    if (o < cap) {
+        for (size_t w = 0; w < sizeof word_from / sizeof word_from[0]; w++) {
+            size_t fl = strlen(word_from[w]), tl = strlen(word_to[w]);
+            if (fl != tl)
+                continue; /* keeps the rewrite in place */
+            char *hit = out;
+            while ((hit = strstr(hit, word_from[w])) != NULL) {
+                memcpy(hit, word_to[w], tl);
+                hit += tl;
+            }
+        }
+    }
+    return o;
+}
+
+static size_t cn_numeral_run(const char *s)
+{
+    static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八",
+                                            "九", "十" };
+    size_t n = 0;
+    for (;;) {
+        size_t k;
+        for (k = 0; k < 10; k++)
+            if (strncmp(s + n, numerals[k], 3) == 0)
+                break;
+        if (k == 10)
+            return n;
+        n += 3;
+    }
+}
+
+size_t xn_ordinal_len(const char *s)
+{
+    size_t n;
+    if (s[0] == '(') {
+        n = cn_numeral_run(s + 1);
+        if (n == 0)
+            while (s[1 + n] >= '0' && s[1 + n] <= '9')
+                n++;
+        if (n > 0 && s[1 + n] == ')')
+            return n + 2;
+        return 0;
+    }
+    n = cn_numeral_run(s);
+    if (n == 0)
+        while (s[n] >= '0' && s[n] <= '9')
+            n++;
+    if (n > 0 && s[n] == '.')
+        return n + 1;
+    return 0;
+}
+
+unsigned xn_edit_distance(const char *a, const char *b, unsigned limit)
+{
+    uint32_t ca[128], cb[128];
+    size_t na = 0, nb = 0, adv;
+    for (size_t i = 0, l = strlen(a); i < l && na < 128; i += adv)
+        ca[na++] = (uint32_t)xn_utf8_decode((const unsigned char *)a + i, l - i, &adv);
+    for (size_t i = 0, l = strlen(b); i < l && nb < 128; i += adv)
+        cb[nb++] = (uint32_t)xn_utf8_decode((const unsigned char *)b + i, l - i, &adv);
+    size_t diff = na > nb ? na - nb : nb - na;
+    if (diff > limit)
+        return limit + 1;
+    unsigned row[129];
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = (unsigned)j;
+    for (size_t i = 1; i <= na; i++) {
+        unsigned prev = row[0], best;
+        row[0] = (unsigned)i;
+        best = row[0];
+        for (size_t j = 1; j <= nb; j++) {
+            unsigned cur = row[j];
+            unsigned sub = prev + (ca[i - 1] != cb[j - 1]);
+            unsigned del = row[j] + 1, ins = row[j - 1] + 1;
+            row[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+            if (row[j] < best)
+                best = row[j];
+            prev = cur;
+        }
+        if (best > limit)
+            return limit + 1;
+    }
+    return row[nb] > limit ? limit + 1 : row[nb];
+}

@@ -1,0 +1,40 @@
+/* Label and number normalization shared by every reader and by the template compiler. */
+#ifndef XXGK_NORMALIZE_H
+#define XXGK_NORMALIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decode one UTF-8 sequence at s (n bytes available). Returns the code point and stores the
+ * sequence length in *adv, or returns -1 (and *adv = 1) for an invalid sequence: overlong
+ * forms, surrogates and values beyond U+10FFFF are invalid. */
+int32_t xn_utf8_decode(const unsigned char *s, size_t n, size_t *adv);
+
+/* Encode cp into out (4 bytes room); returns the number of bytes. */
+size_t xn_utf8_encode(uint32_t cp, char *out);
+
+/* The byte offset of the first invalid UTF-8 sequence in s, or n if all of it is valid. */
+size_t xn_utf8_check(const char *s, size_t n);
+
+/* Number of code points in s[0..n) (invalid bytes count one each). */
+size_t xn_utf8_count(const char *s, size_t n);
+
+/* Fold one code point for label comparison: full-width forms to ASCII, traditional to
+ * simplified characters, punctuation variants to one form. Returns 0 for characters that
+ * labels ignore (spaces, line breaks, quotes). */
+uint32_t xn_fold(uint32_t cp);
+
+/* Write the normalized form of a label (folded, ignored characters dropped, known word-level
+ * conversion artifacts mapped back) into out (cap bytes, always NUL-terminated when cap > 0).
+ * Returns the length of the full normalized form; if that is >= cap the output was cut. */
+size_t xn_label(char *out, size_t cap, const char *in, size_t len);
+
+/* Length of the ordinal prefix of a normalized label ("一.", "(一)", "1.", "(1)", "第一"),
+ * 0 if none. */
+size_t xn_ordinal_len(const char *norm);
+
+/* Edit distance between two strings counted in code points, giving up (returning limit+1)
+ * once it exceeds limit. */
+unsigned xn_edit_distance(const char *a, const char *b, unsigned limit);
+
+#endif

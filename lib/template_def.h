@@ -1,0 +1,105 @@
+/* The compiled form of a template (generated from lib/templates/NAME.tpl by tools/tplgen.c).
+ * Everything here is constant data; the library never computes per report what can be
+ * read from these tables. */
+#ifndef XXGK_TEMPLATE_DEF_H
+#define XXGK_TEMPLATE_DEF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { XT_ROW_GROUP = 1, XT_ROW_CELLS = 2, XT_ROW_OPTIONAL = 4 };
+enum { XT_RULE_LINEAR = 1, XT_RULE_NONNEG = 2, XT_RULE_AMOUNT = 3, XT_RULE_YOY = 4 };
+
+typedef struct xt_col {
+    const char *code, *label, *label_en, *unit, *norm;
+    uint8_t kind;                 /* XXGK_KIND_* */
+} xt_col;
+
+/* A node of the printed column header: a column group or a column. Nodes are listed level
+ * by level, left to right; `first`/`span` give the leaf columns (of the table's widest
+ * block) below it. */
+typedef struct xt_hdr {
+    const char *label, *label_en, *norm;
+    uint8_t level, depth;         /* level: 0 top; depth: levels it spans downwards (rowspan) */
+    uint16_t first, span;
+} xt_hdr;
+
+typedef struct xt_block {
+    const char *caption, *caption_en, *norm;
+    uint16_t first_col, ncols;    /* into the table's cols */
+} xt_block;
+
+typedef struct xt_row {
+    const char *code;             /* path segment(s) below the table: "denied.state_secret"; "" */
+    const char *key;              /* its last segment as a JSON key ("" for display groups) */
+    const char *label, *label_en;
+    const char *norm;             /* normalized label */
+    const char *norm_bare;        /* normalized label without its ordinal prefix */
+    const char *const *aliases;   /* normalized variants */
+    uint8_t naliases;
+    uint8_t flags;                /* XT_ROW_* */
+    uint8_t depth;                /* nesting level, 0 at the top */
+    int16_t parent;               /* enclosing group row, -1 */
+    int16_t jparent;              /* enclosing group that has a code (JSON nesting), -1 */
+    int16_t last_desc;            /* last row index inside this group (itself if none) */
+    uint16_t block;
+    int32_t first_cell;           /* -1 when the row has no cells */
+} xt_row;
+
+typedef struct xt_table {
+    const char *code, *number, *heading, *heading_en, *norm;
+    const char *const *aliases;   /* normalized heading variants */
+    uint8_t naliases;
+    const char *corner, *corner_en;
+    uint8_t inline_layout;        /* printed as one line: rows side by side */
+    const xt_col *cols; uint16_t ncols;
+    const xt_block *blocks; uint16_t nblocks;
+    const xt_row *rows; uint16_t nrows;
+    const xt_hdr *hdr; uint16_t nhdr; uint8_t hdr_levels;
+    uint16_t width;               /* leaf columns of the widest block */
+    uint32_t first_cell, ncells;  /* printed cells */
+} xt_table;
+
+typedef struct xt_cell {
+    const char *path, *label, *label_en;
+    uint16_t table, row, col;     /* col: index into the table's cols */
+    uint8_t kind, flags;          /* flags: XXGK_CELL_* */
+} xt_cell;
+
+typedef struct xt_term {
+    int32_t cell;
+    int8_t coef;
+    uint8_t prev;                 /* read from the previous year's report */
+} xt_term;
+
+typedef struct xt_rule {
+    const char *id;
+    const char *desc, *desc_en, *msg, *msg_en, *scope, *scope_en;
+    uint8_t severity, kind, optional;  /* optional: involves an optional cell */
+    uint16_t table;
+    uint32_t first_term;
+    uint16_t nterms, nlhs;        /* terms[0..nlhs) expected side, the rest actual side */
+    int32_t subject;              /* the cell the message is about */
+} xt_rule;
+
+typedef struct xt_section {
+    const char *code, *heading, *heading_en, *norm;
+    const char *const *aliases;
+    uint8_t naliases;
+} xt_section;
+
+struct xxgk_template {
+    const char *id, *name, *name_en;
+    int first_year;
+    const xt_section *sections; uint16_t nsections;
+    const xt_table *tables; uint16_t ntables;
+    const xt_cell *cells; uint32_t ncells, ncells_all;
+    const uint16_t *by_path;      /* cell ids sorted by path */
+    const xt_rule *rules; uint32_t nrules;
+    const xt_term *terms; uint32_t nterms;
+};
+
+extern const struct xxgk_template *const xt_templates[];
+extern const size_t xt_ntemplates;
+
+#endif

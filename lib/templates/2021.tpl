@@ -1,0 +1,184 @@
+# 政府信息公开工作年度报告格式 — 国办公开办函〔2021〕30号 (in force for report years 2021 on).
+#
+# This file is the whole template: tables, blocks, columns, rows, labels and their known
+# variants, and the consistency rules. tools/tplgen.c compiles every lib/templates/*.tpl into
+# the library; adding a template is adding one such file. Format: one directive per line,
+# fields separated by " | ", "#" starts a comment line. `alias` adds a known variant of the
+# label of the item defined just before it. `group` and `colgroup` nest until `end`.
+
+template 2021
+name 国办公开办函〔2021〕30号
+name_en Notice No. 30 [2021] of the State Council's disclosure office
+first_year 2021
+
+section preamble |  | Preamble
+section overview | 总体情况 | General situation
+section problems | 存在的主要问题及改进情况 | Main problems and improvements
+alias 政府信息公开工作存在的主要问题及改进情况
+section other | 其他需要报告的事项 | Other matters to report
+
+table proactive | 二 | 主动公开政府信息情况 | Proactive disclosure of government information
+corner 信息内容 | Content
+block 第二十条第（一）项 | Article 20 (1)
+col issued | 本年制发件数 | Issued this year | 件 | count
+col repealed | 本年废止件数 | Repealed this year | 件 | count
+col in_force | 现行有效件数 | In force | 件 | count
+row regulations | 规章 | Rules
+row normative_documents | 行政规范性文件 | Administrative normative documents
+alias 规范性文件
+block 第二十条第（五）项 | Article 20 (5)
+col decisions | 本年处理决定数量 | Decisions this year | 件 | count
+row licensing | 行政许可 | Administrative licensing
+block 第二十条第（六）项 | Article 20 (6)
+col decisions | 本年处理决定数量 | Decisions this year | 件 | count
+row punishment | 行政处罚 | Administrative penalties
+row coercion | 行政强制 | Administrative coercion
+block 第二十条第（八）项 | Article 20 (8)
+col amount | 本年收费金额（单位：万元） | Fees collected this year (10,000 yuan) | 万元 | amount
+row fees | 行政事业性收费 | Administrative fees
+
+table applications | 三 | 收到和处理政府信息公开申请情况 | Applications for disclosure received and handled
+corner （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | (In each column, item one plus item two equals item three plus item four)
+block
+colgroup 申请人情况 | Applicants
+col natural_person | 自然人 | Natural persons | 件 | count
+colgroup 法人或其他组织 | Legal persons or other organisations
+col commercial | 商业企业 | Commercial enterprises | 件 | count
+col research | 科研机构 | Research institutions | 件 | count
+col social_welfare | 社会公益组织 | Social welfare organisations | 件 | count
+col legal_service | 法律服务机构 | Legal service institutions | 件 | count
+col other_org | 其他 | Others | 件 | count
+end
+col total | 总计 | Total | 件 | count
+end
+row new | 一、本年新收政府信息公开申请数量 | I. New applications this year
+row carried_over | 二、上年结转政府信息公开申请数量 | II. Applications carried over from last year
+group - | 三、本年度办理结果 | III. Results this year
+row granted | （一）予以公开 | (1) Disclosed
+row partially_granted | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | (2) Partially disclosed
+alias （二）部分公开
+group denied | （三）不予公开 | (3) Not disclosed
+row state_secret | 1.属于国家秘密 | 1. State secret
+row prohibited_by_law | 2.其他法律行政法规禁止公开 | 2. Prohibited by other laws and administrative regulations
+row security_stability | 3.危及“三安全一稳定” | 3. Endangers the "three securities and one stability"
+row third_party_rights | 4.保护第三方合法权益 | 4. Protects a third party's lawful rights
+row internal_affairs | 5.属于三类内部事务信息 | 5. One of three kinds of internal affairs
+row process_info | 6.属于四类过程性信息 | 6. One of four kinds of process information
+row enforcement_file | 7.属于行政执法案卷 | 7. Administrative enforcement file
+row administrative_query | 8.属于行政查询事项 | 8. Administrative query matter
+end
+group unable | （四）无法提供 | (4) Cannot be provided
+row not_held | 1.本机关不掌握相关政府信息 | 1. Not held by this agency
+row needs_creation | 2.没有现成信息需要另行制作 | 2. Would have to be created
+row unclear | 3.补正后申请内容仍不明确 | 3. Still unclear after correction
+end
+group not_processed | （五）不予处理 | (5) Not processed
+row complaint | 1.信访举报投诉类申请 | 1. Petition, report or complaint
+row duplicate | 2.重复申请 | 2. Duplicate application
+row publication | 3.要求提供公开出版物 | 3. Asks for a publication
+row excessive | 4.无正当理由大量反复申请 | 4. Many repeated applications without good reason
+row confirmation | 5.要求行政机关确认或重新出具已获取信息 | 5. Asks the agency to confirm or reissue information already obtained
+end
+group other | （六）其他处理 | (6) Other handling | subtotal
+row overdue_correction | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1. Not corrected in time without good reason; no longer processed
+alias 1.申请人无正当理由逾期不补正
+row overdue_fee | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 2. Fee not paid in time as notified; no longer processed
+alias 2.申请人逾期未按收费通知要求缴纳费用
+row other | 3.其他 | 3. Other
+end
+row total | （七）总计 | (7) Total
+end
+row carried_forward | 四、结转下年度继续办理 | IV. Carried forward to next year
+
+table review_litigation | 四 | 政府信息公开行政复议、行政诉讼情况 | Administrative review and litigation
+alias 因政府信息公开工作被申请行政复议和提起行政诉讼情况
+alias 政府信息公开行政复议及行政诉讼情况
+alias 政府信息公开行政复议和行政诉讼情况
+inline
+block
+col upheld | 结果维持 | Upheld | 件 | count
+col corrected | 结果纠正 | Corrected | 件 | count
+col other | 其他结果 | Other result | 件 | count
+col pending | 尚未审结 | Pending | 件 | count
+col total | 总计 | Total | 件 | count
+row review | 行政复议 | Administrative review
+group - | 行政诉讼 | Administrative litigation
+row litigation_direct | 未经复议直接起诉 | Sued directly without review
+row litigation_after_review | 复议后起诉 | Sued after review
+end
+
+# Consistency rules. `terms A B = C D`: A + B = C + D, where a term is a row (columns scope:
+# one identity per column) or a column (rows scope: one identity per row), "x.*" stands for
+# every row of group x, a leading "-" subtracts, a leading "@" reads the previous year's
+# report. The left side is the expected value, the right side the actual one; {cell} is the
+# first cell of the right side. An identity that involves an optional cell is evaluated only
+# when that cell is filled.
+
+rule T3.BALANCE | error | columns | applications
+terms new carried_over = total carried_forward
+desc 第一项加第二项之和，等于第三项加第四项之和
+desc_en New plus carried over equals total handled plus carried forward
+msg {cell}: 第三项加第四项之和应为 {expected}（第一项加第二项之和），实为 {actual}
+msg_en {cell}: total plus carried forward should be {expected} (new plus carried over), is {actual}
+
+rule T3.TOTAL_ROW | error | columns | applications
+terms granted partially_granted denied.* unable.* not_processed.* other.* = total
+desc （七）总计等于各办理结果之和
+desc_en The total equals the sum of all results
+msg {cell}: （七）总计应为 {expected}（各办理结果之和），实为 {actual}
+msg_en {cell}: the total should be {expected} (sum of all results), is {actual}
+
+rule T3.TOTAL_ROW | error | columns | applications
+terms granted partially_granted denied.* unable.* not_processed.* other = total
+desc （七）总计等于各办理结果之和（（六）其他处理按一行填报）
+desc_en The total equals the sum of all results ((6) other handling printed as one row)
+msg {cell}: （七）总计应为 {expected}（各办理结果之和），实为 {actual}
+msg_en {cell}: the total should be {expected} (sum of all results), is {actual}
+
+rule T3.SUBTOTAL | error | columns | applications
+terms other.* = other
+desc （六）其他处理等于其各项之和
+desc_en (6) Other handling equals the sum of its items
+msg {cell}: （六）其他处理应为 {expected}（其各项之和），实为 {actual}
+msg_en {cell}: other handling should be {expected} (sum of its items), is {actual}
+
+rule T3.TOTAL_COL | error | rows | applications
+terms natural_person commercial research social_welfare legal_service other_org = total
+desc 总计列等于自然人与法人或其他组织各列之和
+desc_en The total column equals the sum of the six applicant columns
+msg {cell}: 总计列应为 {expected}（各类申请人之和），实为 {actual}
+msg_en {cell}: the total column should be {expected} (sum of the applicant columns), is {actual}
+
+rule T4.TOTAL | error | rows | review_litigation
+terms upheld corrected other pending = total
+desc 总计等于结果维持、结果纠正、其他结果、尚未审结之和
+desc_en The total equals upheld plus corrected plus other plus pending
+msg {cell}: {scope}总计应为 {expected}（结果维持、结果纠正、其他结果、尚未审结之和），实为 {actual}
+msg_en {cell}: the {scope_en} total should be {expected} (upheld + corrected + other + pending), is {actual}
+
+rule CELL.NONNEG | error | nonneg
+desc 件数为非负整数
+desc_en Counts are non-negative integers
+msg {cell}: 件数不能为负数，实为 {actual}
+msg_en {cell}: a count cannot be negative, is {actual}
+
+rule CELL.AMOUNT | error | amount
+desc 金额为非负数
+desc_en Amounts are non-negative
+msg {cell}: 金额不能为负数，实为 {actual}
+msg_en {cell}: an amount cannot be negative, is {actual}
+
+rule YOY.CARRY | error | yoy-columns | applications
+terms @carried_forward = carried_over
+desc 本年上年结转等于上年报告的结转下年度继续办理
+desc_en Carried over this year equals last year's carried forward
+msg {cell}: 上年结转应为 {expected}（上年报告的结转下年度继续办理），实为 {actual}
+msg_en {cell}: carried over should be {expected} (last year's carried forward), is {actual}
+
+rule YOY.IN_FORCE | warning | yoy-rows | proactive
+rows regulations normative_documents
+terms @in_force issued -repealed = in_force
+desc 现行有效件数约等于上年现行有效件数加本年制发减本年废止（制发可能含修订，仅作提示）
+desc_en In force is about last year's in force plus issued minus repealed (issued may include amendments)
+msg {cell}: 现行有效件数按上年推算应为 {expected}（上年现行有效＋本年制发－本年废止），实为 {actual}；制发件数可能包含修订，请核实
+msg_en {cell}: in force should be about {expected} (last year's in force + issued - repealed), is {actual}; issued may include amendments, please verify

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Second command: build (if needed) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${XXGK_BUILD_DIR:-build}
+cmake -S . -B "$build" -DXXGK_WERROR=ON ${XXGK_CMAKE_ARGS:-} >/dev/null
+cmake --build "$build" -j"$(nproc)"
+ctest --test-dir "$build" --output-on-failure -j"$(nproc)" ${XXGK_CTEST_ARGS:-}

@@ -1,0 +1,60 @@
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *tu_slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        fail_msg("cannot open %s", path);
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    fseek(fp, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    size_t got = fread(buf, 1, (size_t)n, fp);
+    fclose(fp);
+    assert_int_equal(got, (size_t)n);
+    buf[n] = '\0';
+    if (len)
+        *len = (size_t)n;
+    return buf;
+}
+
+static const char *join(const char *dir, const char *rel)
+{
+    static _Thread_local char buf[8][1024];
+    static _Thread_local int k;
+    k = (k + 1) % 8;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", dir, rel);
+    return buf[k];
+}
+
+const char *tu_src(const char *rel) { return join(XXGK_SOURCE_DIR, rel); }
+const char *tu_data(const char *rel) { return join(XXGK_TEST_DATA, rel); }
+const char *tu_shared(const char *rel) { return join(XXGK_SHARED_DIR, rel); }
+
+xxgk_report *tu_load(const char *path)
+{
+    xxgk_report *r = NULL;
+    if (xxgk_report_read_file(&r, path, NULL) != 0)
+        fail_msg("%s:%ld:%ld: %s", path, xxgk_error_line(), xxgk_error_column(), xxgk_error_message());
+    return r;
+}
+
+char *tu_json(const xxgk_report *r)
+{
+    char *out = NULL;
+    assert_int_equal(xxgk_report_write(&out, NULL, r, NULL), 0);
+    return out;
+}
+
+size_t tu_id(const xxgk_report *r, const char *path)
+{
+    size_t id = 0;
+    if (xxgk_report_cell_id(&id, r, path) != 0)
+        fail_msg("unknown path %s", path);
+    return id;
+}

@@ -1,0 +1,27 @@
+/* Helpers shared by the unit tests. */
+#ifndef XXGK_TESTUTIL_H
+#define XXGK_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <xxgk.h>
+
+/* Read a whole file; aborts the test on failure. Caller frees with free(). */
+char *tu_slurp(const char *path, size_t *len);
+/* Path of a file below the source tree / tests/data / ../shared (static buffer per call). */
+const char *tu_src(const char *rel);
+const char *tu_data(const char *rel);
+const char *tu_shared(const char *rel);
+/* Read a report from a file, failing the test with the error message if it cannot. */
+xxgk_report *tu_load(const char *path);
+/* Canonical JSON of a report (caller frees with xxgk_free). */
+char *tu_json(const xxgk_report *r);
+/* Cell id by path in r's template (fails the test if unknown). */
+size_t tu_id(const xxgk_report *r, const char *path);
+/* Internal allocation hook (static library only). */
+long xx_alloc_fail_at(long n);
+
+#endif
