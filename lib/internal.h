@@ -80,10 +80,15 @@ struct xxgk_report {
     char *sections[XX_MAX_SECTIONS];
     char **tokens;            /* lazily allocated, one per cell */
     xxgk_findings *diag;      /* reader diagnostics, lazily allocated */
+    uint32_t *sum_counts;     /* xxgk_report_add: numeric inputs per cell */
+    uint32_t sum_inputs;      /* xxgk_report_add: reports added */
+    int sum_year_mixed;
     xcell cells[];            /* t->ncells_all */
 };
 
 const xt_cell *xx_cell(const xxgk_template *t, size_t id);
+/* Look a path up without touching the error detail: 0 and *id, or -1. */
+int xx_lookup(const xxgk_template *t, const char *path, size_t *id);
 int xx_section_index(const xxgk_template *t, const char *code);
 /* Set a cell to a number with its source position. No checks. */
 void xx_set_number(xxgk_report *r, size_t id, int64_t v, uint32_t line, uint32_t col);

@@ -34,6 +34,7 @@ void xxgk_report_free(xxgk_report *r)
         xx_free(r->tokens);
     }
     xxgk_findings_free(r->diag);
+    xx_free(r->sum_counts);
     xx_free(r);
 }
 

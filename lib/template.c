@@ -76,10 +76,8 @@ unsigned xxgk_template_cell_flags(const xxgk_template *t, size_t id)
     return c ? c->flags : 0u;
 }
 
-int xxgk_template_lookup(size_t *id, const xxgk_template *t, const char *path)
+int xx_lookup(const xxgk_template *t, const char *path, size_t *id)
 {
-    if (!id || !t || !path)
-        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "template and path are required");
     size_t lo = 0, hi = t->ncells_all;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -93,6 +91,15 @@ int xxgk_template_lookup(size_t *id, const xxgk_template *t, const char *path)
         else
             hi = mid;
     }
+    return -1;
+}
+
+int xxgk_template_lookup(size_t *id, const xxgk_template *t, const char *path)
+{
+    if (!id || !t || !path)
+        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "template and path are required");
+    if (xx_lookup(t, path, id) == 0)
+        return 0;
     return xx_error(XXGK_ENOTFOUND, 0, 0, -1, path, "%s: no such cell in template %s", path, t->id);
 }
 
