@@ -154,6 +154,14 @@ XXGK_API const char *xxgk_format_name(int format);
  * The format is given by the options or sniffed (XXGK_FORMAT_AUTO).
  * `opts` may be NULL for the defaults.
  *
+ * Encodings: UTF-8 (a byte-order mark is skipped), UTF-16 LE/BE with a
+ * byte-order mark, and GB18030/GBK (input that is not UTF-8, has no UTF-8
+ * text before its first non-UTF-8 byte and is valid GB18030 as a whole) are
+ * converted to UTF-8 before reading. Line, column, offset and path of any
+ * later error refer to the converted UTF-8 text. Anything else fails with
+ * XXGK_EENCODING naming the encoding (UTF-32, UTF-16 without a byte-order
+ * mark) or the byte offset, line and column of the first invalid byte.
+ *
  * Readers never guess: a blank stays blank, a non-numeric token stays a
  * token, and what cannot be placed is reported as a diagnostic
  * (xxgk_report_diagnostics). With xxgk_parse_options_set_strict() any
@@ -469,8 +477,9 @@ XXGK_API size_t xxgk_findings_count_severity(const xxgk_findings *f, int severit
 XXGK_API const char *xxgk_finding_rule(const xxgk_findings *f, size_t i);
 /* Its severity (XXGK_SEVERITY_*), 0 if out of range. */
 XXGK_API int xxgk_finding_severity(const xxgk_findings *f, size_t i);
-/* The cells involved: count and paths (the first is the cell the message is
- * about). */
+/* The cells involved: count and paths, in the rule's order (for an identity:
+ * the terms of the expected side, then those of the actual side; for an
+ * uncheckable identity, the blank or non-numeric cells). */
 XXGK_API size_t xxgk_finding_cell_count(const xxgk_findings *f, size_t i);
 XXGK_API const char *xxgk_finding_cell(const xxgk_findings *f, size_t i, size_t j);
 /* Expected and actual value as decimal text ("767", "766"); "" when the
@@ -482,7 +491,8 @@ XXGK_API const char *xxgk_finding_actual(const xxgk_findings *f, size_t i);
  * 实为 766". */
 XXGK_API const char *xxgk_finding_message(const xxgk_findings *f, size_t i);
 XXGK_API const char *xxgk_finding_message_en(const xxgk_findings *f, size_t i);
-/* Where the first cell (or the diagnosed text) was read, 0 when unknown. */
+/* Where the cell the message names (or the diagnosed text) was read, 0 when
+ * unknown. */
 XXGK_API long xxgk_finding_line(const xxgk_findings *f, size_t i);
 XXGK_API long xxgk_finding_column(const xxgk_findings *f, size_t i);
 
