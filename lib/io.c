@@ -1,5 +1,6 @@
 /* Dispatch between formats: sniffing, files, strictness. Readers and writers know the
  * model, never each other. */
+#include "encoding.h"
 #include "internal.h"
 #include "normalize.h"
 
@@ -62,8 +63,11 @@ int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len, const xxgk
     if (len > o.max_size)
         return xx_error(XXGK_ELIMIT, 0, 0, -1, NULL, "input of %zu bytes exceeds the limit of %zu bytes", len,
                         o.max_size);
+    char *decoded = NULL; /* readers see UTF-8 only (encoding.c) */
+    int rc = xx_decode_input(&buf, &len, &decoded);
+    if (rc)
+        return rc;
     int format = o.format ? o.format : xx_sniff(buf, len);
-    int rc;
     switch (format) {
     case XXGK_FORMAT_JSON: rc = xx_json_read(out, buf, len, &o); break;
     case XXGK_FORMAT_CSV: rc = xx_csv_read(out, buf, len, &o); break;
@@ -71,10 +75,11 @@ int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len, const xxgk
     case XXGK_FORMAT_TEXT:
     case XXGK_FORMAT_MARKDOWN: rc = xx_text_read(out, buf, len, &o); break;
     case XXGK_FORMAT_HTML:
-        return xx_error(XXGK_EFORMAT, 1, 1, 0, NULL,
-                        "HTML input is not supported yet: convert the page to text first");
-    default: return xx_error(XXGK_EFORMAT, 0, 0, -1, NULL, "unknown format %d", format);
+        rc = xx_error(XXGK_EFORMAT, 1, 1, 0, NULL, "HTML input is not supported yet: convert the page to text first");
+        break;
+    default: rc = xx_error(XXGK_EFORMAT, 0, 0, -1, NULL, "unknown format %d", format); break;
     }
+    xx_free(decoded);
     if (rc)
         return rc;
     if (o.strict && *out) {
