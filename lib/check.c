@@ -47,6 +47,19 @@ static void expand(char *out, size_t cap, const char *tpl, const char *cell, con
 }
 
 static long cell_line(const xxgk_report *r, size_t id) { return (long)r->cells[id].line; }
+
+/* A cell of a sub-row whose group printed its own (optional) subtotal instead: the report
+ * gives the group as one figure, so the sub-row's blank is expected, not a gap. */
+static int covered_by_subtotal(const xxgk_report *r, size_t id)
+{
+    const xt_cell *c = &r->t->cells[id];
+    const xt_table *tb = &r->t->tables[c->table];
+    int p = tb->rows[c->row].parent;
+    if (p < 0 || !(tb->rows[p].flags & XT_ROW_OPTIONAL))
+        return 0;
+    size_t k = (size_t)(c->col - tb->blocks[tb->rows[c->row].block].first_col);
+    return r->cells[(size_t)tb->rows[p].first_cell + k].state == XXGK_CELL_NUMBER;
+}
 static long cell_col(const xxgk_report *r, size_t id) { return (long)r->cells[id].col; }
 
 /* Evaluate one identity. `cur` holds this year's cells, `prev` (may be NULL) last year's;
@@ -95,6 +108,14 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
     long col = ru->subject >= 0 ? cell_col(r, (size_t)ru->subject) : 0;
     char zh[1536], en[1536];
     if (nunchk) {
+        size_t covered = 0;
+        for (size_t k = 0; k < ru->nterms; k++) {
+            size_t id = (size_t)terms[k].cell;
+            if (!terms[k].prev && r->cells[id].state != XXGK_CELL_NUMBER && covered_by_subtotal(r, id))
+                covered++;
+        }
+        if (covered == nunchk)
+            return 0; /* the group's subtotal stands for these cells; its own identity applies */
         char list[768] = "";
         size_t show = nunchk < 4 ? nunchk : 3;
         for (size_t k = 0; k < show; k++) {
@@ -187,7 +208,8 @@ static int check_structure(xxgk_findings *f, const xxgk_report *r)
         }
         for (size_t ri = 0; ri < tb->nrows; ri++) {
             const xt_row *row = &tb->rows[ri];
-            if (!(row->flags & XT_ROW_CELLS) || (row->flags & XT_ROW_OPTIONAL))
+            if (!(row->flags & XT_ROW_CELLS) || (row->flags & XT_ROW_OPTIONAL) ||
+                covered_by_subtotal(r, (size_t)row->first_cell))
                 continue;
             const char *blank[32];
             size_t nb = 0, ncols = tb->blocks[row->block].ncols;
