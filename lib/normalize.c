@@ -55,24 +55,46 @@ size_t xn_utf8_encode(uint32_t cp, char *out)
 
 size_t xn_utf8_check(const char *s, size_t n)
 {
+    /* Called on every input: ASCII eight bytes at a time, and the three-byte sequences of
+     * CJK text decoded inline rather than through xn_utf8_decode. */
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        /* ASCII runs are the common case: skip them eight bytes at a time. */
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ULL)
-                break;
-            i += 8;
+        unsigned c = p[i];
+        if (c < 0x80) {
+            i++;
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, p + i, 8);
+                if (w & 0x8080808080808080ULL)
+                    break;
+                i += 8;
+            }
+            continue;
         }
-        if (i >= n)
-            break;
-        if (p[i] < 0x80) { i++; continue; }
-        size_t adv;
-        if (xn_utf8_decode(p + i, n - i, &adv) < 0)
+        if (c >= 0xE0 && c <= 0xEF) {
+            if (i + 2 >= n)
+                return i;
+            unsigned c1 = p[i + 1], c2 = p[i + 2];
+            if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c == 0xE0 && c1 < 0xA0) ||
+                (c == 0xED && c1 >= 0xA0))
+                return i;
+            i += 3;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80)
+                return i;
+            i += 2;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            if (i + 3 >= n)
+                return i;
+            unsigned c1 = p[i + 1];
+            if ((c1 & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 || (p[i + 3] & 0xC0) != 0x80 ||
+                (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))
+                return i;
+            i += 4;
+        } else {
             return i;
-        i += adv;
+        }
     }
     return n;
 }
