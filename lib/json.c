@@ -10,6 +10,7 @@
 #include "normalize.h"
 
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,25 +54,125 @@ static int is_ws(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
 }
 
-/* Find the next `"key"` followed by ':' from the scan position. Returns 1 if found (the
- * scan position moves to the key, vpos to its value). */
-static int find_key(jctx *c, const char *key)
+/* The end of the JSON string token whose opening quote is at p (the offset after its closing
+ * quote), or len if it is unterminated. */
+static size_t string_end(const jctx *c, size_t p)
+{
+    for (p++; p < c->len; p++) {
+        if (c->buf[p] == '\\')
+            p++;
+        else if (c->buf[p] == '"')
+            return p + 1;
+    }
+    return c->len;
+}
+
+/* Does the raw key token buf[s..e) (quotes excluded) spell `key` once its escapes are
+ * decoded? */
+static int key_equals(const jctx *c, size_t s, size_t e, const char *key)
 {
     size_t kl = strlen(key);
-    const char *p = c->buf + c->pos, *end = c->buf + c->len;
-    while (p < end && (p = memchr(p, '"', (size_t)(end - p))) != NULL) {
-        if ((size_t)(end - p) > kl + 1 && memcmp(p + 1, key, kl) == 0 && p[1 + kl] == '"') {
-            const char *q = p + kl + 2;
-            while (q < end && is_ws(*q))
+    if (!memchr(c->buf + s, '\\', e - s))
+        return e - s == kl && memcmp(c->buf + s, key, kl) == 0;
+    size_t k = 0;
+    for (size_t i = s; i < e;) {
+        char tmp[8];
+        size_t n = 1;
+        if (c->buf[i] != '\\' || i + 1 >= e) {
+            tmp[0] = c->buf[i++];
+        } else {
+            char esc = c->buf[i + 1];
+            i += 2;
+            switch (esc) {
+            case 'b': tmp[0] = '\b'; break;
+            case 'f': tmp[0] = '\f'; break;
+            case 'n': tmp[0] = '\n'; break;
+            case 'r': tmp[0] = '\r'; break;
+            case 't': tmp[0] = '\t'; break;
+            case 'u': {
+                uint32_t cp = 0;
+                for (int d = 0; d < 4 && i < e; d++, i++) {
+                    char h = c->buf[i];
+                    cp = cp * 16 + (uint32_t)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                }
+                if (cp >= 0xD800 && cp < 0xDC00 && i + 6 <= e && c->buf[i] == '\\' && c->buf[i + 1] == 'u') {
+                    uint32_t lo = 0;
+                    for (int d = 0; d < 4; d++) {
+                        char h = c->buf[i + 2 + (size_t)d];
+                        lo = lo * 16 + (uint32_t)(h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                    }
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 6;
+                }
+                n = xn_utf8_encode(cp, tmp);
+                break;
+            }
+            default: tmp[0] = esc; break;
+            }
+        }
+        if (k + n > kl || memcmp(key + k, tmp, n) != 0)
+            return 0;
+        k += n;
+    }
+    return k == kl;
+}
+
+/* Find the next key token after the previous one. cJSON gives us the object members in
+ * document order and the walk visits them in that order, so the next string token followed
+ * by ':' is the key of the member being visited; its decoded text is checked against `key`.
+ * Returns 1 if found (the scan position moves to the key, vpos to its value). */
+static int find_key(jctx *c, const char *key)
+{
+    size_t p = c->vpos > c->pos ? c->vpos : c->pos;
+    while (p < c->len) {
+        if (c->buf[p] != '"') {
+            p++;
+            continue;
+        }
+        size_t e = string_end(c, p);
+        size_t q = e;
+        while (q < c->len && is_ws(c->buf[q]))
+            q++;
+        if (q < c->len && c->buf[q] == ':' && e >= p + 2) {
+            if (!key_equals(c, p + 1, e - 1, key))
+                return 0;
+            q++;
+            while (q < c->len && is_ws(c->buf[q]))
                 q++;
-            if (q < end && *q == ':') {
+            advance(c, p);
+            c->vpos = q;
+            return 1;
+        }
+        p = e;
+    }
+    return 0;
+}
+
+/* Find a member of the root object by key, wherever it is (used for "template", which is
+ * needed before the walk). Sets pos and vpos as find_key does. */
+static int find_root_key(jctx *c, const char *key)
+{
+    int depth = 0;
+    for (size_t p = 0; p < c->len;) {
+        char ch = c->buf[p];
+        if (ch == '{' || ch == '[') {
+            depth++;
+        } else if (ch == '}' || ch == ']') {
+            depth--;
+        } else if (ch == '"') {
+            size_t e = string_end(c, p), q = e;
+            while (q < c->len && is_ws(c->buf[q]))
                 q++;
-                while (q < end && is_ws(*q))
+            if (depth == 1 && q < c->len && c->buf[q] == ':' && key_equals(c, p + 1, e - 1, key)) {
+                q++;
+                while (q < c->len && is_ws(c->buf[q]))
                     q++;
-                advance(c, (size_t)(p - c->buf));
-                c->vpos = (size_t)(q - c->buf);
+                advance(c, p);
+                c->vpos = q;
                 return 1;
             }
+            p = e;
+            continue;
         }
         p++;
     }
@@ -136,6 +237,85 @@ static size_t number_end(const jctx *c, size_t p)
     return p;
 }
 
+/* Read the JSON number s[0..n) as an exact integer count. Returns 0, XXGK_EPARSE (not a
+ * JSON number), XXGK_EKIND (not an integer) or XXGK_ERANGE (beyond +-(2^53-1)). Unlike
+ * xx_parse_decimal it does not scale by 10^6, so the whole range of a count is readable. */
+static int parse_count(const char *s, size_t n, int64_t *value)
+{
+    size_t i = 0;
+    int neg = 0;
+    if (i < n && s[i] == '-') {
+        neg = 1;
+        i++;
+    }
+    char digits[24];
+    size_t nd = 0, nint = 0, nfrac = 0;
+    long zeros = 0; /* trailing zeros not stored in digits */
+    int big = 0;
+    for (int part = 0; part < 2; part++) {
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (s[i] == '0' && nd == 0) {
+                /* a leading zero: nothing to store */
+            } else if (s[i] == '0') {
+                zeros++;
+            } else {
+                for (; zeros > 0; zeros--) {
+                    if (nd < sizeof digits) digits[nd++] = '0'; else big = 1;
+                }
+                if (nd < sizeof digits) digits[nd++] = s[i]; else big = 1;
+            }
+            if (part == 0) nint++; else nfrac++;
+            i++;
+        }
+        if (part == 0) {
+            if (nint == 0)
+                return XXGK_EPARSE;
+            if (i < n && s[i] == '.') {
+                i++;
+                if (i >= n || s[i] < '0' || s[i] > '9')
+                    return XXGK_EPARSE;
+            } else {
+                break;
+            }
+        }
+    }
+    long exp = 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        int eneg = 0;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            eneg = s[i++] == '-';
+        if (i >= n || s[i] < '0' || s[i] > '9')
+            return XXGK_EPARSE;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            if (exp < 1000000)
+                exp = exp * 10 + (s[i] - '0');
+        if (eneg)
+            exp = -exp;
+    }
+    if (i != n)
+        return XXGK_EPARSE;
+    if (nd == 0) {
+        *value = 0;
+        return 0;
+    }
+    /* value = digits * 10^(zeros + exp - nfrac) */
+    long e = zeros + exp - (long)nfrac;
+    if (e < 0)
+        return XXGK_EKIND;
+    if (big || (long)nd + e > 16)
+        return XXGK_ERANGE;
+    uint64_t v = 0;
+    for (size_t k = 0; k < nd; k++)
+        v = v * 10 + (uint64_t)(digits[k] - '0');
+    for (; e > 0; e--)
+        v *= 10;
+    if (v > (uint64_t)XX_MAX_SAFE)
+        return XXGK_ERANGE;
+    *value = neg ? -(int64_t)v : (int64_t)v;
+    return 0;
+}
+
 static int read_cell(jctx *c, size_t id, const cJSON *v)
 {
     const xt_cell *cell = &c->r->t->cells[id];
@@ -151,20 +331,25 @@ static int read_cell(jctx *c, size_t id, const cJSON *v)
     }
     if (cJSON_IsNumber(v)) {
         size_t e = number_end(c, off);
+        int n = (int)(e - off);
+        if (cell->kind != XXGK_KIND_AMOUNT) {
+            rc = parse_count(c->buf + off, e - off, &value);
+            if (rc == XXGK_EKIND)
+                return jerr(c, XXGK_ESCHEMA, off, "expected an integer count, found %.*s", n, c->buf + off);
+            if (rc == XXGK_ERANGE)
+                return jerr(c, XXGK_ERANGE, off, "count %.*s is beyond +-(2^53-1)", n, c->buf + off);
+            if (rc)
+                return jerr(c, XXGK_EPARSE, off, "malformed number '%.*s'", n, c->buf + off);
+            xx_set_number(c->r, id, value, line, col);
+            return 0;
+        }
         rc = xx_parse_decimal(c->buf + off, e - off, 1, &micros, &integral);
         if (rc == XXGK_EPARSE)
-            return jerr(c, XXGK_EPARSE, off, "malformed number '%.*s'", (int)(e - off), c->buf + off);
-        if (rc == XXGK_ERANGE)
-            return jerr(c, XXGK_ERANGE, off, "number '%.*s' is out of range", (int)(e - off), c->buf + off);
+            return jerr(c, XXGK_EPARSE, off, "malformed number '%.*s'", n, c->buf + off);
         if (rc == XXGK_EKIND)
-            return jerr(c, XXGK_ERANGE, off, "'%.*s' has more than 6 decimal places", (int)(e - off),
-                        c->buf + off);
-        rc = xx_value_for_kind(micros, integral, cell->kind, &value);
-        if (rc == XXGK_EKIND)
-            return jerr(c, XXGK_ESCHEMA, off, "expected an integer count, found %.*s", (int)(e - off),
-                        c->buf + off);
-        if (rc)
-            return jerr(c, XXGK_ERANGE, off, "%.*s is beyond +-(2^53-1)", (int)(e - off), c->buf + off);
+            return jerr(c, XXGK_ERANGE, off, "amount %.*s has more than 6 decimal places", n, c->buf + off);
+        if (rc || xx_value_for_kind(micros, integral, cell->kind, &value) != 0)
+            return jerr(c, XXGK_ERANGE, off, "amount %.*s is out of range", n, c->buf + off);
         xx_set_number(c->r, id, value, line, col);
         return 0;
     }
@@ -178,9 +363,9 @@ static int read_cell(jctx *c, size_t id, const cJSON *v)
             if (cell->kind != XXGK_KIND_AMOUNT)
                 return jerr(c, XXGK_ESCHEMA, off, "a count must be a JSON number, not the string \"%s\"", s);
             if (rc == XXGK_EKIND)
-                return jerr(c, XXGK_ERANGE, off, "\"%s\" has more than 6 decimal places", s);
+                return jerr(c, XXGK_ERANGE, off, "amount \"%s\" has more than 6 decimal places", s);
             if (rc || xx_value_for_kind(micros, integral, cell->kind, &value) != 0)
-                return jerr(c, XXGK_ERANGE, off, "\"%s\" is out of range", s);
+                return jerr(c, XXGK_ERANGE, off, "amount \"%s\" is out of range", s);
             xx_set_number(c->r, id, value, line, col);
             return 0;
         }
@@ -200,7 +385,7 @@ static int walk_cols(jctx *c, const xt_table *tb, const xt_row *row, const cJSON
         if (!find_key(c, it->string))
             c->vpos = c->pos;
         if (dup_key(obj, it))
-            return jerr(c, XXGK_ESCHEMA, c->pos, "duplicate key");
+            return jerr(c, XXGK_ESCHEMA, c->pos, "duplicate key \"%s\"", it->string);
         int col = -1;
         for (int k = 0; k < bk->ncols; k++)
             if (strcmp(tb->cols[bk->first_col + k].code, it->string) == 0)
@@ -231,7 +416,7 @@ static int walk_rows(jctx *c, const xt_table *tb, int parent, const cJSON *obj)
         if (!find_key(c, it->string))
             c->vpos = c->pos;
         if (dup_key(obj, it))
-            return jerr(c, XXGK_ESCHEMA, c->pos, "duplicate key");
+            return jerr(c, XXGK_ESCHEMA, c->pos, "duplicate key \"%s\"", it->string);
         int found = -1;
         for (int k = 0; k < tb->nrows; k++)
             if (tb->rows[k].jparent == parent && tb->rows[k].key[0] && strcmp(tb->rows[k].key, it->string) == 0) {
@@ -266,28 +451,77 @@ static int walk_rows(jctx *c, const xt_table *tb, int parent, const cJSON *obj)
     return 0;
 }
 
-/* Reject raw NUL bytes and nesting deeper than max before cJSON sees the text. */
-static int prescan(const char *buf, size_t len, unsigned max, size_t *bad, int *what)
+/* What prescan found. */
+enum { PRE_NUL, PRE_DEEP, PRE_CONTROL, PRE_ESC_NUL };
+
+/* Reject raw NUL bytes, control characters and \u0000 in strings, and nesting deeper than
+ * max, before cJSON sees the text (cJSON would cut a string at \u0000: a silent change).
+ * Also tells whether the text ends inside a string (*open_str = its opening quote) or
+ * inside an object or array (*open_depth > 0), for the "truncated" diagnosis. */
+static int prescan(const char *buf, size_t len, unsigned max, size_t *bad, int *what, size_t *open_str,
+                   unsigned *open_depth)
 {
     unsigned depth = 0;
     int in_str = 0;
+    size_t str_start = 0;
     for (size_t i = 0; i < len; i++) {
         char ch = buf[i];
-        if (ch == '\0') { *bad = i; *what = 0; return -1; }
+        if (ch == '\0') { *bad = i; *what = PRE_NUL; return -1; }
         if (in_str) {
-            if (ch == '\\') i++;
-            else if (ch == '"') in_str = 0;
-            else if ((unsigned char)ch < 0x20) { *bad = i; *what = 2; return -1; }
+            if (ch == '\\') {
+                if (i + 5 < len && memcmp(buf + i + 1, "u0000", 5) == 0) {
+                    *bad = i;
+                    *what = PRE_ESC_NUL;
+                    return -1;
+                }
+                i++;
+            } else if (ch == '"') {
+                in_str = 0;
+            } else if ((unsigned char)ch < 0x20) {
+                *bad = i;
+                *what = PRE_CONTROL;
+                return -1;
+            }
             continue;
         }
-        if (ch == '"') in_str = 1;
-        else if (ch == '{' || ch == '[') {
-            if (++depth > max) { *bad = i; *what = 1; return -1; }
+        if (ch == '"') {
+            in_str = 1;
+            str_start = i;
+        } else if (ch == '{' || ch == '[') {
+            if (++depth > max) { *bad = i; *what = PRE_DEEP; return -1; }
         } else if (ch == '}' || ch == ']') {
             if (depth) depth--;
         }
     }
+    *open_str = in_str ? str_start : len;
+    *open_depth = depth;
     return 0;
+}
+
+/* cJSON allocates through the library's hook, so that allocation failures are injected and
+ * told apart from syntax errors. cJSON's hooks are process-wide; ours allocate with
+ * malloc/free underneath, so memory cJSON handed out before stays compatible. */
+static _Thread_local int tl_json_oom;
+
+static void *json_malloc(size_t n)
+{
+    void *p = xx_malloc(n);
+    if (!p)
+        tl_json_oom = 1;
+    return p;
+}
+
+static void json_free(void *p)
+{
+    xx_free(p);
+}
+
+static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
+
+static void install_hooks(void)
+{
+    cJSON_Hooks h = { json_malloc, json_free };
+    cJSON_InitHooks(&h);
 }
 
 int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o)
@@ -301,24 +535,48 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
                         "invalid UTF-8 at byte %zu (line %ld, column %ld)", bad, line, col);
     }
     int what;
-    if (prescan(buf, len, o->max_depth, &bad, &what) != 0) {
+    size_t open_str;
+    unsigned open_depth;
+    if (prescan(buf, len, o->max_depth, &bad, &what, &open_str, &open_depth) != 0) {
         xx_position(buf, len, bad, &line, &col);
-        if (what == 1)
+        if (what == PRE_DEEP)
             return xx_error(XXGK_ELIMIT, line, col, (long long)bad, "$", "JSON nesting deeper than %u levels",
                             o->max_depth);
-        return xx_error(XXGK_EPARSE, line, col, (long long)bad, "$",
-                        what == 0 ? "malformed JSON: NUL byte" : "malformed JSON: control character in a string");
+        return xx_error(XXGK_EPARSE, line, col, (long long)bad, "$", "%s",
+                        what == PRE_NUL       ? "malformed JSON: NUL byte"
+                        : what == PRE_ESC_NUL ? "a string contains \\u0000 (NUL), which text cannot hold"
+                                              : "malformed JSON: control character in a string (escape it)");
     }
+    pthread_once(&hooks_once, install_hooks);
     const char *end = NULL;
+    tl_json_oom = 0;
     cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
     if (!root) {
+        if (tl_json_oom)
+            return xx_oom();
         size_t off = end && end >= buf && end <= buf + len ? (size_t)(end - buf) : len;
-        xx_position(buf, len, off, &line, &col);
-        if (off >= len)
-            return xx_error(XXGK_EPARSE, line, col, (long long)off, "$",
+        size_t last = len;
+        while (last > 0 && is_ws(buf[last - 1]))
+            last--;
+        /* the text ends inside a string, object or array, and cJSON failed there */
+        int truncated = off >= len || (open_str < len && off >= open_str) ||
+                        (open_depth > 0 && open_str == len && off + 1 >= last);
+        if (truncated) {
+            xx_position(buf, len, len, &line, &col);
+            return xx_error(XXGK_EPARSE, line, col, (long long)len, "$",
                             "malformed JSON: unexpected end of input (truncated document?)");
-        return xx_error(XXGK_EPARSE, line, col, (long long)off, "$", "malformed JSON near '%.*s'",
-                        (int)(len - off < 12 ? len - off : 12), buf + off);
+        }
+        /* cJSON may stop after the offending character, on the white space that follows */
+        while (off > 0 && off < len && is_ws(buf[off]))
+            off--;
+        size_t n = 0;
+        while (off + n < len && n < 12 && buf[off + n] != '\n' && buf[off + n] != '\r')
+            n++;
+        while (n > 0 && off + n < len && ((unsigned char)buf[off + n] & 0xC0) == 0x80)
+            n--; /* never cut a UTF-8 sequence */
+        xx_position(buf, len, off, &line, &col);
+        return xx_error(XXGK_EPARSE, line, col, (long long)off, "$", "malformed JSON near '%.*s'", (int)n,
+                        buf + off);
     }
     size_t tail = (size_t)(end - buf);
     while (tail < len && is_ws(buf[tail]))
@@ -339,14 +597,14 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
     const xxgk_template *t = o->tpl;
     if (jt) {
         if (!cJSON_IsString(jt)) {
-            find_key(&c, "template");
+            find_root_key(&c, "template");
             strcat(c.path, ".template");
             rc = jerr(&c, XXGK_ESCHEMA, c.vpos, "expected a string such as \"2021\", found %s", type_name(jt));
             goto done;
         }
         t = xxgk_template_get(jt->valuestring);
         if (!t || (o->tpl && o->tpl != t)) {
-            find_key(&c, "template");
+            find_root_key(&c, "template");
             strcat(c.path, ".template");
             rc = o->tpl && t ? jerr(&c, XXGK_ETEMPLATE, c.vpos, "template \"%s\" is not the required \"%s\"",
                                     jt->valuestring, o->tpl->id)
@@ -354,7 +612,8 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
                                     jt->valuestring);
             goto done;
         }
-        c.pos = 0; c.line = 1; c.line_start = 0;
+        c.pos = c.vpos = c.line_start = c.cpos = 0;
+        c.line = c.ccol = 1;
     } else if (!t) {
         rc = jerr(&c, XXGK_ESCHEMA, 0, "missing \"template\"");
         goto done;
@@ -371,7 +630,7 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
         if (!find_key(&c, it->string))
             c.vpos = c.pos;
         if (dup_key(root, it)) {
-            rc = jerr(&c, XXGK_ESCHEMA, c.pos, "duplicate key");
+            rc = jerr(&c, XXGK_ESCHEMA, c.pos, "duplicate key \"%s\"", it->string);
             goto done;
         }
         const char *k = it->string;
@@ -416,7 +675,7 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
                 if (!find_key(&c, s->string))
                     c.vpos = c.pos;
                 if (dup_key(it, s)) {
-                    rc = jerr(&c, XXGK_ESCHEMA, c.pos, "duplicate key");
+                    rc = jerr(&c, XXGK_ESCHEMA, c.pos, "duplicate key \"%s\"", s->string);
                     goto done;
                 }
                 int si = xx_section_index(t, s->string);
