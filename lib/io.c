@@ -27,7 +27,8 @@ int xx_sniff(const char *buf, size_t len)
     if ((l == 10 && memcmp(buf + i, "path,value", 10) == 0) ||
         (l == 17 && memcmp(buf + i, "report,path,value", 17) == 0))
         return XXGK_FORMAT_CSV;
-    if (l >= 7 && memcmp(buf + i, "xxgk,", 5) == 0)
+    /* wide CSV: "xxgk,1", possibly followed by the empty fields a spreadsheet pads with */
+    if (l >= 6 && memcmp(buf + i, "xxgk,", 5) == 0 && buf[i + 5] >= '0' && buf[i + 5] <= '9')
         return XXGK_FORMAT_CSV_WIDE;
     return XXGK_FORMAT_TEXT;
 }

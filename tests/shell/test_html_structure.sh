@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The HTML writer: every row of every table spans exactly the table's width (rowspan and
+# colspan taken into account), the page is self-contained (no script, no external resource),
+# and text from the report is escaped (a section containing <script> comes out inert).
+set -euo pipefail
+: "${XXGK:?}" "${XXGK_SOURCE_DIR:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+check() { # check FILE.html: structure of every table
+python3 - "$1" <<'PY'
+import sys
+from html.parser import HTMLParser
+
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables, self.row, self.stack = [], None, []
+        self.scripts, self.external, self.text = 0, [], []
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script":
+            self.scripts += 1
+        for k in ("src", "href"):
+            if k in a:
+                self.external.append((tag, a[k]))
+        if tag == "link":
+            self.external.append((tag, a.get("href")))
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.row = []
+            self.tables[-1].append(self.row)
+        elif tag in ("td", "th"):
+            self.row.append((int(a.get("rowspan", 1)), int(a.get("colspan", 1))))
+    def handle_data(self, d):
+        self.text.append(d)
+
+p = P()
+p.feed(open(sys.argv[1], encoding="utf-8").read())
+errors = []
+if p.scripts:
+    errors.append("%d <script> element(s)" % p.scripts)
+if p.external:
+    errors.append("external resources: %r" % p.external)
+if len(p.tables) != 3:
+    errors.append("expected 3 tables, found %d" % len(p.tables))
+for ti, rows in enumerate(p.tables):
+    # lay the cells out on a grid: a cell occupies rowspan x colspan slots
+    occupied = {}
+    widths = []
+    for ri, cells in enumerate(rows):
+        c = 0
+        for rs, cs in cells:
+            while (ri, c) in occupied:
+                c += 1
+            for dr in range(rs):
+                for dc in range(cs):
+                    if (ri + dr, c + dc) in occupied:
+                        errors.append("table %d row %d: overlapping cells" % (ti + 1, ri + 1))
+                    occupied[(ri + dr, c + dc)] = 1
+            c += cs
+        widths.append(sum(1 for (r, _) in occupied if r == ri))
+    for (r, _) in occupied:
+        if r >= len(rows):
+            errors.append("table %d: a rowspan reaches below the last row" % (ti + 1))
+            break
+    if len(set(widths)) != 1:
+        errors.append("table %d: row widths differ: %r" % (ti + 1, widths))
+    else:
+        print("table %d: %d rows, width %d" % (ti + 1, len(rows), widths[0]))
+if errors:
+    print("\n".join(errors))
+    sys.exit(1)
+PY
+}
+
+for f in "$XXGK_SOURCE_DIR"/examples/data/*.json "$XXGK_SOURCE_DIR"/tests/data/text/corpus/*/expected.json; do
+    "$XXGK" convert --to html -o "$tmp/out.html" "$f"
+    echo "$f"
+    check "$tmp/out.html"
+done
+
+# Escaping: a section holding markup comes out as text.
+python3 - "$XXGK_SOURCE_DIR/examples/data/kundulun-xinfang-2023.json" "$tmp/evil.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["sections"]["overview"] = "<script>alert(1)</script>\n\"引号\" & 'x' <img src=x onerror=alert(2)>"
+d["title"] = "</title><script>alert(3)</script>"
+d["applications"]["new"]["total"] = "<b>x</b>"
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$XXGK" convert --to html -o "$tmp/evil.html" "$tmp/evil.json"
+check "$tmp/evil.html"
+grep -q '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>' "$tmp/evil.html"
+grep -q '<p>&quot;引号&quot; &amp; &#39;x&#39; &lt;img src=x onerror=alert(2)&gt;</p>' "$tmp/evil.html"
+grep -q '<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;</title>' "$tmp/evil.html"
+grep -q 'data-path="applications.new.total">&lt;b&gt;x&lt;/b&gt;</td>' "$tmp/evil.html"
+if grep -q '<script' "$tmp/evil.html"; then echo "unescaped <script"; exit 1; fi
+if grep -q '<img' "$tmp/evil.html"; then echo "unescaped <img"; exit 1; fi
+echo "escaping ok"
