@@ -5,18 +5,25 @@
 
 static void usage(FILE *fp)
 {
-    fprintf(fp, "usage: xxgk convert --to FORMAT [-o OUTPUT] [--from FORMAT] [--strict] FILE\n\n"
+    fprintf(fp, "usage: xxgk convert --to FORMAT [-o OUTPUT] [--from FORMAT] [--strict]\n"
+                "                    [--highlight] [--lang zh|en] FILE\n\n"
                 "Read a report (JSON, CSV, plain text or Markdown; '-' = standard input) and write it\n"
                 "in another format: json, csv, csv-wide, text, markdown, html. Output goes to standard\n"
                 "output, or to OUTPUT with -o (never the input file itself).\n\n"
+                "  --from FORMAT   read the input as FORMAT instead of detecting it\n"
+                "  --strict        fail when the reader could not place something\n"
+                "  --highlight     HTML: check the report and mark the cells the findings name,\n"
+                "                  with their messages\n"
+                "  --lang zh|en    language of generated words (default zh)\n\n"
                 "  xxgk convert --to json report.txt\n"
-                "  xxgk convert --to html -o report.html report.json\n");
+                "  xxgk convert --to html --highlight -o report.html report.json\n");
 }
 
 int cmd_convert(int argc, char **argv)
 {
     const char *to = NULL, *from = NULL, *output = NULL, *input = NULL;
-    int strict = 0;
+    const char *lang = "zh";
+    int strict = 0, highlight = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if ((!strcmp(a, "--to") || !strcmp(a, "-t")) && i + 1 < argc) to = argv[++i];
@@ -25,6 +32,12 @@ int cmd_convert(int argc, char **argv)
         else if (!strncmp(a, "--from=", 7)) from = a + 7;
         else if (!strcmp(a, "-o") && i + 1 < argc) output = argv[++i];
         else if (!strcmp(a, "--strict")) strict = 1;
+        else if (!strcmp(a, "--highlight")) highlight = 1;
+        else if ((!strcmp(a, "--lang") && i + 1 < argc) || !strncmp(a, "--lang=", 7)) {
+            lang = a[6] == '=' ? a + 7 : argv[++i];
+            if (cli_parse_lang(lang, "convert") < 0)
+                return EXIT_TROUBLE;
+        }
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return EXIT_CLEAN; }
         else if (a[0] == '-' && a[1] != '\0') {
             fprintf(stderr, "xxgk convert: unknown option '%s'\n", a);
@@ -42,6 +55,10 @@ int cmd_convert(int argc, char **argv)
         fprintf(stderr, "xxgk convert: unknown output format '%s'\n", to);
         return EXIT_TROUBLE;
     }
+    if (highlight && out_format != XXGK_FORMAT_HTML) {
+        fprintf(stderr, "xxgk convert: --highlight marks cells in HTML: use it with --to html\n");
+        return EXIT_TROUBLE;
+    }
     if (from && xxgk_format_from_name(&in_format, from) != 0) {
         fprintf(stderr, "xxgk convert: unknown input format '%s'\n", from);
         return EXIT_TROUBLE;
@@ -53,6 +70,7 @@ int cmd_convert(int argc, char **argv)
     xxgk_parse_options *po = NULL;
     xxgk_write_options *wo = NULL;
     xxgk_report *r = NULL;
+    xxgk_findings *f = NULL;
     int status = EXIT_TROUBLE;
     if (xxgk_parse_options_new(&po) || xxgk_write_options_new(&wo)) {
         fprintf(stderr, "xxgk convert: out of memory\n");
@@ -61,8 +79,16 @@ int cmd_convert(int argc, char **argv)
     xxgk_parse_options_set_format(po, in_format);
     xxgk_parse_options_set_strict(po, strict);
     xxgk_write_options_set_format(wo, out_format);
+    xxgk_write_options_set_lang(wo, lang);
     if (cli_read(&r, input, po) != 0)
         goto done;
+    if (highlight) {
+        if (xxgk_check(&f, r, NULL) != 0) {
+            fprintf(stderr, "xxgk convert: cannot check %s: %s\n", input, xxgk_strerror(xxgk_error_code()));
+            goto done;
+        }
+        xxgk_write_options_set_findings(wo, f);
+    }
     char *text;
     size_t len;
     if (xxgk_report_write(&text, &len, r, wo) != 0) {
@@ -91,5 +117,6 @@ done:
     xxgk_report_free(r);
     xxgk_parse_options_free(po);
     xxgk_write_options_free(wo);
+    xxgk_findings_free(f);
     return status;
 }

@@ -8,8 +8,13 @@ static const struct {
     int (*run)(int, char **);
     const char *summary;
 } commands[] = {
-    { "paths", cmd_paths, "list the cells of a template (path and Chinese label)" },
+    { "check", cmd_check, "check reports against the consistency rules (files or directories)" },
     { "convert", cmd_convert, "convert a report between JSON, CSV, text, Markdown and HTML" },
+    { "sum", cmd_sum, "add reports of one template into one (a region's total) and check it" },
+    { "diff", cmd_diff, "the cells that differ between two reports, and year-over-year findings" },
+    { "template", cmd_template, "an empty report to fill in, in any format" },
+    { "rules", cmd_rules, "list the consistency rules of a template" },
+    { "paths", cmd_paths, "list the cells of a template (path and label)" },
 };
 
 static void usage(FILE *fp)
@@ -19,7 +24,22 @@ static void usage(FILE *fp)
                 "government information disclosure).\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(fp, "\n'xxgk help COMMAND' or 'xxgk COMMAND --help' explains a command, with examples.\n"
+    fprintf(fp, "\nexamples:\n"
+                "  xxgk check report.txt                   check one report before publishing it\n"
+                "  xxgk check -j 2 --format ndjson dir/    check every report under dir/, one JSON\n"
+                "                                          line per file, in parallel\n"
+                "  xxgk check --previous 2022.json 2023.json   also check against last year\n"
+                "  xxgk sum -o total.json dir/             add up a region's reports, check the total\n"
+                "  xxgk diff 2022.json 2023.json           what changed, and year-over-year findings\n"
+                "  xxgk template --to csv-wide -o new.csv  an empty report to fill in\n"
+                "  xxgk convert --to html --highlight -o r.html r.json   publish, errors marked\n"
+                "  xxgk rules --lang en                    the consistency rules checked\n\n"
+                "FILE may be a report (.json .csv .txt .md), a directory (walked recursively, in\n"
+                "sorted order) or '-' for standard input. Common options: --lang zh|en (language of\n"
+                "messages, default zh), -j N (parallel workers, default: the number of cores), -o FILE\n"
+                "(never one of the inputs).\n\n"
+                "'xxgk help COMMAND' or 'xxgk COMMAND --help' explains a command, with examples.\n"
+                "'xxgk --version' prints the version.\n"
                 "Exit status: 0 clean, 1 error findings, 2 unreadable input or bad usage.\n");
 }
 

@@ -1,0 +1,303 @@
+/* xxgk check: check reports (one, or a directory of ten thousand, in parallel). */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { FMT_TEXT, FMT_JSON, FMT_NDJSON };
+
+static void usage(FILE *fp)
+{
+    fprintf(fp,
+        "usage: xxgk check [--format text|json|ndjson] [--lang zh|en] [--blank-as-zero]\n"
+        "                  [--previous FILE] [-j N] FILE...\n\n"
+        "Check reports against the consistency rules of their template (勾稽关系) and print\n"
+        "the findings, together with what the reader could not place. FILE may be a report\n"
+        "(.json, .csv, .txt, .md, .html), a directory (walked recursively, in sorted order, for\n"
+        ".json .csv .txt .md files) or '-' for standard input.\n\n"
+        "  --format text     one line per finding, FILE:LINE:COLUMN: severity RULE: message\n"
+        "                    (the default)\n"
+        "  --format json     one JSON document: {\"xxgk\": 1, \"files\": [{\"file\", \"template\",\n"
+        "                    \"year\", \"agency\", \"errors\", \"warnings\", \"findings\": [...]}]};\n"
+        "                    an unreadable file is {\"file\", \"error\": {\"message\", \"line\", \"column\"}}\n"
+        "  --format ndjson   the same per-file objects, one per line, as files finish\n"
+        "  --lang zh|en      language of the messages and of the summary (default zh)\n"
+        "  --blank-as-zero   read blank cells as 0, so that identities with blanks are checked\n"
+        "  --previous FILE   also check against last year's report (YOY.* rules)\n"
+        "  -j N              N parallel workers (default: the number of cores); the output is\n"
+        "                    in input order whatever N\n\n"
+        "A summary (files, errors, warnings, unreadable) goes to standard error; with more than\n"
+        "20 files and standard error on a terminal, a progress bar too.\n"
+        "Exit status: 0 no error finding, 1 some error finding, 2 a file could not be read\n"
+        "or bad usage.\n\n"
+        "  xxgk check report.json\n"
+        "  xxgk check --lang en --previous 2022.json 2023.txt\n"
+        "  xxgk check -j 4 --format ndjson reports/ > findings.ndjson\n"
+        "  cat report.txt | xxgk check -\n");
+}
+
+typedef struct {
+    strbuf out, err;
+    size_t errors, warnings;
+    int unreadable;
+} check_result;
+
+typedef struct {
+    const cli_inputs *in;
+    int format, lang;
+    const xxgk_check_options *co;
+    const xxgk_report *prev;
+    xxgk_findings **scratch; /* one reusable findings list per worker */
+    size_t files, errors, warnings, unreadable;
+    int out_failed;
+    cli_progress prog;
+} check_ctx;
+
+static void unreadable(check_result *res, const check_ctx *c, const char *file, const char *msg,
+                       long line, long col)
+{
+    res->unreadable = 1;
+    msg = cli_strip_file(msg, file);
+    if (line > 0)
+        sb_printf(&res->err, "%s:%ld:%ld: %s\n", file, line, col, msg);
+    else
+        sb_printf(&res->err, "%s: %s\n", file, msg);
+    if (c->format == FMT_TEXT)
+        return;
+    sb_puts(&res->out, "{\"file\": ");
+    sb_json_str(&res->out, file);
+    sb_puts(&res->out, ", \"error\": {\"message\": ");
+    sb_json_str(&res->out, msg);
+    if (line > 0)
+        sb_printf(&res->out, ", \"line\": %ld, \"column\": %ld", line, col);
+    sb_puts(&res->out, "}}");
+}
+
+static void add_findings(strbuf *b, check_result *res, const check_ctx *c, const char *file,
+                         const xxgk_findings *f)
+{
+    size_t n = xxgk_findings_count(f);
+    res->errors += xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR);
+    res->warnings += xxgk_findings_count_severity(f, XXGK_SEVERITY_WARNING);
+    for (size_t i = 0; i < n; i++) {
+        if (c->format == FMT_TEXT) {
+            cli_finding_line(b, file, f, i, c->lang);
+        } else {
+            if (b->len)
+                sb_puts(b, ", ");
+            cli_finding_json(b, f, i);
+        }
+    }
+}
+
+static void *check_one(void *arg, int worker, size_t idx)
+{
+    const check_ctx *c = arg;
+    const cli_input *input = &c->in->items[idx];
+    const char *file = input->path;
+    check_result *res = calloc(1, sizeof *res);
+    if (!res)
+        return NULL;
+    if (input->error) {
+        unreadable(res, c, file, input->error, 0, 0);
+        return res;
+    }
+    xxgk_report *r = NULL;
+    int err;
+    if (cli_read_quiet(&r, file, NULL, &err) != 0) {
+        if (err) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "cannot read standard input: %s", strerror(err));
+            unreadable(res, c, file, msg, 0, 0);
+        } else {
+            unreadable(res, c, file, xxgk_error_message(), xxgk_error_line(), xxgk_error_column());
+        }
+        return res;
+    }
+    xxgk_findings *f = c->scratch[worker];
+    xxgk_findings *yoy = NULL;
+    if (xxgk_check_into(f, r, c->co) != 0 ||
+        (c->prev && xxgk_check_previous(&yoy, r, c->prev, c->co) != 0)) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot check: %s", xxgk_strerror(xxgk_error_code()));
+        unreadable(res, c, file, msg, 0, 0);
+        xxgk_report_free(r);
+        return res;
+    }
+    /* the counts come before the findings in JSON: format the findings first */
+    strbuf list = STRBUF_INIT;
+    add_findings(&list, res, c, file, f);
+    if (yoy)
+        add_findings(&list, res, c, file, yoy);
+    xxgk_findings_free(yoy);
+    if (c->format != FMT_TEXT) {
+        int year = xxgk_report_year(r);
+        sb_puts(&res->out, "{\"file\": ");
+        sb_json_str(&res->out, file);
+        sb_puts(&res->out, ", \"template\": ");
+        sb_json_str(&res->out, xxgk_template_id(xxgk_report_template(r)));
+        if (year)
+            sb_printf(&res->out, ", \"year\": %d", year);
+        else
+            sb_puts(&res->out, ", \"year\": null");
+        sb_puts(&res->out, ", \"agency\": ");
+        sb_json_str(&res->out, xxgk_report_agency(r));
+        sb_printf(&res->out, ", \"errors\": %zu, \"warnings\": %zu, \"findings\": [", res->errors,
+                  res->warnings);
+    }
+    if (list.len)
+        sb_putn(&res->out, list.s, list.len);
+    if (c->format != FMT_TEXT)
+        sb_puts(&res->out, "]}");
+    res->out.failed |= list.failed;
+    sb_free(&list);
+    xxgk_report_free(r);
+    return res;
+}
+
+static void emit_one(void *arg, size_t idx, void *result)
+{
+    check_ctx *c = arg;
+    check_result *res = result;
+    c->files++;
+    if (!res || res->out.failed || res->err.failed) {
+        progress_clear(&c->prog);
+        fprintf(stderr, "%s: out of memory\n", c->in->items[idx].path);
+        c->unreadable++;
+    } else {
+        c->errors += res->errors;
+        c->warnings += res->warnings;
+        c->unreadable += (size_t)res->unreadable;
+        if (res->err.len) {
+            progress_clear(&c->prog);
+            fwrite(res->err.s, 1, res->err.len, stderr);
+        }
+        if (c->format == FMT_JSON && res->out.len)
+            fputs(c->files == 1 ? "\n  " : ",\n  ", stdout);
+        if (res->out.len && fwrite(res->out.s, 1, res->out.len, stdout) != res->out.len)
+            c->out_failed = 1;
+        if (c->format == FMT_NDJSON) {
+            putchar('\n');
+            if (fflush(stdout) != 0) /* streamed: a pipeline sees each file as it is done */
+                c->out_failed = 1;
+        }
+    }
+    if (res) {
+        sb_free(&res->out);
+        sb_free(&res->err);
+        free(res);
+    }
+    progress_step(&c->prog);
+}
+
+int cmd_check(int argc, char **argv)
+{
+    check_ctx c = { 0 };
+    const char *previous = NULL;
+    int blank_as_zero = 0, jobs = cli_default_jobs();
+    char **files = calloc((size_t)argc, sizeof *files);
+    size_t nfiles = 0;
+    if (!files) {
+        fprintf(stderr, "xxgk check: out of memory\n");
+        return EXIT_TROUBLE;
+    }
+    int status = EXIT_TROUBLE;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = NULL;
+        if (!strcmp(a, "--format") || !strcmp(a, "--lang") || !strcmp(a, "--previous") ||
+            !strcmp(a, "-j")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "xxgk check: %s needs a value (see xxgk check --help)\n", a);
+                goto done;
+            }
+            v = argv[++i];
+        } else if (!strncmp(a, "--format=", 9) || !strncmp(a, "--lang=", 7) ||
+                   !strncmp(a, "--previous=", 11)) {
+            v = strchr(a, '=') + 1;
+        } else if (!strncmp(a, "-j", 2) && a[2]) {
+            v = a + 2;
+        }
+        if (!strncmp(a, "--format", 8)) {
+            if (!strcmp(v, "text")) c.format = FMT_TEXT;
+            else if (!strcmp(v, "json")) c.format = FMT_JSON;
+            else if (!strcmp(v, "ndjson")) c.format = FMT_NDJSON;
+            else {
+                fprintf(stderr, "xxgk check: unknown format '%s' (expected text, json or ndjson)\n", v);
+                goto done;
+            }
+        } else if (!strncmp(a, "--lang", 6)) {
+            if ((c.lang = cli_parse_lang(v, "check")) < 0)
+                goto done;
+        } else if (!strncmp(a, "--previous", 10)) {
+            previous = v;
+        } else if (!strncmp(a, "-j", 2)) {
+            if ((jobs = cli_parse_jobs(v, "check")) < 0)
+                goto done;
+        } else if (!strcmp(a, "--blank-as-zero")) {
+            blank_as_zero = 1;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            status = EXIT_CLEAN;
+            goto done;
+        } else if (!strcmp(a, "--")) {
+            while (++i < argc)
+                files[nfiles++] = argv[i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "xxgk check: unknown option '%s' (see xxgk check --help)\n", a);
+            goto done;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (nfiles == 0) {
+        fprintf(stderr, "xxgk check: no input file (see xxgk check --help)\n");
+        goto done;
+    }
+    cli_inputs in;
+    if (cli_inputs_expand(&in, files, nfiles) != 0)
+        goto done;
+    xxgk_check_options *co = NULL;
+    xxgk_report *prev = NULL;
+    c.scratch = calloc((size_t)jobs, sizeof *c.scratch);
+    int ok = c.scratch && xxgk_check_options_new(&co) == 0 &&
+             xxgk_check_options_set_blank_as_zero(co, blank_as_zero) == 0;
+    for (int w = 0; ok && w < jobs; w++)
+        ok = xxgk_findings_new(&c.scratch[w]) == 0;
+    if (!ok) {
+        fprintf(stderr, "xxgk check: out of memory\n");
+    } else if (previous && cli_read(&prev, previous, NULL) != 0) {
+        /* cli_read said why */
+    } else {
+        c.in = &in;
+        c.co = co;
+        c.prev = prev;
+        progress_start(&c.prog, in.count);
+        if (c.format == FMT_JSON)
+            fputs("{\"xxgk\": 1, \"files\": [", stdout);
+        cli_run_ordered(in.count, jobs, check_one, emit_one, &c);
+        if (c.format == FMT_JSON)
+            fputs(c.files ? "\n]}\n" : "]}\n", stdout);
+        if (fflush(stdout) != 0)
+            c.out_failed = 1;
+        progress_clear(&c.prog);
+        if (c.lang == LANG_EN)
+            fprintf(stderr, "files %zu, errors %zu, warnings %zu, unreadable %zu\n", c.files,
+                    c.errors, c.warnings, c.unreadable);
+        else
+            fprintf(stderr, "文件 %zu，错误 %zu，警告 %zu，无法读取 %zu\n", c.files, c.errors,
+                    c.warnings, c.unreadable);
+        if (c.out_failed)
+            fprintf(stderr, "xxgk check: cannot write standard output\n");
+        status = c.unreadable || c.out_failed ? EXIT_TROUBLE : c.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+    }
+    for (int w = 0; c.scratch && w < jobs; w++)
+        xxgk_findings_free(c.scratch[w]);
+    free(c.scratch);
+    xxgk_check_options_free(co);
+    xxgk_report_free(prev);
+    cli_inputs_free(&in);
+done:
+    free(files);
+    return status;
+}

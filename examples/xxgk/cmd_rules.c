@@ -1,0 +1,127 @@
+/* xxgk rules: the consistency rules of a template, as data. */
+#include "cli.h"
+
+#include <string.h>
+
+static void usage(FILE *fp)
+{
+    fprintf(fp,
+        "usage: xxgk rules [--template 2021|2019] [--format text|json] [--lang zh|en]\n\n"
+        "List the consistency rules (勾稽关系) of a template, one entry per identity: id,\n"
+        "severity, the column or row it is for, the description and the identity itself\n"
+        "(sum of coefficient * cell = 0; prev: marks a cell of last year's report).\n"
+        "Per-cell rules (CELL.*) list no cells: they apply to every cell of their kind.\n\n"
+        "  xxgk rules                         the 2021 template, in Chinese\n"
+        "  xxgk rules --template 2019 --lang en\n"
+        "  xxgk rules --format json > rules.json\n");
+}
+
+static void rule_text(strbuf *b, const xxgk_template *t, size_t i, int lang)
+{
+    const char *scope = xxgk_template_rule_scope(t, i);
+    sb_printf(b, "%s\t%s\t%s\t%s\n", xxgk_template_rule_id(t, i),
+              cli_severity(xxgk_template_rule_severity(t, i), lang), scope ? scope : "",
+              lang == LANG_EN ? xxgk_template_rule_description_en(t, i)
+                              : xxgk_template_rule_description(t, i));
+    size_t n = xxgk_template_rule_cell_count(t, i);
+    if (n == 0)
+        return;
+    sb_puts(b, "\t");
+    for (size_t j = 0; j < n; j++) {
+        int k = xxgk_template_rule_coefficient(t, i, j);
+        sb_printf(b, "%s%s%s", j ? " " : "", k > 0 ? "+" : "-",
+                  xxgk_template_rule_cell_previous(t, i, j) ? "prev:" : "");
+        sb_puts(b, xxgk_template_rule_cell(t, i, j));
+    }
+    sb_puts(b, " = 0\n");
+}
+
+static void rule_json(strbuf *b, const xxgk_template *t, size_t i)
+{
+    const char *sev = xxgk_severity_name(xxgk_template_rule_severity(t, i));
+    sb_puts(b, "{\"id\": ");
+    sb_json_str(b, xxgk_template_rule_id(t, i));
+    sb_puts(b, ", \"severity\": ");
+    sb_json_str(b, sev ? sev : "");
+    sb_puts(b, ", \"scope\": ");
+    sb_json_str(b, xxgk_template_rule_scope(t, i));
+    sb_puts(b, ", \"description\": ");
+    sb_json_str(b, xxgk_template_rule_description(t, i));
+    sb_puts(b, ", \"description_en\": ");
+    sb_json_str(b, xxgk_template_rule_description_en(t, i));
+    sb_puts(b, ", \"cells\": [");
+    for (size_t j = 0, n = xxgk_template_rule_cell_count(t, i); j < n; j++) {
+        sb_puts(b, j ? ", {\"path\": " : "{\"path\": ");
+        sb_json_str(b, xxgk_template_rule_cell(t, i, j));
+        sb_printf(b, ", \"coefficient\": %d, \"previous\": %s}", xxgk_template_rule_coefficient(t, i, j),
+                  xxgk_template_rule_cell_previous(t, i, j) ? "true" : "false");
+    }
+    sb_puts(b, "]}");
+}
+
+int cmd_rules(int argc, char **argv)
+{
+    const char *id = NULL;
+    int json = 0, lang = LANG_ZH;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        if ((!strcmp(a, "--template") || !strcmp(a, "--format") || !strcmp(a, "--lang"))) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "xxgk rules: %s needs a value (see xxgk rules --help)\n", a);
+                return EXIT_TROUBLE;
+            }
+            v = argv[++i];
+        } else if (!strncmp(a, "--template=", 11) || !strncmp(a, "--format=", 9) ||
+                   !strncmp(a, "--lang=", 7)) {
+            v = strchr(a, '=') + 1;
+        }
+        if (!strncmp(a, "--template", 10)) {
+            id = v;
+        } else if (!strncmp(a, "--format", 8)) {
+            if (!strcmp(v, "json")) json = 1;
+            else if (!strcmp(v, "text")) json = 0;
+            else {
+                fprintf(stderr, "xxgk rules: unknown format '%s' (expected text or json)\n", v);
+                return EXIT_TROUBLE;
+            }
+        } else if (!strncmp(a, "--lang", 6)) {
+            if ((lang = cli_parse_lang(v, "rules")) < 0)
+                return EXIT_TROUBLE;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return EXIT_CLEAN;
+        } else {
+            fprintf(stderr, "xxgk rules: unknown argument '%s' (see xxgk rules --help)\n", a);
+            return EXIT_TROUBLE;
+        }
+    }
+    const xxgk_template *t = id ? xxgk_template_get(id) : xxgk_template_default();
+    if (!t) {
+        fprintf(stderr, "xxgk rules: unknown template '%s' (known: 2021, 2019)\n", id);
+        return EXIT_TROUBLE;
+    }
+    strbuf b = STRBUF_INIT;
+    size_t n = xxgk_template_rule_count(t);
+    if (json) {
+        sb_puts(&b, "{\"xxgk\": 1, \"template\": ");
+        sb_json_str(&b, xxgk_template_id(t));
+        sb_puts(&b, ", \"rules\": [");
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (json) {
+            sb_puts(&b, i ? ",\n  " : "\n  ");
+            rule_json(&b, t, i);
+        } else {
+            rule_text(&b, t, i, lang);
+        }
+    }
+    if (json)
+        sb_puts(&b, n ? "\n]}\n" : "]}\n");
+    int rc = EXIT_TROUBLE;
+    if (b.failed)
+        fprintf(stderr, "xxgk rules: out of memory\n");
+    else if (cli_write_output(NULL, b.s ? b.s : "", b.len, "rules") == 0)
+        rc = EXIT_CLEAN;
+    sb_free(&b);
+    return rc;
+}

@@ -1,0 +1,113 @@
+/* Parallel workers with ordered output: workers process items out of order, the
+ * calling thread emits the results strictly in input order. At most `window` items
+ * are in flight, so memory does not grow with the number of items. */
+#include "cli.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+typedef struct {
+    size_t n, window, next_take, next_emit;
+    void **slot;
+    unsigned char *ready;
+    cli_work_fn work;
+    void *ctx;
+    pthread_mutex_t mu;
+    pthread_cond_t space, done;
+} pool;
+
+typedef struct {
+    pool *p;
+    int worker;
+} worker_arg;
+
+static void *worker_main(void *arg)
+{
+    const worker_arg *wa = arg;
+    pool *p = wa->p;
+    for (;;) {
+        pthread_mutex_lock(&p->mu);
+        while (p->next_take < p->n && p->next_take >= p->next_emit + p->window)
+            pthread_cond_wait(&p->space, &p->mu);
+        if (p->next_take >= p->n) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
+        }
+        size_t i = p->next_take++;
+        pthread_mutex_unlock(&p->mu);
+        void *res = p->work(p->ctx, wa->worker, i);
+        pthread_mutex_lock(&p->mu);
+        p->slot[i % p->window] = res;
+        p->ready[i % p->window] = 1;
+        pthread_cond_signal(&p->done);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+int cli_default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > CLI_MAX_JOBS ? CLI_MAX_JOBS : (int)n;
+}
+
+int cli_run_ordered(size_t n, int jobs, cli_work_fn work, cli_emit_fn emit, void *ctx)
+{
+    if (jobs < 1)
+        jobs = 1;
+    if ((size_t)jobs > n)
+        jobs = n > 0 ? (int)n : 1;
+    if (jobs == 1) {
+        for (size_t i = 0; i < n; i++)
+            emit(ctx, i, work(ctx, 0, i));
+        return 0;
+    }
+    pool p = { 0 };
+    p.n = n;
+    p.window = (size_t)jobs * 4;
+    p.work = work;
+    p.ctx = ctx;
+    p.slot = calloc(p.window, sizeof *p.slot);
+    p.ready = calloc(p.window, 1);
+    pthread_t *tid = calloc((size_t)jobs, sizeof *tid);
+    worker_arg *args = calloc((size_t)jobs, sizeof *args);
+    if (!p.slot || !p.ready || !tid || !args) {
+        free(p.slot); free(p.ready); free(tid); free(args);
+        fprintf(stderr, "xxgk: out of memory\n");
+        return -1;
+    }
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.space, NULL);
+    pthread_cond_init(&p.done, NULL);
+    int started = 0;
+    for (int w = 0; w < jobs; w++) {
+        args[w].p = &p;
+        args[w].worker = w;
+        if (pthread_create(&tid[w], NULL, worker_main, &args[w]) != 0)
+            break;
+        started++;
+    }
+    if (started == 0) { /* no thread could be started: do the work here */
+        for (size_t i = 0; i < n; i++)
+            emit(ctx, i, work(ctx, 0, i));
+    } else {
+        for (size_t i = 0; i < n; i++) {
+            pthread_mutex_lock(&p.mu);
+            while (!p.ready[i % p.window])
+                pthread_cond_wait(&p.done, &p.mu);
+            void *res = p.slot[i % p.window];
+            p.ready[i % p.window] = 0;
+            p.next_emit = i + 1;
+            pthread_cond_broadcast(&p.space);
+            pthread_mutex_unlock(&p.mu);
+            emit(ctx, i, res);
+        }
+    }
+    for (int w = 0; w < started; w++)
+        pthread_join(tid[w], NULL);
+    pthread_mutex_destroy(&p.mu);
+    pthread_cond_destroy(&p.space);
+    pthread_cond_destroy(&p.done);
+    free(p.slot); free(p.ready); free(tid); free(args);
+    return 0;
+}

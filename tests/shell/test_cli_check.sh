@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# xxgk check: golden output (text zh/en, json, ndjson), exit codes, stdin, directories,
+# --previous, --blank-as-zero, and 1,000 generated files with -j 1 and -j 2.
+source "$(dirname "$0")/cli_common.sh"
+
+H=examples/data/hongze-district-2023.json
+K=examples/data/kundulun-xinfang-2023.json
+K24=tests/data/cli/inputs/kundulun-2024.json
+BAD=tests/data/cli/inputs/bad-year.json
+MISSING=tests/data/cli/inputs/missing.json
+
+# golden output, both languages; 2 wins over 1 when a file is unreadable
+expect_rc 2 "$XXGK" check "$H" "$K" "$BAD" "$MISSING"
+golden check-zh.out "$T/out"; golden check-zh.err "$T/err"
+expect_rc 2 "$XXGK" check --lang en "$H" "$K" "$BAD" "$MISSING"
+golden check-en.out "$T/out"; golden check-en.err "$T/err"
+expect_rc 2 "$XXGK" check --format json "$H" "$K" "$BAD" "$MISSING"
+golden check.json "$T/out"
+cp "$T/out" "$T/check.json"
+expect_rc 2 "$XXGK" check --format ndjson "$H" "$K" "$BAD" "$MISSING"
+golden check.ndjson "$T/out"
+# the ndjson lines are exactly the json document's files, one per line
+python3 - "$T/check.json" "$T/out" <<'PY' || fail "json/ndjson structure"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+lines = open(sys.argv[2]).read().split("\n")
+assert lines[-1] == "" and len(lines) == 5, lines
+objs = [json.loads(l) for l in lines[:-1]]
+assert doc["xxgk"] == 1 and doc["files"] == objs
+h, k, bad, missing = objs
+assert h["file"] == "examples/data/hongze-district-2023.json" and h["template"] == "2021"
+assert h["year"] == 2023 and h["agency"] == "淮安市洪泽区人民政府"
+assert h["errors"] == 2 and h["warnings"] == 0 and len(h["findings"]) == 2
+f = h["findings"][0]
+assert f["rule"] == "T4.TOTAL" and f["severity"] == "error"
+assert f["cells"][-1] == "review_litigation.review.total"
+assert f["expected"] == "11" and f["actual"] == "0" and f["line"] == 64 and f["column"] == 72
+assert f["message"].startswith("review_litigation.review.total: ")
+assert f["message_en"].startswith("review_litigation.review.total: ")
+assert k["errors"] == 0 and k["findings"] == []
+assert bad == {"file": "tests/data/cli/inputs/bad-year.json",
+               "error": {"message": "$.year: expected a year (1949..9999) or null", "line": 2, "column": 11}}, bad
+assert set(missing) == {"file", "error"} and "line" not in missing["error"], missing
+PY
+
+# exit codes
+expect_rc 0 "$XXGK" check "$K"
+[ ! -s "$T/out" ] || fail "a clean report prints no finding"
+grep -qx '文件 1，错误 0，警告 0，无法读取 0' "$T/err" || fail "zh summary of a clean report"
+expect_rc 1 "$XXGK" check --lang en "$H"
+grep -qx 'files 1, errors 2, warnings 0, unreadable 0' "$T/err" || fail "en summary"
+expect_rc 2 "$XXGK" check "$BAD"
+expect_rc 2 "$XXGK" check
+expect_rc 2 "$XXGK" check --frobnicate "$K"
+grep -q "unknown option '--frobnicate'" "$T/err" || fail "unknown option named"
+expect_rc 2 "$XXGK" check --format xml "$K"
+expect_rc 2 "$XXGK" check --lang fr "$K"
+expect_rc 2 "$XXGK" check -j 0 "$K"
+expect_rc 2 "$XXGK" check -j x "$K"
+expect_rc 2 "$XXGK" check --previous "$MISSING" "$K"
+expect_rc 2 "$XXGK" check --format
+
+# standard input gives the same findings as the file, under the name '-'
+expect_rc 1 "$XXGK" check --lang en - <"$H"
+sed "s|^$H:|-:|" "$GOLDEN/check-en.out" | head -2 >"$T/want"
+diff -u "$T/want" "$T/out" >&2 || fail "stdin"
+
+# last year's report
+expect_rc 1 "$XXGK" check --lang en --previous "$K" "$K24"
+golden check-previous-en.out "$T/out"
+grep -q ' error YOY.CARRY: applications.carried_over.natural_person: ' "$T/out" || fail "YOY.CARRY"
+
+# --blank-as-zero: an empty report's identities are evaluated (0 = 0), none is "cannot check"
+"$XXGK" template >"$T/empty.json"
+expect_rc 1 "$XXGK" check --lang en "$T/empty.json"
+grep -q ' info T3.BALANCE: ' "$T/out" || fail "blank identities reported as uncheckable"
+expect_rc 1 "$XXGK" check --lang en --blank-as-zero "$T/empty.json"
+if grep -q ' info T3.BALANCE' "$T/out"; then fail "--blank-as-zero"; fi
+grep -c ' error TABLE.EMPTY: ' "$T/out" | grep -qx 3 || fail "TABLE.EMPTY with --blank-as-zero"
+
+# a directory is walked recursively in sorted order, for known extensions only
+mkdir -p "$T/dir/b" "$T/dir/a/z" "$T/dir/.hidden"
+cp "$H" "$T/dir/b/2.json"; cp "$H" "$T/dir/a/z/1.json"; cp "$H" "$T/dir/a/0.json"
+cp "$H" "$T/dir/c.JSON"; cp "$H" "$T/dir/report.pdf"; cp "$H" "$T/dir/.hidden/x.json"
+expect_rc 1 "$XXGK" check --format ndjson "$T/dir"
+python3 -c 'import json,sys; print("\n".join(json.loads(l)["file"] for l in open(sys.argv[1])))' "$T/out" \
+    | sed "s|^$T/||" >"$T/order"
+printf 'dir/a/0.json\ndir/a/z/1.json\ndir/b/2.json\ndir/c.JSON\n' | diff -u - "$T/order" >&2 || fail "walk order"
+
+# bulk: 1,000 generated reports (some inconsistent, some unreadable) in nested directories
+python3 - "$K" "$T/bulk" <<'PY'
+import json, os, random, sys
+random.seed(20231127)
+base = json.load(open(sys.argv[1]))
+def leaves(d, pre=""):
+    for k, v in d.items():
+        if isinstance(v, dict):
+            yield from leaves(v, pre + k + ".")
+        else:
+            yield pre + k
+for i in range(1000):
+    d = json.loads(json.dumps(base))
+    d["agency"] = "机关%04d" % i
+    if random.random() < 0.3:  # break one count cell
+        node = d["applications"]
+        path = random.choice(list(leaves(node)))
+        *head, last = path.split(".")
+        for p in head:
+            node = node[p]
+        node[last] = node[last] + random.randint(1, 9) if isinstance(node[last], int) else 1
+    out = os.path.join(sys.argv[2], "d%02d" % (i % 13), "r%04d.json" % i)
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w") as f:
+        if i % 97 == 5:
+            f.write('{"xxgk": 1, "template": "2021", "year": }')  # unreadable
+        else:
+            json.dump(d, f, ensure_ascii=False)
+PY
+for fmt in text ndjson json; do
+    rc1=0; rc2=0
+    "$XXGK" check -j 1 --format $fmt "$T/bulk" >"$T/j1.$fmt" 2>"$T/j1.$fmt.err" || rc1=$?
+    "$XXGK" check -j 2 --format $fmt "$T/bulk" >"$T/j2.$fmt" 2>"$T/j2.$fmt.err" || rc2=$?
+    [ "$rc1" = 2 ] && [ "$rc2" = 2 ] || fail "bulk $fmt exit codes $rc1 $rc2"
+    cmp "$T/j1.$fmt" "$T/j2.$fmt" || fail "-j 1 and -j 2 stdout differ ($fmt)"
+    cmp "$T/j1.$fmt.err" "$T/j2.$fmt.err" || fail "-j 1 and -j 2 stderr differ ($fmt)"
+    if grep -q $'[\r\033]' "$T/j2.$fmt.err"; then fail "progress bar in redirected stderr"; fi
+done
+tail -n 1 "$T/j1.text.err" | grep -qx '文件 1000，错误 [1-9][0-9]*，警告 0，无法读取 11' || fail "bulk summary: $(tail -n 1 "$T/j1.text.err")"
+python3 - "$T/j1.ndjson" "$T/j1.json" <<'PY' || fail "bulk ndjson"
+import json, sys
+lines = open(sys.argv[1]).read().splitlines()
+assert len(lines) == 1000, len(lines)
+objs = [json.loads(l) for l in lines]
+assert objs == json.load(open(sys.argv[2]))["files"]
+names = [o["file"] for o in objs]
+assert names == sorted(names), "input order"
+assert sum("error" in o for o in objs) == 11
+for o in objs:
+    if "error" not in o:
+        n = int(o["file"][-9:-5])
+        assert o["agency"] == "机关%04d" % n
+PY
+
+finish
