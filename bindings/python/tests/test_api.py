@@ -1,0 +1,490 @@
+"""The binding's surface on the example reports: metadata, cells, checks,
+sums, differences, templates, errors, lifetimes."""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import tempfile
+import unittest
+import weakref
+from decimal import Decimal
+
+import xxgk
+from xxgk_testutil import HONGZE, KUNDULUN, REPO
+
+SECTIONS = ["preamble", "overview", "problems", "other"]
+
+
+class TestVersion(unittest.TestCase):
+    def test_versions(self) -> None:
+        header = (REPO / "include" / "xxgk.h").read_text(encoding="utf-8")
+        m = re.search(r'#define XXGK_VERSION_STRING "([^"]+)"', header)
+        assert m is not None
+        self.assertEqual(xxgk.library_version(), m.group(1))
+        self.assertEqual(xxgk.__version__, m.group(1))
+
+    def test_library_path_is_the_loaded_one(self) -> None:
+        want = os.environ.get("XXGK_LIBRARY")
+        if want:
+            self.assertEqual(xxgk.library_path, want)
+        self.assertTrue(os.path.exists(xxgk.library_path), xxgk.library_path)
+
+
+class TestTemplates(unittest.TestCase):
+    def test_templates(self) -> None:
+        self.assertEqual(xxgk.templates(), ["2019", "2021"])
+
+    def test_paths_2021(self) -> None:
+        p = xxgk.paths("2021")
+        self.assertEqual(len(p), 200)
+        self.assertEqual(p[0], ("proactive.regulations.issued", "规章 / 本年制发件数"))
+        self.assertIn(("proactive.fees.amount", "行政事业性收费 / 本年收费金额（单位：万元）"), p)
+        self.assertEqual(len({path for path, _ in p}), 200)
+
+    def test_paths_default_is_2021(self) -> None:
+        self.assertEqual(xxgk.paths(), xxgk.paths("2021"))
+
+    def test_paths_2019(self) -> None:
+        p = xxgk.paths("2019")
+        self.assertEqual(len(p), 198)
+        self.assertEqual(p[0], ("proactive.regulations.produced", "规章 / 本年新制作数量"))
+
+    def test_paths_optional(self) -> None:
+        p = xxgk.paths("2021", optional=True)
+        self.assertEqual(p[:200], xxgk.paths("2021"))
+        self.assertEqual([path for path, _ in p[200:]],
+                         ["applications.other." + c for c in
+                          ("natural_person", "commercial", "research", "social_welfare",
+                           "legal_service", "other_org", "total")])
+
+    def test_unknown_template(self) -> None:
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.paths("1999")
+        self.assertEqual(cm.exception.code, -6)
+        self.assertIn("'1999'", cm.exception.message)
+
+
+class TestReading(unittest.TestCase):
+    def test_kundulun_metadata(self) -> None:
+        with xxgk.load(str(KUNDULUN)) as r:
+            self.assertEqual(r.template, "2021")
+            self.assertEqual(r.year, 2023)
+            self.assertEqual(r.agency, "昆都仑区信访局")
+            self.assertEqual(r.title, "昆都仑区信访局2023年政府信息公开工作年度报告")
+            s = r.sections
+            self.assertEqual(list(s), SECTIONS)
+            self.assertTrue(s["preamble"].startswith("本报告根据《中华人民共和国政府信息公开条例》"))
+            self.assertTrue(s["problems"].startswith("(一)进京访形势依然严峻。"))
+            self.assertEqual(len(s["overview"]), 1172)
+            self.assertEqual(r.diagnostics, [])
+
+    def test_kundulun_cells_all_zero(self) -> None:
+        with xxgk.load(KUNDULUN) as r:  # a pathlib.Path works too
+            items = r.items()
+            self.assertEqual(len(items), 200)
+            self.assertEqual(len(r), 200)
+            self.assertEqual(list(r), [p for p, _ in items])
+            self.assertEqual(list(r), [p for p, _ in xxgk.paths("2021")])
+            for path, value in items:
+                if path == "proactive.fees.amount":
+                    self.assertEqual(value, Decimal(0))
+                    self.assertIsInstance(value, Decimal)
+                else:
+                    self.assertEqual(value, 0, path)
+                    self.assertIs(type(value), int, path)
+
+    def test_hongze_values(self) -> None:
+        with xxgk.load(HONGZE) as r:
+            self.assertEqual(r["applications.new.total"], 21)
+            self.assertEqual(r["applications.new.natural_person"], 21)
+            self.assertEqual(r["proactive.punishment.decisions"], 4119)
+            amount = r["proactive.fees.amount"]
+            self.assertIsInstance(amount, Decimal)
+            self.assertEqual(str(amount), "7730.28")
+            self.assertIsNone(r["applications.other.overdue_correction.natural_person"])
+            self.assertEqual(r["applications.other.total"], 0)  # an optional subtotal
+            self.assertEqual(sum(1 for _, v in r.items() if v is None), 21)
+            self.assertEqual(r.position("applications.new.natural_person"), (22, 13))
+            self.assertEqual(r.sections, dict.fromkeys(SECTIONS, ""))
+
+    def test_loads_str_and_bytes(self) -> None:
+        data = KUNDULUN.read_bytes()
+        for src in (data, data.decode("utf-8"), bytearray(data), memoryview(data)):
+            with self.subTest(type=type(src).__name__):
+                with xxgk.loads(src) as r:
+                    self.assertEqual(r.agency, "昆都仑区信访局")
+        with xxgk.loads(data, format="json") as r:
+            self.assertEqual(r.year, 2023)
+        with self.assertRaises(TypeError):
+            xxgk.loads(12)  # type: ignore[arg-type]
+
+    def test_forced_format_is_used(self) -> None:
+        # JSON content read as CSV: the CSV reader (or its absence) answers, not JSON's
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.loads(KUNDULUN.read_bytes(), format="csv")
+        self.assertNotEqual(cm.exception.code, 0)
+
+    def test_unknown_format_name(self) -> None:
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.loads(b"{}", format="yaml")
+        self.assertEqual(cm.exception.code, -6)
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.load(KUNDULUN).dumps("yaml")
+        self.assertEqual(cm.exception.code, -6)
+
+    def test_template_forced(self) -> None:
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.load(KUNDULUN, template="1999")
+        self.assertEqual(cm.exception.code, -6)
+
+    def test_strict_accepts_a_clean_report(self) -> None:
+        with xxgk.load(KUNDULUN, strict=True) as r:
+            self.assertEqual(r.year, 2023)
+
+
+class TestErrors(unittest.TestCase):
+    def setUp(self) -> None:
+        self.text = KUNDULUN.read_text(encoding="utf-8")
+
+    def test_unknown_key_has_line_column_path(self) -> None:
+        bad = self.text.replace('"applications": {', '"applications": {\n    "bogus": 1,', 1)
+        line = bad.splitlines().index('    "bogus": 1,') + 1
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.loads(bad)
+        e = cm.exception
+        self.assertEqual(e.code, -4)
+        self.assertEqual((e.line, e.column), (line, 5))
+        self.assertEqual(e.path, "$.applications.bogus")
+        self.assertEqual(e.message, '$.applications.bogus: unknown key "bogus"')
+        self.assertEqual(e.offset, len(bad[:bad.index('"bogus"')].encode("utf-8")))
+        self.assertEqual(str(e), f'{line}:5: $.applications.bogus: unknown key "bogus" '
+                                 f'[not a valid report document]')
+
+    def test_syntax_error(self) -> None:
+        bad = self.text.replace('"year": 2023', '"year": 2023,,', 1)
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.loads(bad)
+        e = cm.exception
+        self.assertEqual(e.code, -3)
+        self.assertEqual((e.line, e.column), (4, 17))
+        self.assertEqual(e.path, "$")
+
+    def test_fraction_in_count(self) -> None:
+        bad = self.text.replace('"total": 0', '"total": 1.5', 1)
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.loads(bad)
+        e = cm.exception
+        self.assertEqual(e.code, -4)
+        self.assertEqual(e.path, "$.applications.new.total")
+        self.assertEqual(e.message, "$.applications.new.total: expected an integer count, found 1.5")
+        self.assertEqual(e.line, 22)
+
+    def test_missing_file(self) -> None:
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.load("/nonexistent/dir/x.json")
+        self.assertEqual(cm.exception.code, -9)
+        self.assertIn("/nonexistent/dir/x.json", cm.exception.message)
+
+    def test_error_detail_is_not_stale(self) -> None:
+        with self.assertRaises(xxgk.XxgkError):
+            xxgk.loads(self.text.replace('"year": 2023', '"year": 2023,,', 1))
+        r = xxgk.new()
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            r.year = 1800
+        self.assertEqual(cm.exception.code, -5)
+        self.assertEqual(cm.exception.line, 0)
+        self.assertNotIn("malformed", cm.exception.message)
+
+    def test_nul_in_path(self) -> None:
+        with self.assertRaises(ValueError):
+            xxgk.load("a\0b.json")
+
+
+class TestCells(unittest.TestCase):
+    def setUp(self) -> None:
+        self.r = xxgk.load(HONGZE)
+
+    def tearDown(self) -> None:
+        self.r.close()
+
+    def test_set_int(self) -> None:
+        self.r["applications.new.total"] = 5
+        self.assertEqual(self.r["applications.new.total"], 5)
+        self.r["applications.new.total"] = -3  # stored; the checks report it
+        self.assertEqual(self.r["applications.new.total"], -3)
+
+    def test_set_amount(self) -> None:
+        self.r["proactive.fees.amount"] = Decimal("12.345678")
+        self.assertEqual(self.r["proactive.fees.amount"], Decimal("12.345678"))
+        self.r["proactive.fees.amount"] = 7
+        self.assertEqual(self.r["proactive.fees.amount"], Decimal(7))
+        self.r["proactive.fees.amount"] = "0.5"
+        self.assertEqual(self.r["proactive.fees.amount"], Decimal("0.5"))
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            self.r["proactive.fees.amount"] = Decimal("0.1234567")  # 7 decimals
+        self.assertEqual(cm.exception.code, -7)
+        self.assertEqual(cm.exception.message,
+                         "proactive.fees.amount: '0.1234567' has more than 6 decimals")
+        self.assertEqual(cm.exception.path, "proactive.fees.amount")
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            self.r["proactive.fees.amount"] = 2**60
+        self.assertEqual(cm.exception.code, -5)
+        self.assertEqual(self.r["proactive.fees.amount"], Decimal("0.5"))
+
+    def test_set_none_and_token(self) -> None:
+        self.r["applications.new.total"] = None
+        self.assertIsNone(self.r["applications.new.total"])
+        self.r["applications.new.total"] = "-"
+        self.assertEqual(self.r["applications.new.total"], "-")
+        self.r["applications.new.total"] = "减4"
+        self.assertEqual(self.r["applications.new.total"], "减4")
+
+    def test_numeric_str_sets_a_number(self) -> None:
+        self.r["applications.new.total"] = "12"
+        self.assertEqual(self.r["applications.new.total"], 12)
+        self.assertIs(type(self.r["applications.new.total"]), int)
+
+    def test_nothing_is_coerced(self) -> None:
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            self.r["applications.new.total"] = "1.5"
+        self.assertEqual(cm.exception.code, -7)
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            self.r["applications.new.total"] = Decimal("1.5")
+        self.assertEqual(cm.exception.code, -7)
+        with self.assertRaises(TypeError):
+            self.r["applications.new.total"] = 1.0  # type: ignore[assignment]
+        with self.assertRaises(TypeError):
+            self.r["applications.new.total"] = True
+        with self.assertRaises(ValueError):
+            self.r["proactive.fees.amount"] = Decimal("NaN")
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            self.r["applications.new.total"] = 2**60
+        self.assertEqual(cm.exception.code, -5)
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            self.r["applications.new.total"] = ""
+        self.assertEqual(cm.exception.code, -1)
+        self.assertEqual(self.r["applications.new.total"], 21)
+
+    def test_unknown_path(self) -> None:
+        with self.assertRaises(KeyError):
+            self.r["applications.nope"]
+        with self.assertRaises(KeyError):
+            self.r["applications.nope"] = 1
+        with self.assertRaises(TypeError):
+            self.r[3]  # type: ignore[index]
+        self.assertNotIn("applications.nope", self.r)
+        self.assertIn("applications.new.total", self.r)
+
+    def test_metadata_setters(self) -> None:
+        self.r.year = 2024
+        self.assertEqual(self.r.year, 2024)
+        self.r.year = None
+        self.assertIsNone(self.r.year)
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            self.r.year = 10000
+        self.assertEqual(cm.exception.code, -5)
+        with self.assertRaises(TypeError):
+            self.r.year = "2024"  # type: ignore[assignment]
+        self.r.agency = "某某局"
+        self.r.title = "标题"
+        self.assertEqual((self.r.agency, self.r.title), ("某某局", "标题"))
+        self.r.agency = None
+        self.assertEqual(self.r.agency, "")
+        self.r.set_section("problems", "问题")
+        self.assertEqual(self.r.sections["problems"], "问题")
+        self.r.set_section("problems", None)
+        self.assertEqual(self.r.sections["problems"], "")
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            self.r.set_section("epilogue", "x")
+        self.assertEqual(cm.exception.code, -6)
+
+    def test_copy_is_independent(self) -> None:
+        with self.r.copy() as c:
+            c["applications.new.total"] = 99
+            self.assertEqual(c["applications.new.total"], 99)
+            self.assertEqual(self.r["applications.new.total"], 21)
+
+    def test_new(self) -> None:
+        with xxgk.new() as r:
+            self.assertEqual(r.template, "2021")
+            self.assertIsNone(r.year)
+            self.assertTrue(all(v is None for _, v in r.items(optional=True)))
+        with xxgk.new("2019") as r:
+            self.assertEqual(r.template, "2019")
+            self.assertEqual(len(r), 198)
+        with self.assertRaises(TypeError):
+            xxgk.Report()
+
+
+class TestCheck(unittest.TestCase):
+    def test_consistent_report(self) -> None:
+        with xxgk.load(KUNDULUN) as r:
+            self.assertEqual(r.check(), [])
+            self.assertEqual(r.check(blank_as_zero=True), [])
+
+    def test_hongze_table_four_as_published(self) -> None:
+        with xxgk.load(HONGZE) as r:
+            f = r.check()
+        self.assertEqual(len(f), 2)
+        a, b = f
+        self.assertEqual(a, xxgk.Finding(
+            rule="T4.TOTAL", severity="error",
+            cells=("review_litigation.review.upheld", "review_litigation.review.corrected",
+                   "review_litigation.review.other", "review_litigation.review.pending",
+                   "review_litigation.review.total"),
+            expected="11", actual="0",
+            message="review_litigation.review.total: 行政复议总计应为 11（结果维持、结果纠正、其他结果、"
+                    "尚未审结之和），实为 0",
+            message_en="review_litigation.review.total: the Administrative review total should be 11 "
+                       "(upheld + corrected + other + pending), is 0",
+            line=64, column=72))
+        self.assertEqual((b.rule, b.severity, b.expected, b.actual, b.line, b.column),
+                         ("T4.TOTAL", "error", "5", "0", 66, 88))
+        self.assertEqual(b.cells[-1], "review_litigation.litigation_after_review.total")
+        self.assertEqual(str(a), "64:72: error T4.TOTAL: " + a.message)
+
+    def test_a_change_is_found(self) -> None:
+        with xxgk.load(KUNDULUN) as r:
+            r["applications.new.natural_person"] = 3
+            rules = sorted({(f.rule, f.severity) for f in r.check()})
+        self.assertIn(("T3.TOTAL_COL", "error"), rules)
+
+    def test_blank_as_zero(self) -> None:
+        with xxgk.load(KUNDULUN) as r:
+            r["applications.new.commercial"] = None
+            plain = r.check()
+            zero = r.check(blank_as_zero=True)
+        self.assertNotEqual(plain, zero)
+        self.assertEqual([f for f in zero if f.severity == "error"], [])
+        self.assertTrue(any("applications.new.commercial" in f.cells for f in plain))
+
+    def test_previous_year(self) -> None:
+        with xxgk.load(HONGZE) as r, xxgk.load(KUNDULUN) as prev:
+            f = r.check(previous=prev)
+        year = [x for x in f if x.rule == "YOY.YEAR"]
+        self.assertEqual(len(year), 1)
+        self.assertEqual((year[0].severity, year[0].expected, year[0].actual), ("error", "2024", "2023"))
+        # only the year-over-year rules: the report's own rules are check()'s
+        self.assertEqual([x.rule for x in f if not x.rule.startswith("YOY.")], [])
+        self.assertIn("YOY.IN_FORCE", {x.rule for x in f})
+
+    def test_findings_outlive_the_report(self) -> None:
+        r = xxgk.load(HONGZE)
+        f = r.check()
+        agency = r.agency
+        r.close()
+        gc.collect()
+        self.assertEqual(f[0].expected, "11")
+        self.assertEqual(agency, "淮安市洪泽区人民政府")
+
+
+class TestSumDiff(unittest.TestCase):
+    def test_sum(self) -> None:
+        with xxgk.load(KUNDULUN) as k, xxgk.load(HONGZE) as h:
+            with xxgk.sum([k, h]) as s:
+                self.assertEqual(s.template, "2021")
+                self.assertEqual(s["applications.new.total"], 21)
+                self.assertEqual(s["proactive.fees.amount"], Decimal("7730.28"))
+                self.assertEqual(s.year, 2023)
+                self.assertEqual((s.agency, s.title), ("", ""))
+                partial = [d for d in s.diagnostics if d.rule == "SUM.PARTIAL"]
+                # the 21 blank printed cells and the 7 optional subtotals kundulun lacks
+                self.assertEqual(len(partial), 28)
+                self.assertEqual(partial[0].cells,
+                                 ("applications.other.overdue_correction.natural_person",))
+            with xxgk.sum((h, h, h)) as s3:  # any iterable
+                self.assertEqual(s3["proactive.punishment.decisions"], 3 * 4119)
+                self.assertEqual(s3["proactive.fees.amount"], Decimal("23190.84"))
+
+    def test_sum_errors(self) -> None:
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.sum([])
+        self.assertEqual(cm.exception.code, -1)
+        with xxgk.load(KUNDULUN) as k, xxgk.new("2019") as old:
+            with self.assertRaises(xxgk.XxgkError) as cm:
+                xxgk.sum([k, old])
+            self.assertEqual(cm.exception.code, -12)
+        with self.assertRaises(TypeError):
+            xxgk.sum([1, 2])  # type: ignore[list-item]
+
+    def test_sum_overflow(self) -> None:
+        with xxgk.new() as a:
+            a["applications.new.total"] = 2**53 - 1
+            self.assertEqual(a["applications.new.total"], 2**53 - 1)
+            with self.assertRaises(xxgk.XxgkError) as cm:
+                a["applications.new.total"] = 2**53
+            self.assertEqual(cm.exception.code, -5)
+            with self.assertRaises(xxgk.XxgkError) as cm:
+                xxgk.sum([a, a])
+            self.assertEqual(cm.exception.code, -11)
+            self.assertIn("applications.new.total", cm.exception.message)
+
+    def test_diff(self) -> None:
+        with xxgk.load(KUNDULUN) as k, xxgk.load(HONGZE) as h:
+            d = xxgk.diff(k, h)
+            with k.copy() as same:
+                self.assertEqual(xxgk.diff(k, same), [])
+        agency = [f for f in d if f.rule == "DIFF.META" and f.cells == ("meta.agency",)]
+        self.assertEqual(len(agency), 1)
+        self.assertEqual((agency[0].expected, agency[0].actual), ("昆都仑区信访局", "淮安市洪泽区人民政府"))
+        cell = [f for f in d if f.rule == "DIFF.CELL" and f.cells == ("applications.new.total",)]
+        self.assertEqual(len(cell), 1)
+        self.assertEqual((cell[0].expected, cell[0].actual, cell[0].severity), ("0", "21", "info"))
+        self.assertEqual(len(d), 61)
+
+
+class TestLifetime(unittest.TestCase):
+    def test_context_manager_closes(self) -> None:
+        with xxgk.load(KUNDULUN) as r:
+            self.assertFalse(r.closed)
+        self.assertTrue(r.closed)
+        with self.assertRaises(ValueError):
+            r.year
+        with self.assertRaises(ValueError):
+            r["applications.new.total"]
+        with self.assertRaises(ValueError):
+            r.check()
+        r.close()  # twice is fine
+        self.assertEqual(repr(r), "<xxgk.Report closed>")
+        with self.assertRaises(ValueError):
+            with r:
+                pass
+
+    def test_del_frees(self) -> None:
+        r = xxgk.load(KUNDULUN)
+        ref = weakref.ref(r)
+        del r
+        gc.collect()
+        self.assertIsNone(ref())
+
+    def test_repr(self) -> None:
+        with xxgk.load(KUNDULUN) as r:
+            self.assertEqual(repr(r), "<xxgk.Report template=2021 year=2023 agency='昆都仑区信访局'>")
+
+
+class TestWriteFile(unittest.TestCase):
+    def test_dump_by_extension(self) -> None:
+        with tempfile.TemporaryDirectory() as d, xxgk.load(HONGZE) as r:
+            p = os.path.join(d, "out.json")
+            r.dump(p)
+            with open(p, encoding="utf-8") as fh:
+                self.assertEqual(fh.read(), r.dumps("json"))
+            with xxgk.load(p) as back:
+                self.assertEqual(back.items(optional=True), r.items(optional=True))
+            with self.assertRaises(ValueError):
+                r.dump(os.path.join(d, "out.xyz"))
+            r.dump(os.path.join(d, "out.xyz"), format="json")
+            with self.assertRaises(xxgk.XxgkError) as cm:
+                r.dump(os.path.join(d, "no", "such", "dir.json"))
+            self.assertEqual(cm.exception.code, -9)
+
+    def test_json_is_canonical(self) -> None:
+        with xxgk.load(HONGZE) as r:
+            out = r.dumps()
+        self.assertEqual(out, HONGZE.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    unittest.main()

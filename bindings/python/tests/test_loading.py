@@ -1,0 +1,148 @@
+"""Finding the library, failing clearly when it cannot be found or lacks a
+symbol, and the example program check_dir.py."""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+from typing import Dict, Optional
+
+import xxgk
+from xxgk_testutil import EXAMPLES, KUNDULUN, REPO
+
+PACKAGE = Path(xxgk.__file__).resolve().parent
+EXAMPLE = PACKAGE.parent / "examples" / "check_dir.py"
+
+
+def run(code_or_args: object, pythonpath: str, env_extra: Optional[Dict[str, str]] = None,
+        cwd: Optional[Path] = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "XXGK_LIBRARY"}
+    env["PYTHONPATH"] = pythonpath
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.update(env_extra or {})
+    args = code_or_args if isinstance(code_or_args, list) else ["-c", str(code_or_args)]
+    return subprocess.run([sys.executable, *args], env=env, cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+class TestLibraryDiscovery(unittest.TestCase):
+    def test_env_var_missing_file(self) -> None:
+        p = run("import xxgk", str(PACKAGE.parent), {"XXGK_LIBRARY": "/nonexistent/libxxgk.so"})
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("LibraryNotFoundError: libxxgk could not be loaded. Looked in:", p.stderr)
+        self.assertIn("  XXGK_LIBRARY /nonexistent/libxxgk.so: no such file", p.stderr)
+        self.assertIn("set XXGK_LIBRARY", p.stderr)
+
+    def test_missing_symbol_fails_at_import(self) -> None:
+        libc = ctypes.util.find_library("c")
+        if not libc:
+            self.skipTest("no C library to stand in for a wrong one")
+        p = run("import xxgk", str(PACKAGE.parent), {"XXGK_LIBRARY": libc})
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn(f"ImportError: {libc}: the library has no symbol xxgk_version", p.stderr)
+
+    def test_beside_the_package(self) -> None:
+        lib = Path(xxgk.library_path).resolve()
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copytree(PACKAGE, Path(d) / "xxgk",
+                            ignore=shutil.ignore_patterns("__pycache__", "*.so*"))
+            shutil.copy(lib, Path(d) / "xxgk" / "libxxgk.so.0")
+            p = run("import xxgk; print(xxgk.library_path); print(xxgk.library_version())", d)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertEqual(p.stdout.split("\n")[:2],
+                             [str(Path(d) / "xxgk" / "libxxgk.so.0"), xxgk.library_version()])
+
+    def test_nowhere(self) -> None:
+        if ctypes.util.find_library("xxgk"):
+            self.skipTest("libxxgk is installed on this system, so it is found")
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copytree(PACKAGE, Path(d) / "xxgk",
+                            ignore=shutil.ignore_patterns("__pycache__", "*.so*"))
+            p = run("import xxgk", d)
+            self.assertNotEqual(p.returncode, 0)
+            self.assertIn(f"  beside the package {d}/xxgk/libxxgk.so.0: no such file", p.stderr)
+            self.assertIn("  ctypes.util.find_library('xxgk'): nothing found", p.stderr)
+            self.assertNotIn("build tree", p.stderr)  # not a checkout
+
+    def test_checkout_build_tree(self) -> None:
+        built = sorted(REPO.glob("build*/libxxgk.so.0"))
+        if not built:
+            self.skipTest("no build*/libxxgk.so.0 in the checkout")
+        p = run("import xxgk; print(xxgk.library_path)", str(PACKAGE.parent))
+        self.assertEqual(p.returncode, 0, p.stderr)
+        found = Path(p.stdout.strip())
+        self.assertEqual(found.name, "libxxgk.so.0")
+        self.assertEqual(found.parent.parent, REPO)
+        self.assertTrue(found.parent.name.startswith("build"))
+        if (REPO / "build" / "libxxgk.so.0").exists():
+            self.assertEqual(found, REPO / "build" / "libxxgk.so.0")
+
+    def test_issue_command_from_the_repository_root(self) -> None:
+        if not sorted(REPO.glob("build*/libxxgk.so.0")):
+            self.skipTest("no build*/libxxgk.so.0 in the checkout")
+        p = run("import xxgk; print(xxgk.load('examples/data/kundulun-xinfang-2023.json').check())",
+                "bindings/python", cwd=REPO)
+        self.assertEqual((p.returncode, p.stdout, p.stderr), (0, "[]\n", ""))
+
+    def test_every_table_entry_is_bound(self) -> None:
+        lib = xxgk._lib.lib
+        names = [name for name, _, _, _ in xxgk._lib.FUNCTIONS]
+        self.assertEqual(len(names), len(set(names)))
+        header = (REPO / "include" / "xxgk.h").read_text(encoding="utf-8")
+        for name, argtypes, restype, errcheck in xxgk._lib.FUNCTIONS:
+            with self.subTest(name=name):
+                self.assertTrue(re.search(r"\bXXGK_API\b[^;(]*\b%s\(" % name, header),
+                                f"{name} is not declared in include/xxgk.h")
+                fn = getattr(lib, name)
+                self.assertEqual(tuple(fn.argtypes or ()), tuple(argtypes))
+                self.assertIs(fn.restype, restype)
+
+
+class TestCheckDir(unittest.TestCase):
+    def test_examples(self) -> None:
+        p = run([str(EXAMPLE), str(EXAMPLES)], str(PACKAGE.parent),
+                {"XXGK_LIBRARY": xxgk.library_path})
+        self.assertEqual(p.stderr, "")
+        self.assertEqual(p.returncode, 1)  # hongze's table 四 has errors
+        self.assertEqual(p.stdout, "\n".join([
+            "Findings by rule",
+            "rule      severity  findings  files",
+            "--------  --------  --------  -----",
+            "T4.TOTAL  error            2      1",
+            "",
+            "Findings by file",
+            "file                        errors  warnings  info",
+            "--------------------------  ------  --------  ----",
+            "hongze-district-2023.json        2         0     0",
+            "kundulun-xinfang-2023.json       0         0     0",
+            ""]))
+
+    def test_unreadable_and_clean(self) -> None:
+        with tempfile.TemporaryDirectory() as d:
+            good = KUNDULUN.read_text(encoding="utf-8")
+            Path(d, "a.json").write_text(good, encoding="utf-8")
+            p = run([str(EXAMPLE), d], str(PACKAGE.parent), {"XXGK_LIBRARY": xxgk.library_path})
+            self.assertEqual((p.returncode, p.stderr), (0, ""))
+            self.assertIn("a.json       0         0     0", p.stdout)
+            Path(d, "b.json").write_text(good.replace('"year": 2023', '"year": 2023,,', 1),
+                                         encoding="utf-8")
+            p = run([str(EXAMPLE), d], str(PACKAGE.parent), {"XXGK_LIBRARY": xxgk.library_path})
+            self.assertEqual(p.returncode, 2)
+            self.assertEqual(p.stderr, "b.json:4:17: cannot read: malformed JSON near ','\n")
+
+    def test_not_a_folder(self) -> None:
+        p = run([str(EXAMPLE), str(KUNDULUN)], str(PACKAGE.parent),
+                {"XXGK_LIBRARY": xxgk.library_path})
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stderr, f"check_dir: {KUNDULUN}: not a folder\n")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,563 @@
+"""Python binding of libxxgk: 政府信息公开工作年度报告 (annual reports on
+government information disclosure) — read, check, write, add up, compare.
+
+    import xxgk
+    with xxgk.load("report.json") as r:
+        print(r["applications.new.total"])
+        for f in r.check():
+            print(f.rule, f.severity, f.message)
+
+The binding calls the C library through ctypes; nothing is compiled. The
+library is looked up in this order: the ``XXGK_LIBRARY`` environment
+variable, a ``libxxgk.so`` beside this package, the build tree of a checkout
+(``build/``, then any ``build*/``), ``ctypes.util.find_library("xxgk")``.
+
+Cell values
+    ``r[path]`` is an ``int`` for a count, a ``decimal.Decimal`` for an
+    amount (exact, never a float), ``None`` for a blank cell and a ``str``
+    for a non-numeric token kept as written ("-", "/", "无"). Unknown paths
+    raise ``KeyError``.
+
+    ``r[path] = value`` accepts ``None`` (blank), an ``int``, a
+    ``decimal.Decimal``, or a ``str``. A ``str`` that is exactly a number in
+    the library's syntax ("12", "-4", "7730.28") sets that number; any other
+    ``str`` is stored as a token. Nothing is coerced: "1.5" in a count cell
+    raises ``XxgkError`` (wrong kind), and a ``float`` raises ``TypeError``.
+
+Errors
+    Library failures raise ``XxgkError`` with ``.code`` (negative status),
+    ``.message``, ``.line``, ``.column`` (1-based, 0 when unknown) and
+    ``.path`` (JSON or cell path, "" when unknown).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import decimal
+import os
+from ctypes import byref, c_char, c_int, c_longlong, c_size_t
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import (Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union)
+
+from . import _lib
+from ._lib import LibraryNotFoundError, XxgkError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Finding", "LibraryNotFoundError", "Report", "XxgkError", "FORMATS", "diff", "library_path",
+    "library_version", "load", "loads", "new", "paths", "sum", "templates",
+]
+
+#: The format names the library knows (reading: all but "html").
+FORMATS: Tuple[str, ...] = ("json", "csv", "csv-wide", "text", "markdown", "html")
+
+#: Where the library was loaded from.
+library_path: str = _lib.library_path
+
+CellValue = Union[int, Decimal, str, None]
+
+_L = _lib.lib
+_call = _lib.call
+_MICROS = Decimal(1000000)
+_DECIMAL = decimal.Context(prec=40)
+_EXTENSIONS = {".json": "json", ".csv": "csv", ".txt": "text", ".md": "markdown",
+               ".html": "html", ".htm": "html"}
+
+
+def library_version() -> str:
+    """The version of the loaded C library, e.g. "0.1.0"."""
+    return str(_L.xxgk_version())
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding of a check, a reader diagnostic or a difference.
+
+    ``severity`` is "error", "warning" or "info"; ``cells`` the cell paths
+    involved (the first is the one the message is about); ``expected`` and
+    ``actual`` decimal text ("" when the finding has none); ``message`` in
+    Chinese, ``message_en`` in English; ``line`` and ``column`` where the
+    first cell was read (0 when unknown).
+    """
+
+    rule: str
+    severity: str
+    cells: Tuple[str, ...]
+    expected: str
+    actual: str
+    message: str
+    message_en: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        where = f"{self.line}:{self.column}: " if self.line else ""
+        return f"{where}{self.severity} {self.rule}: {self.message}"
+
+
+def _findings(fp: Any) -> List[Finding]:
+    """Copy a findings list into Python objects (the handle may go away next)."""
+    out: List[Finding] = []
+    for i in range(_L.xxgk_findings_count(fp)):
+        cells = tuple(_L.xxgk_finding_cell(fp, i, j) or ""
+                      for j in range(_L.xxgk_finding_cell_count(fp, i)))
+        out.append(Finding(
+            rule=_L.xxgk_finding_rule(fp, i) or "",
+            severity=_L.xxgk_severity_name(_L.xxgk_finding_severity(fp, i)) or "",
+            cells=cells,
+            expected=_L.xxgk_finding_expected(fp, i) or "",
+            actual=_L.xxgk_finding_actual(fp, i) or "",
+            message=_L.xxgk_finding_message(fp, i) or "",
+            message_en=_L.xxgk_finding_message_en(fp, i) or "",
+            line=int(_L.xxgk_finding_line(fp, i)),
+            column=int(_L.xxgk_finding_column(fp, i)),
+        ))
+    return out
+
+
+def _take_findings(fp: Any) -> List[Finding]:
+    try:
+        return _findings(fp)
+    finally:
+        _L.xxgk_findings_free(fp)
+
+
+def _format_id(name: str) -> int:
+    v = c_int()
+    _call(_L.xxgk_format_from_name, byref(v), _lib.encode(name, "format"))
+    return v.value
+
+
+def _template(tid: Optional[str]) -> Any:
+    if tid is None:
+        return None
+    t = _L.xxgk_template_get(_lib.encode(str(tid), "template"))
+    if not t:
+        raise XxgkError(_lib.ENOTFOUND, f"unknown template {tid!r} (known: {', '.join(templates())})",
+                        name="not found")
+    return t
+
+
+def templates() -> List[str]:
+    """The ids of the templates compiled into the library, oldest first."""
+    return [_L.xxgk_template_id(_L.xxgk_template_at(i)) for i in range(_L.xxgk_template_count())]
+
+
+def paths(template: str = "2021", optional: bool = False) -> List[Tuple[str, str]]:
+    """Every cell of a template as (path, Chinese label), in template order.
+
+    With ``optional=True`` the optional cells (subtotals some reports print
+    instead of their sub-rows) follow the printed ones. Unknown template:
+    ``XxgkError`` with code ENOTFOUND.
+    """
+    t = _template(template)
+    n = _L.xxgk_template_cell_count_all(t) if optional else _L.xxgk_template_cell_count(t)
+    return [(_L.xxgk_template_cell_path(t, i), _L.xxgk_template_cell_label(t, i)) for i in range(n)]
+
+
+class _ParseOptions:
+    def __init__(self, format: Optional[str], strict: bool, template: Optional[str],
+                 source_name: Optional[str]) -> None:
+        self.p = _lib.ParseOptionsP()
+        if format is None and not strict and template is None and source_name is None:
+            return
+        _call(_L.xxgk_parse_options_new, byref(self.p))
+        try:
+            if format is not None:
+                _call(_L.xxgk_parse_options_set_format, self.p, _format_id(format))
+            if strict:
+                _call(_L.xxgk_parse_options_set_strict, self.p, 1)
+            if template is not None:
+                _call(_L.xxgk_parse_options_set_template, self.p, _template(template))
+            if source_name is not None:
+                _call(_L.xxgk_parse_options_set_source_name, self.p,
+                      _lib.encode(source_name, "source_name"))
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.p:
+            _L.xxgk_parse_options_free(self.p)
+            self.p = _lib.ParseOptionsP()
+
+    def __enter__(self) -> "_ParseOptions":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def load(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, *,
+         strict: bool = False, template: Optional[str] = None) -> "Report":
+    """Read one report from a file.
+
+    The format is ``format`` if given ("json", "csv", "csv-wide", "text",
+    "markdown"), else the file name's extension, else the content.
+    ``strict=True`` turns reader diagnostics of severity warning or above into
+    an ``XxgkError`` (ESTRICT); ``template`` ("2021", "2019") forces a
+    template instead of detecting it. Raises ``XxgkError`` (with the place of
+    the failure) for unreadable or malformed input.
+    """
+    fspath = os.fsencode(path)
+    if b"\0" in fspath:
+        raise ValueError("path contains a NUL character")
+    out = _lib.ReportP()
+    with _ParseOptions(format, strict, template, None) as o:
+        _call(_L.xxgk_report_read_file, byref(out), fspath, o.p)
+    return Report._own(out)
+
+
+def loads(data: Union[str, bytes, bytearray, memoryview], format: Optional[str] = None, *,
+          strict: bool = False, template: Optional[str] = None,
+          source_name: Optional[str] = None) -> "Report":
+    """Read one report from text (``str``, encoded as UTF-8) or bytes.
+
+    ``format`` as for :func:`load`; ``None`` sniffs the content.
+    ``source_name`` names the input in messages. Raises ``XxgkError``.
+    """
+    if isinstance(data, str):
+        buf = data.encode("utf-8", errors="surrogateescape")
+    elif isinstance(data, (bytes, bytearray, memoryview)):
+        buf = bytes(data)
+    else:
+        raise TypeError(f"loads() needs str or bytes, not {type(data).__name__}")
+    out = _lib.ReportP()
+    with _ParseOptions(format, strict, template, source_name) as o:
+        _call(_L.xxgk_report_parse, byref(out), buf, len(buf), o.p)
+    return Report._own(out)
+
+
+def new(template: Optional[str] = None) -> "Report":
+    """A new report of a template (default: the newest), every cell blank."""
+    out = _lib.ReportP()
+    _call(_L.xxgk_report_new, byref(out), _template(template))
+    return Report._own(out)
+
+
+def sum(reports: Iterable["Report"]) -> "Report":  # noqa: A001 - the documented name
+    """Add reports of one template into a new report (a region's total).
+
+    Checked arithmetic; cells blank everywhere stay blank; cells some inputs
+    left blank or gave as a token are named in the result's ``diagnostics``
+    (rule SUM.PARTIAL). Raises ``XxgkError``: EINVAL for no reports,
+    ETEMPLATE for mixed templates, EOVERFLOW naming the cell.
+    """
+    rs = list(reports)
+    for r in rs:
+        if not isinstance(r, Report):
+            raise TypeError(f"sum() needs Report objects, not {type(r).__name__}")
+    arr = (_lib.ReportP * max(len(rs), 1))(*[r._ptr() for r in rs])
+    out = _lib.ReportP()
+    _call(_L.xxgk_report_sum, byref(out), arr, len(rs))
+    return Report._own(out)
+
+
+def diff(a: "Report", b: "Report") -> List[Finding]:
+    """Compare two reports cell by cell (cells matched by path): one info
+    finding per difference, rule DIFF.CELL / DIFF.META / DIFF.SECTION, with
+    A's value as ``expected`` and B's as ``actual``."""
+    out = _lib.FindingsP()
+    _call(_L.xxgk_report_diff, byref(out), a._ptr(), b._ptr())
+    return _take_findings(out)
+
+
+class Report:
+    """One report. Create it with :func:`load`, :func:`loads`, :func:`new`,
+    :func:`sum` or :meth:`copy`.
+
+    The C object is freed by :meth:`close` or at the end of a ``with`` block;
+    ``__del__`` frees it only as a fallback. Closing twice is safe; using a
+    closed report raises ``ValueError``. Everything a report returns (values,
+    strings, findings) is a Python copy that stays valid after closing.
+    """
+
+    __slots__ = ("_h", "__weakref__")
+
+    def __init__(self) -> None:
+        raise TypeError("use xxgk.load(), xxgk.loads() or xxgk.new() to make a Report")
+
+    @classmethod
+    def _own(cls, handle: Any) -> "Report":
+        self = object.__new__(cls)
+        self._h = handle
+        return self
+
+    def _ptr(self) -> Any:
+        h = self._h
+        if not h:
+            raise ValueError("the report is closed")
+        return h
+
+    # lifetime
+    def close(self) -> None:
+        """Free the C report now (safe to call more than once)."""
+        h, self._h = self._h, None
+        if h:
+            _L.xxgk_report_free(h)
+
+    @property
+    def closed(self) -> bool:
+        return not self._h
+
+    def __enter__(self) -> "Report":
+        self._ptr()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: nothing sensible left to do
+            pass
+
+    def copy(self) -> "Report":
+        """A deep copy (a new C report)."""
+        out = _lib.ReportP()
+        _call(_L.xxgk_report_clone, byref(out), self._ptr())
+        return Report._own(out)
+
+    # metadata
+    def _tpl(self) -> Any:
+        return _L.xxgk_report_template(self._ptr())
+
+    @property
+    def template(self) -> str:
+        """The template id ("2021" or "2019")."""
+        return str(_L.xxgk_template_id(self._tpl()))
+
+    @property
+    def year(self) -> Optional[int]:
+        """The report year, None when unknown. Settable (None or 1949..9999)."""
+        y = int(_L.xxgk_report_year(self._ptr()))
+        return y or None
+
+    @year.setter
+    def year(self, value: Optional[int]) -> None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise TypeError(f"year must be int or None, not {type(value).__name__}")
+        if value is not None and not -2**31 <= value < 2**31:
+            raise XxgkError(_lib.ERANGE, f"year {value} is out of range (1949..9999)",
+                            name="number out of range")
+        _call(_L.xxgk_report_set_year, self._ptr(), value or 0)
+
+    @property
+    def agency(self) -> str:
+        """The agency ("" when unknown). Settable."""
+        return str(_L.xxgk_report_agency(self._ptr()))
+
+    @agency.setter
+    def agency(self, value: Optional[str]) -> None:
+        _call(_L.xxgk_report_set_agency, self._ptr(),
+              None if value is None else _lib.encode(value, "agency"))
+
+    @property
+    def title(self) -> str:
+        """The title ("" when unknown). Settable."""
+        return str(_L.xxgk_report_title(self._ptr()))
+
+    @title.setter
+    def title(self, value: Optional[str]) -> None:
+        _call(_L.xxgk_report_set_title, self._ptr(),
+              None if value is None else _lib.encode(value, "title"))
+
+    @property
+    def sections(self) -> Dict[str, str]:
+        """The narrative sections as a new dict {code: text} ("preamble",
+        "overview", "problems", "other"; "" when empty). Changing the dict
+        does not change the report: use :meth:`set_section`."""
+        h = self._ptr()
+        t = _L.xxgk_report_template(h)
+        out: Dict[str, str] = {}
+        for i in range(_L.xxgk_template_section_count(t)):
+            code = _L.xxgk_template_section_code(t, i)
+            out[code] = _L.xxgk_report_section(h, _lib.encode(code, "section")) or ""
+        return out
+
+    def set_section(self, code: str, text: Optional[str]) -> None:
+        """Set a narrative section's text (None or "" empties it).
+        Unknown code: ``XxgkError`` ENOTFOUND."""
+        _call(_L.xxgk_report_set_section, self._ptr(), _lib.encode(code, "section"),
+              None if text is None else _lib.encode(text, "text"))
+
+    @property
+    def diagnostics(self) -> List[Finding]:
+        """What the reader could not place or had to interpret (copied)."""
+        return _findings(_L.xxgk_report_diagnostics(self._ptr()))
+
+    # cells
+    def _id(self, path: str) -> int:
+        if not isinstance(path, str):
+            raise TypeError(f"a cell path is a str, not {type(path).__name__}")
+        h = self._ptr()
+        v = c_size_t()
+        try:
+            _call(_L.xxgk_report_cell_id, byref(v), h, _lib.encode(path, "path"))
+        except XxgkError as e:
+            if e.code == _lib.ENOTFOUND:
+                raise KeyError(path) from None
+            raise
+        return v.value
+
+    def _value(self, cid: int) -> CellValue:
+        h = self._ptr()
+        state = _call(_L.xxgk_report_cell_state, h, cid)
+        if state == _lib.CELL_BLANK:
+            return None
+        if state == _lib.CELL_TOKEN:
+            return str(_L.xxgk_report_cell_token(h, cid))
+        v = c_longlong()
+        if _L.xxgk_template_cell_kind(_L.xxgk_report_template(h), cid) == _lib.KIND_AMOUNT:
+            _call(_L.xxgk_report_get_micros, byref(v), h, cid)
+            return _DECIMAL.divide(Decimal(v.value), _MICROS)
+        _call(_L.xxgk_report_get_count, byref(v), h, cid)
+        return int(v.value)
+
+    def __getitem__(self, path: str) -> CellValue:
+        return self._value(self._id(path))
+
+    def __setitem__(self, path: str, value: CellValue) -> None:
+        cid = self._id(path)
+        h = self._ptr()
+        if value is None:
+            _call(_L.xxgk_report_set_blank, h, cid)
+        elif isinstance(value, bool) or isinstance(value, float):
+            raise TypeError(f"{path}: a cell takes int, decimal.Decimal, str or None, "
+                            f"not {type(value).__name__}")
+        elif isinstance(value, int):
+            amount = _L.xxgk_template_cell_kind(_L.xxgk_report_template(h), cid) == _lib.KIND_AMOUNT
+            v = value * 1000000 if amount else value
+            if not -2**63 <= v < 2**63:
+                raise XxgkError(_lib.ERANGE, f"{path}: {value} is out of range",
+                                path=path, name="number out of range")
+            _call(_L.xxgk_report_set_micros if amount else _L.xxgk_report_set_count, h, cid, v)
+        elif isinstance(value, Decimal):
+            if not value.is_finite():
+                raise ValueError(f"{path}: {value} is not a finite number")
+            _call(_L.xxgk_report_set_number_text, h, cid, format(value, "f").encode("ascii"))
+        elif isinstance(value, str):
+            text = _lib.encode(value, path)
+            try:
+                _call(_L.xxgk_report_set_number_text, h, cid, text)
+            except XxgkError as e:
+                if e.code != _lib.EPARSE:
+                    raise
+                _call(_L.xxgk_report_set_token, h, cid, text)
+        else:
+            raise TypeError(f"{path}: a cell takes int, decimal.Decimal, str or None, "
+                            f"not {type(value).__name__}")
+
+    def __contains__(self, path: object) -> bool:
+        if not isinstance(path, str):
+            return False
+        try:
+            self._id(path)
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        """The paths of the template's printed cells, in template order."""
+        t = self._tpl()
+        return iter([_L.xxgk_template_cell_path(t, i) for i in range(_L.xxgk_template_cell_count(t))])
+
+    def __len__(self) -> int:
+        return int(_L.xxgk_template_cell_count(self._tpl()))
+
+    def items(self, optional: bool = False) -> List[Tuple[str, CellValue]]:
+        """(path, value) for every printed cell, in template order; with
+        ``optional=True`` the optional cells (subtotals) follow."""
+        t = self._tpl()
+        n = _L.xxgk_template_cell_count_all(t) if optional else _L.xxgk_template_cell_count(t)
+        return [(_L.xxgk_template_cell_path(t, i), self._value(i)) for i in range(n)]
+
+    def position(self, path: str) -> Tuple[int, int]:
+        """(line, column) where the cell's value was read; (0, 0) if not from a file."""
+        cid = self._id(path)
+        h = self._ptr()
+        return int(_L.xxgk_report_cell_line(h, cid)), int(_L.xxgk_report_cell_column(h, cid))
+
+    # checks
+    def check(self, previous: Optional["Report"] = None, blank_as_zero: bool = False) -> List[Finding]:
+        """Check the consistency rules (勾稽关系); with ``previous`` (last
+        year's report) also the year-over-year rules. ``blank_as_zero`` reads
+        blank cells as 0 so that identities with blanks are evaluated.
+        Returns the findings, reader diagnostics included."""
+        h = self._ptr()
+        prev = previous._ptr() if previous is not None else None
+        opts = _lib.CheckOptionsP()
+        out = _lib.FindingsP()
+        try:
+            if blank_as_zero:
+                _call(_L.xxgk_check_options_new, byref(opts))
+                _call(_L.xxgk_check_options_set_blank_as_zero, opts, 1)
+            if prev is None:
+                _call(_L.xxgk_check, byref(out), h, opts)
+            else:
+                _call(_L.xxgk_check_previous, byref(out), h, prev, opts)
+        finally:
+            _L.xxgk_check_options_free(opts)
+        return _take_findings(out)
+
+    # writing
+    def dumps(self, format: str = "json", lang: Optional[str] = None) -> str:
+        """The report as text in a format ("json", "csv", "csv-wide", "text",
+        "markdown", "html"); ``lang`` ("zh", "en") for generated words."""
+        h = self._ptr()
+        opts = self._write_options(format, lang)
+        buf = ctypes.POINTER(c_char)()
+        n = c_size_t()
+        try:
+            _call(_L.xxgk_report_write, byref(buf), byref(n), h, opts)
+            try:
+                data = ctypes.string_at(buf, n.value)
+            finally:
+                _L.xxgk_free(ctypes.cast(buf, ctypes.c_void_p))
+        finally:
+            _L.xxgk_write_options_free(opts)
+        return data.decode("utf-8")
+
+    def dump(self, path: Union[str, "os.PathLike[str]"], format: Optional[str] = None,
+             lang: Optional[str] = None) -> None:
+        """Write the report to a file (created or truncated). Without
+        ``format`` the extension decides (.json .csv .txt .md .html); an
+        unknown extension raises ``ValueError``."""
+        if format is None:
+            ext = os.path.splitext(os.fsdecode(path))[1].lower()
+            if ext not in _EXTENSIONS:
+                raise ValueError(f"{os.fsdecode(path)}: cannot tell the format from the extension "
+                                 f"{ext or '(none)'}; pass format=")
+            format = _EXTENSIONS[ext]
+        fspath = os.fsencode(path)
+        if b"\0" in fspath:
+            raise ValueError("path contains a NUL character")
+        h = self._ptr()
+        opts = self._write_options(format, lang)
+        try:
+            _call(_L.xxgk_report_write_file, fspath, h, opts)
+        finally:
+            _L.xxgk_write_options_free(opts)
+
+    @staticmethod
+    def _write_options(format: str, lang: Optional[str]) -> Any:
+        fid = _format_id(format)
+        opts = _lib.WriteOptionsP()
+        _call(_L.xxgk_write_options_new, byref(opts))
+        try:
+            _call(_L.xxgk_write_options_set_format, opts, fid)
+            if lang is not None:
+                _call(_L.xxgk_write_options_set_lang, opts, _lib.encode(lang, "lang"))
+        except BaseException:
+            _L.xxgk_write_options_free(opts)
+            raise
+        return opts
+
+    def __repr__(self) -> str:
+        if not self._h:
+            return "<xxgk.Report closed>"
+        return (f"<xxgk.Report template={self.template} year={self.year} "
+                f"agency={self.agency!r}>")

@@ -1,0 +1,364 @@
+"""Finding libxxgk and declaring every C function the binding uses.
+
+The table ``FUNCTIONS`` below is the one place where a C signature is written
+down (name, argument types, result type, error check). Loading the library
+binds every entry at import time, so a missing symbol fails at ``import xxgk``
+with a message that names it, instead of failing later in the middle of a
+program.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import sys
+from ctypes import (POINTER, c_char, c_char_p, c_int, c_long, c_longlong,
+                    c_size_t, c_void_p)
+from pathlib import Path
+from typing import Any, Callable, List, Optional, Sequence, Tuple
+
+#: The ABI major version this binding was written for (the SONAME's number).
+ABI_MAJOR = 0
+
+# Status codes of include/xxgk.h (fixed forever).
+OK = 0
+EINVAL = -1
+ENOMEM = -2
+EPARSE = -3
+ESCHEMA = -4
+ERANGE = -5
+ENOTFOUND = -6
+EKIND = -7
+EENCODING = -8
+EIO = -9
+ELIMIT = -10
+EOVERFLOW = -11
+ETEMPLATE = -12
+EFORMAT = -13
+EAMBIGUOUS = -14
+ESTRICT = -15
+EEMPTY = -16
+
+KIND_COUNT = 1
+KIND_SIGNED_COUNT = 2
+KIND_AMOUNT = 3
+
+CELL_BLANK = 0
+CELL_NUMBER = 1
+CELL_TOKEN = 2
+
+
+class XxgkError(Exception):
+    """A failed library call.
+
+    Attributes (copied from the library's per-thread error detail right after
+    the failing call, in the calling thread):
+
+    - ``code``: the negative ``XXGK_E*`` status code (e.g. -4 for a schema
+      error); ``name`` is its English text from ``xxgk_strerror``;
+    - ``message``: what was expected and where;
+    - ``line``, ``column``: 1-based place in the input, 0 when there is none;
+    - ``offset``: byte offset in the input, -1 when there is none;
+    - ``path``: the JSON path (``$.applications.new.total``) or cell path of
+      the failure, ``""`` when there is none.
+    """
+
+    def __init__(self, code: int, message: str, line: int = 0, column: int = 0,
+                 path: str = "", offset: int = -1, name: str = "") -> None:
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+        self.path = path
+        self.offset = offset
+        self.name = name
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        text = self.message or self.name or f"error {self.code}"
+        where = f"{self.line}:{self.column}: " if self.line else ""
+        if text.startswith(where):  # the message names the place already
+            where = ""
+        return f"{where}{text} [{self.name or self.code}]"
+
+    def __repr__(self) -> str:
+        return (f"XxgkError(code={self.code}, message={self.message!r}, line={self.line}, "
+                f"column={self.column}, path={self.path!r})")
+
+
+class LibraryNotFoundError(ImportError):
+    """libxxgk could not be found or loaded; ``tried`` lists each place and why."""
+
+    def __init__(self, tried: Sequence[Tuple[str, str]]) -> None:
+        self.tried = list(tried)
+        lines = ["libxxgk could not be loaded. Looked in:"]
+        lines += [f"  {where}: {why}" for where, why in self.tried]
+        lines.append("Build the library (./scripts/setup.sh) or set XXGK_LIBRARY to the path "
+                     "of libxxgk.so.")
+        super().__init__("\n".join(lines))
+
+
+# Opaque handle types: distinct pointer types, so that ctypes refuses a findings
+# handle where a report is expected.
+class _Report(ctypes.Structure):
+    pass
+
+
+class _Template(ctypes.Structure):
+    pass
+
+
+class _Findings(ctypes.Structure):
+    pass
+
+
+class _ParseOptions(ctypes.Structure):
+    pass
+
+
+class _CheckOptions(ctypes.Structure):
+    pass
+
+
+class _WriteOptions(ctypes.Structure):
+    pass
+
+
+ReportP = POINTER(_Report)
+TemplateP = POINTER(_Template)
+FindingsP = POINTER(_Findings)
+ParseOptionsP = POINTER(_ParseOptions)
+CheckOptionsP = POINTER(_CheckOptions)
+WriteOptionsP = POINTER(_WriteOptions)
+
+
+def _decode(result: Optional[bytes], func: Any, args: Any) -> Optional[str]:
+    """errcheck for ``const char *`` results: ctypes has already copied the
+    bytes (c_char_p), so the text outlives the parent handle; NULL gives None."""
+    if result is None:
+        return None
+    return result.decode("utf-8", errors="surrogateescape")
+
+
+def _status(result: int, func: Any, args: Any) -> int:
+    """errcheck for functions returning 0 (or a non-negative value, such as a
+    cell state) or a negative XXGK_E* code."""
+    if result < 0:
+        raise last_error(result)
+    return result
+
+
+# name, argtypes, restype, errcheck — every C function the binding calls.
+FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
+    # version and errors
+    ("xxgk_version", [], c_char_p, _decode),
+    ("xxgk_version_number", [], c_int, None),
+    ("xxgk_strerror", [c_int], c_char_p, _decode),
+    ("xxgk_error_code", [], c_int, None),
+    ("xxgk_error_message", [], c_char_p, _decode),
+    ("xxgk_error_line", [], c_long, None),
+    ("xxgk_error_column", [], c_long, None),
+    ("xxgk_error_offset", [], c_longlong, None),
+    ("xxgk_error_path", [], c_char_p, _decode),
+    ("xxgk_error_clear", [], None, None),
+    ("xxgk_free", [c_void_p], None, None),
+    ("xxgk_format_from_name", [POINTER(c_int), c_char_p], c_int, _status),
+    ("xxgk_format_name", [c_int], c_char_p, _decode),
+    ("xxgk_severity_name", [c_int], c_char_p, _decode),
+    # the essentials
+    ("xxgk_report_parse", [POINTER(ReportP), c_char_p, c_size_t, ParseOptionsP], c_int, _status),
+    ("xxgk_report_read_file", [POINTER(ReportP), c_char_p, ParseOptionsP], c_int, _status),
+    ("xxgk_report_free", [ReportP], None, None),
+    ("xxgk_check", [POINTER(FindingsP), ReportP, CheckOptionsP], c_int, _status),
+    ("xxgk_report_write", [POINTER(POINTER(c_char)), POINTER(c_size_t), ReportP, WriteOptionsP],
+     c_int, _status),
+    ("xxgk_report_write_file", [c_char_p, ReportP, WriteOptionsP], c_int, _status),
+    # templates
+    ("xxgk_template_count", [], c_size_t, None),
+    ("xxgk_template_at", [c_size_t], TemplateP, None),
+    ("xxgk_template_get", [c_char_p], TemplateP, None),
+    ("xxgk_template_id", [TemplateP], c_char_p, _decode),
+    ("xxgk_template_name", [TemplateP], c_char_p, _decode),
+    ("xxgk_template_first_year", [TemplateP], c_int, None),
+    ("xxgk_template_cell_count", [TemplateP], c_size_t, None),
+    ("xxgk_template_cell_count_all", [TemplateP], c_size_t, None),
+    ("xxgk_template_cell_path", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_cell_label", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_cell_label_en", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_cell_unit", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_cell_kind", [TemplateP, c_size_t], c_int, None),
+    ("xxgk_template_section_count", [TemplateP], c_size_t, None),
+    ("xxgk_template_section_code", [TemplateP, c_size_t], c_char_p, _decode),
+    # the report model
+    ("xxgk_report_new", [POINTER(ReportP), TemplateP], c_int, _status),
+    ("xxgk_report_clone", [POINTER(ReportP), ReportP], c_int, _status),
+    ("xxgk_report_template", [ReportP], TemplateP, None),
+    ("xxgk_report_year", [ReportP], c_int, None),
+    ("xxgk_report_set_year", [ReportP, c_int], c_int, _status),
+    ("xxgk_report_agency", [ReportP], c_char_p, _decode),
+    ("xxgk_report_title", [ReportP], c_char_p, _decode),
+    ("xxgk_report_set_agency", [ReportP, c_char_p], c_int, _status),
+    ("xxgk_report_set_title", [ReportP, c_char_p], c_int, _status),
+    ("xxgk_report_section", [ReportP, c_char_p], c_char_p, _decode),
+    ("xxgk_report_set_section", [ReportP, c_char_p, c_char_p], c_int, _status),
+    ("xxgk_report_cell_id", [POINTER(c_size_t), ReportP, c_char_p], c_int, _status),
+    ("xxgk_report_cell_state", [ReportP, c_size_t], c_int, _status),
+    ("xxgk_report_get_count", [POINTER(c_longlong), ReportP, c_size_t], c_int, _status),
+    ("xxgk_report_get_micros", [POINTER(c_longlong), ReportP, c_size_t], c_int, _status),
+    ("xxgk_report_cell_token", [ReportP, c_size_t], c_char_p, _decode),
+    ("xxgk_report_cell_line", [ReportP, c_size_t], c_long, None),
+    ("xxgk_report_cell_column", [ReportP, c_size_t], c_long, None),
+    ("xxgk_report_set_count", [ReportP, c_size_t, c_longlong], c_int, _status),
+    ("xxgk_report_set_micros", [ReportP, c_size_t, c_longlong], c_int, _status),
+    ("xxgk_report_set_number_text", [ReportP, c_size_t, c_char_p], c_int, _status),
+    ("xxgk_report_set_blank", [ReportP, c_size_t], c_int, _status),
+    ("xxgk_report_set_token", [ReportP, c_size_t, c_char_p], c_int, _status),
+    ("xxgk_report_diagnostics", [ReportP], FindingsP, None),
+    # parse options
+    ("xxgk_parse_options_new", [POINTER(ParseOptionsP)], c_int, _status),
+    ("xxgk_parse_options_free", [ParseOptionsP], None, None),
+    ("xxgk_parse_options_set_format", [ParseOptionsP, c_int], c_int, _status),
+    ("xxgk_parse_options_set_strict", [ParseOptionsP, c_int], c_int, _status),
+    ("xxgk_parse_options_set_template", [ParseOptionsP, TemplateP], c_int, _status),
+    ("xxgk_parse_options_set_source_name", [ParseOptionsP, c_char_p], c_int, _status),
+    # checks and findings
+    ("xxgk_check_options_new", [POINTER(CheckOptionsP)], c_int, _status),
+    ("xxgk_check_options_free", [CheckOptionsP], None, None),
+    ("xxgk_check_options_set_blank_as_zero", [CheckOptionsP, c_int], c_int, _status),
+    ("xxgk_check_previous", [POINTER(FindingsP), ReportP, ReportP, CheckOptionsP], c_int, _status),
+    ("xxgk_findings_free", [FindingsP], None, None),
+    ("xxgk_findings_count", [FindingsP], c_size_t, None),
+    ("xxgk_finding_rule", [FindingsP, c_size_t], c_char_p, _decode),
+    ("xxgk_finding_severity", [FindingsP, c_size_t], c_int, None),
+    ("xxgk_finding_cell_count", [FindingsP, c_size_t], c_size_t, None),
+    ("xxgk_finding_cell", [FindingsP, c_size_t, c_size_t], c_char_p, _decode),
+    ("xxgk_finding_expected", [FindingsP, c_size_t], c_char_p, _decode),
+    ("xxgk_finding_actual", [FindingsP, c_size_t], c_char_p, _decode),
+    ("xxgk_finding_message", [FindingsP, c_size_t], c_char_p, _decode),
+    ("xxgk_finding_message_en", [FindingsP, c_size_t], c_char_p, _decode),
+    ("xxgk_finding_line", [FindingsP, c_size_t], c_long, None),
+    ("xxgk_finding_column", [FindingsP, c_size_t], c_long, None),
+    # sums and differences
+    ("xxgk_report_sum", [POINTER(ReportP), POINTER(ReportP), c_size_t], c_int, _status),
+    ("xxgk_report_diff", [POINTER(FindingsP), ReportP, ReportP], c_int, _status),
+    # write options
+    ("xxgk_write_options_new", [POINTER(WriteOptionsP)], c_int, _status),
+    ("xxgk_write_options_free", [WriteOptionsP], None, None),
+    ("xxgk_write_options_set_format", [WriteOptionsP, c_int], c_int, _status),
+    ("xxgk_write_options_set_lang", [WriteOptionsP, c_char_p], c_int, _status),
+]
+
+def _lib_names() -> List[str]:
+    if sys.platform == "darwin":
+        return ["libxxgk.0.dylib", "libxxgk.dylib"]
+    if sys.platform == "win32":
+        return ["xxgk.dll", "libxxgk.dll"]
+    # the SONAME first: that is the ABI this binding was written against
+    return [f"libxxgk.so.{ABI_MAJOR}", "libxxgk.so"]
+
+
+def _checkout_root() -> Optional[Path]:
+    """The repository root when the package runs from a checkout
+    (<repo>/bindings/python/xxgk), else None."""
+    here = Path(__file__).resolve().parent
+    root = here.parents[2] if len(here.parents) >= 3 else None
+    if root and (root / "include" / "xxgk.h").is_file() and (root / "CMakeLists.txt").is_file():
+        return root
+    return None
+
+
+def candidates() -> List[Tuple[str, str]]:
+    """Every place looked at, in order, as (description, path or name)."""
+    out: List[Tuple[str, str]] = []
+    env = os.environ.get("XXGK_LIBRARY")
+    if env:
+        out.append(("XXGK_LIBRARY", env))
+        return out  # an explicit choice is never second-guessed
+    here = Path(__file__).resolve().parent
+    for name in _lib_names():
+        out.append(("beside the package", str(here / name)))
+    root = _checkout_root()
+    if root is not None:
+        dirs = [root / "build"]
+        others = [d for d in root.glob("build*") if d.is_dir() and d.name != "build"]
+        others.sort(key=lambda d: d.name)
+        for d in dirs + others:
+            for name in _lib_names():
+                out.append(("build tree", str(d / name)))
+    found = ctypes.util.find_library("xxgk")
+    out.append(("ctypes.util.find_library('xxgk')", found or ""))
+    out.append(("system loader (SONAME)", _lib_names()[0]))
+    return out
+
+
+def _bind(lib: ctypes.CDLL, where: str) -> None:
+    for name, argtypes, restype, errcheck in FUNCTIONS:
+        try:
+            fn = getattr(lib, name)
+        except AttributeError:
+            raise ImportError(f"{where}: the library has no symbol {name} "
+                              f"(the xxgk binding needs it; is the library too old?)") from None
+        fn.argtypes = argtypes
+        fn.restype = restype
+        if errcheck is not None:
+            fn.errcheck = errcheck
+
+
+def load_library() -> Tuple[ctypes.CDLL, str]:
+    """Find, load and bind libxxgk; raise LibraryNotFoundError naming every
+    place looked at, or ImportError naming a missing symbol."""
+    tried: List[Tuple[str, str]] = []
+    for what, target in candidates():
+        if not target:
+            tried.append((what, "nothing found"))
+            continue
+        is_path = os.sep in target
+        if is_path and not os.path.exists(target):
+            tried.append((f"{what} {target}", "no such file"))
+            continue
+        try:
+            lib = ctypes.CDLL(target)
+        except OSError as e:
+            tried.append((f"{what} {target}", str(e)))
+            if what == "XXGK_LIBRARY":
+                break
+            continue
+        _bind(lib, target)
+        major = lib.xxgk_version_number() // 10000
+        if major != ABI_MAJOR:
+            raise ImportError(f"{target}: library ABI {major} (version {lib.xxgk_version()}), "
+                              f"but this binding needs ABI {ABI_MAJOR}")
+        return lib, target
+    raise LibraryNotFoundError(tried)
+
+
+lib, library_path = load_library()
+
+
+def last_error(code: int) -> XxgkError:
+    """The error detail of the failure that just returned `code`, read in this
+    thread. Detail left over from an older failure is not reused: if the
+    recorded code differs, only the code's text is given."""
+    name = lib.xxgk_strerror(code) or ""
+    if lib.xxgk_error_code() != code:
+        return XxgkError(code, name, name=name)
+    return XxgkError(code, lib.xxgk_error_message() or "", int(lib.xxgk_error_line()),
+                     int(lib.xxgk_error_column()), lib.xxgk_error_path() or "",
+                     int(lib.xxgk_error_offset()), name)
+
+
+def call(fn: Callable[..., Any], *args: Any) -> Any:
+    """Call a status-returning function with this thread's stale error detail
+    cleared first, so that a failure's detail is never an older one's."""
+    lib.xxgk_error_clear()
+    return fn(*args)
+
+
+def encode(s: str, what: str) -> bytes:
+    if not isinstance(s, str):
+        raise TypeError(f"{what} must be str, not {type(s).__name__}")
+    if "\0" in s:
+        raise ValueError(f"{what} contains a NUL character")
+    return s.encode("utf-8")
+
