@@ -62,19 +62,38 @@ static long cp_col(csvp *p, size_t off)
     return p->ccol;
 }
 
-static int cp_err(csvp *p, int code, size_t off, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static int cp_err(csvp *p, int code, size_t off, const char *fmt, ...)
+static int cp_verr(csvp *p, int code, size_t off, const char *path, const char *fmt, va_list ap)
 {
     char msg[768];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     long line, col;
     xx_position(p->buf, p->len, off, &line, &col);
     if (line == 1 && col > 1 && p->len >= 3 && memcmp(p->buf, "\xEF\xBB\xBF", 3) == 0)
         col--; /* the byte order mark is not a character of the line */
-    return xx_error(code, line, col, (long long)off, NULL, "%s", msg);
+    return xx_error(code, line, col, (long long)off, path, "%s", msg);
+}
+
+/* An error at byte `off` of the input (line and column are derived from it). */
+static int cp_err(csvp *p, int code, size_t off, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int cp_err(csvp *p, int code, size_t off, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = cp_verr(p, code, off, NULL, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+/* The same, about a cell. */
+static int cp_errp(csvp *p, int code, size_t off, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static int cp_errp(csvp *p, int code, size_t off, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int rc = cp_verr(p, code, off, path, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 static int cp_newline(csvp *p, size_t nl)
@@ -250,16 +269,29 @@ static int set_value(csvp *p, xxgk_report *r, size_t id, const cfield *f, const 
         return xx_set_token(r, id, s, n, line, col) ? xx_oom() : 0;
     int64_t micros, v;
     int integral;
+    if (cell->kind != XXGK_KIND_AMOUNT && !memchr(s, '.', n)) {
+        /* an integer count: read directly, so that all of +-(2^53-1) fits */
+        uint64_t u = 0;
+        size_t i = s[0] == '-';
+        for (; i < n; i++) {
+            u = u * 10 + (uint64_t)(s[i] - '0');
+            if (u > (uint64_t)XX_MAX_SAFE)
+                return cp_errp(p, XXGK_ERANGE, f->off, cell->path, "%s: %.*s is beyond +-(2^53-1)", cell->path,
+                               (int)n, s);
+        }
+        xx_set_number(r, id, s[0] == '-' ? -(int64_t)u : (int64_t)u, line, col);
+        return 0;
+    }
     int rc = xx_parse_decimal(s, n, 0, &micros, &integral);
     if (rc == XXGK_EKIND)
-        return cp_err(p, XXGK_ERANGE, f->off, "%s: '%.*s' has more than 6 decimal places", cell->path, (int)n, s);
+        return cp_errp(p, XXGK_ERANGE, f->off, cell->path, "%s: '%.*s' has more than 6 decimal places", cell->path, (int)n, s);
     if (rc)
-        return cp_err(p, XXGK_ERANGE, f->off, "%s: number '%.*s' is out of range", cell->path, (int)n, s);
+        return cp_errp(p, XXGK_ERANGE, f->off, cell->path, "%s: number '%.*s' is out of range", cell->path, (int)n, s);
     rc = xx_value_for_kind(micros, integral, cell->kind, &v);
     if (rc == XXGK_EKIND)
-        return cp_err(p, XXGK_ESCHEMA, f->off, "%s: expected an integer count, found %.*s", cell->path, (int)n, s);
+        return cp_errp(p, XXGK_ESCHEMA, f->off, cell->path, "%s: expected an integer count, found %.*s", cell->path, (int)n, s);
     if (rc)
-        return cp_err(p, XXGK_ERANGE, f->off, "%s: %.*s is beyond +-(2^53-1)", cell->path, (int)n, s);
+        return cp_errp(p, XXGK_ERANGE, f->off, cell->path, "%s: %.*s is beyond +-(2^53-1)", cell->path, (int)n, s);
     xx_set_number(r, id, v, line, col);
     return 0;
 }
@@ -371,7 +403,7 @@ static int long_record(xxgk_reader *rd, xxgk_report **r)
             return cp_err(p, XXGK_ESCHEMA, fp->off, "unknown path '%s' in template %s", path, rp->t->id);
         slot = SEEN_SECTIONS + XX_MAX_SECTIONS + id;
         if (rd->seen[slot])
-            return cp_err(p, XXGK_ESCHEMA, fp->off, "duplicate path '%s'", path);
+            return cp_errp(p, XXGK_ESCHEMA, fp->off, path, "duplicate path '%s'", path);
         rd->seen[slot] = 1;
         return set_value(p, rp, id, fv, val, vn);
     }
@@ -821,7 +853,8 @@ static int h_add(wctx *c)
 static int mark_cell(wctx *c, size_t id, const cfield *f)
 {
     if (c->seen[id])
-        return cp_err(&c->p, XXGK_ESCHEMA, f->off, "cell '%s' is given twice", c->tpl->cells[id].path);
+        return cp_errp(&c->p, XXGK_ESCHEMA, f->off, c->r->t->cells[id].path, "cell '%s' is given twice",
+                       c->r->t->cells[id].path);
     c->seen[id] = 1;
     return 0;
 }
@@ -869,9 +902,11 @@ static int wide_row(wctx *c, const xt_table *tb, int L)
         if (found == -2)
             return cp_err(p, XXGK_EAMBIGUOUS, p->f[k].off, "row label '%s' matches several rows of table %s",
                           p->f[k].s, tb->number);
+        if (found < 0 && row >= 0)
+            return cp_err(p, XXGK_ESCHEMA, p->f[k].off, "unknown row label '%s' under '%s' in table %s", p->f[k].s,
+                          tb->rows[row].label, tb->number);
         if (found < 0)
-            return cp_err(p, XXGK_ESCHEMA, p->f[k].off, "unknown row label '%s' in table %s%s", p->f[k].s,
-                          tb->number, row >= 0 ? " (below the label before it)" : "");
+            return cp_err(p, XXGK_ESCHEMA, p->f[k].off, "unknown row label '%s' in table %s", p->f[k].s, tb->number);
         row = found;
     }
     const xt_row *rw = &tb->rows[row];
@@ -965,7 +1000,7 @@ static int wide_inline(wctx *c, const xt_table *tb)
                 long line, cl;
                 xx_position(p->buf, p->len, hc->off, &line, &cl);
                 return xx_error(XXGK_ESCHEMA, line, cl, (long long)hc->off, NULL,
-                                "expected a row label of table %s", tb->number);
+                                "unknown row label '%s' in table %s", hc->norm, tb->number);
             }
             if (row >= 0 && !is_ancestor(tb, row, found)) {
                 long line, cl;
@@ -1128,6 +1163,10 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
         if (is_blank_record(p))
             continue;
         const xxgk_template *t = c.r ? c.r->t : c.tpl ? c.tpl : o->tpl;
+        if (!t && heading_line(xxgk_template_default(), p)) {
+            rc = cp_err(p, XXGK_ETEMPLATE, p->f[0].off, "expected '模板,2021' (or 2019) before the first table");
+            goto done;
+        }
         const xt_table *nt = t ? heading_line(t, p) : NULL;
         if (nt) {
             if ((rc = wide_create(&c, p->f[0].off)) != 0)
