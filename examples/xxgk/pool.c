@@ -4,11 +4,14 @@
 #include "cli.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 typedef struct {
     size_t n, window, next_take, next_emit;
+    size_t waiting_for; /* the index the printer sleeps on, or SIZE_MAX */
+    int sleepers;       /* workers asleep for want of window space */
     void **slot;
     unsigned char *ready;
     cli_work_fn work;
@@ -28,8 +31,11 @@ static void *worker_main(void *arg)
     pool *p = wa->p;
     for (;;) {
         pthread_mutex_lock(&p->mu);
-        while (p->next_take < p->n && p->next_take >= p->next_emit + p->window)
+        while (p->next_take < p->n && p->next_take >= p->next_emit + p->window) {
+            p->sleepers++;
             pthread_cond_wait(&p->space, &p->mu);
+            p->sleepers--;
+        }
         if (p->next_take >= p->n) {
             pthread_mutex_unlock(&p->mu);
             return NULL;
@@ -40,7 +46,8 @@ static void *worker_main(void *arg)
         pthread_mutex_lock(&p->mu);
         p->slot[i % p->window] = res;
         p->ready[i % p->window] = 1;
-        pthread_cond_signal(&p->done);
+        if (p->waiting_for == i) /* wake the printer only when it waits for this one */
+            pthread_cond_signal(&p->done);
         pthread_mutex_unlock(&p->mu);
     }
 }
@@ -64,7 +71,8 @@ int cli_run_ordered(size_t n, int jobs, cli_work_fn work, cli_emit_fn emit, void
     }
     pool p = { 0 };
     p.n = n;
-    p.window = (size_t)jobs * 4;
+    p.window = (size_t)jobs * 16;
+    p.waiting_for = SIZE_MAX;
     p.work = work;
     p.ctx = ctx;
     p.slot = calloc(p.window, sizeof *p.slot);
@@ -93,12 +101,16 @@ int cli_run_ordered(size_t n, int jobs, cli_work_fn work, cli_emit_fn emit, void
     } else {
         for (size_t i = 0; i < n; i++) {
             pthread_mutex_lock(&p.mu);
-            while (!p.ready[i % p.window])
+            while (!p.ready[i % p.window]) {
+                p.waiting_for = i;
                 pthread_cond_wait(&p.done, &p.mu);
+            }
+            p.waiting_for = SIZE_MAX;
             void *res = p.slot[i % p.window];
             p.ready[i % p.window] = 0;
             p.next_emit = i + 1;
-            pthread_cond_broadcast(&p.space);
+            if (p.sleepers)
+                pthread_cond_broadcast(&p.space);
             pthread_mutex_unlock(&p.mu);
             emit(ctx, i, res);
         }

@@ -46,6 +46,14 @@ vals = [v for t in ("proactive", "applications", "review_litigation") for v in l
 assert vals and all(v is None for v in vals), vals[:5]
 PY
 done
+# the other formats read back to the same empty report
+for id in 2021 2019; do
+    for fmt in csv csv-wide; do
+        expect_rc 0 "$XXGK" template --template $id --to $fmt -o "$T/t$id.$fmt"
+        expect_rc 0 "$XXGK" convert --from $fmt --to json "$T/t$id.$fmt"
+        cmp "$T/t$id.json" "$T/out" || fail "template $id --to $fmt does not read back"
+    done
+done
 expect_rc 0 "$XXGK" template -o "$T/t.json"
 cmp "$T/t.json" "$T/t2021.json" || fail "template -o"
 expect_rc 2 "$XXGK" template --template 2020
