@@ -14,6 +14,7 @@ typedef struct cfield {
     size_t soff, slen;     /* decoded text in the scratch buffer */
     long line, col;
     const char *s;         /* NUL-terminated decoded text (valid after the record is read) */
+    int quoted;
 } cfield;
 
 typedef struct csvp {
@@ -141,7 +142,8 @@ static int cp_next(csvp *p)
         f->col = cp_col(p, p->pos);
         f->soff = p->scratch.len;
         size_t i = p->pos;
-        if (i < p->len && p->buf[i] == '"') {
+        f->quoted = i < p->len && p->buf[i] == '"';
+        if (f->quoted) {
             i++;
             for (;;) {
                 if (i >= p->len)
@@ -210,7 +212,9 @@ static int cp_next(csvp *p)
 /* Quote a field when it needs it. */
 static void put_field(xbuf *b, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
+    size_t n = strlen(s);
+    int edge = n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
+    if (!edge && !strpbrk(s, ",\"\r\n")) {
         xb_puts(b, s);
         return;
     }
@@ -865,7 +869,8 @@ static int wide_value(wctx *c, size_t id, const cfield *f)
     if (rc)
         return rc;
     size_t n = f->slen;
-    const char *s = trim(f->s, &n);
+    /* spaces around a value typed by hand go; a quoted value is kept as written */
+    const char *s = f->quoted ? f->s : trim(f->s, &n);
     return set_value(&c->p, c->r, id, f, s, n);
 }
 
@@ -981,36 +986,40 @@ static int wide_inline(wctx *c, const xt_table *tb)
         return cp_err(p, XXGK_ESCHEMA, p->f[0].off, "expected row labels and column labels above the data of "
                       "table %s", tb->number);
     size_t last = c->nh - 1;
+    /* a row label carries to the right until the next label on its line */
+    const hcell *carry[MAX_HEADER_LINES] = { 0 };
+    int carry_row[MAX_HEADER_LINES];
     for (size_t j = 0; j < p->nf; j++) {
         const cfield *f = &p->f[j];
         int row = -1;
         const hcell *rowlab = NULL;
         for (size_t l = 0; l < last; l++) {
-            /* a label carries to the right until the next label on its line */
-            const hcell *hc = NULL;
-            for (size_t k = j < c->hw ? j + 1 : c->hw; k-- > 0;)
-                if (c->h[l * c->hw + k].norm) {
-                    hc = &c->h[l * c->hw + k];
-                    break;
+            const hcell *hc = j < c->hw ? &c->h[l * c->hw + j] : NULL;
+            if (hc && hc->norm) {
+                int found = find_row(tb, hc->norm, -1);
+                if (found < 0) {
+                    long line, cl;
+                    xx_position(p->buf, p->len, hc->off, &line, &cl);
+                    return xx_error(found == -2 ? XXGK_EAMBIGUOUS : XXGK_ESCHEMA, line, cl, (long long)hc->off,
+                                    NULL, found == -2 ? "row label '%s' matches several rows of table %s"
+                                                      : "unknown row label '%s' in table %s",
+                                    hc->norm, tb->number);
                 }
-            if (!hc)
-                continue;
-            int found = find_row(tb, hc->norm, -1);
-            if (found < 0) {
-                long line, cl;
-                xx_position(p->buf, p->len, hc->off, &line, &cl);
-                return xx_error(XXGK_ESCHEMA, line, cl, (long long)hc->off, NULL,
-                                "unknown row label '%s' in table %s", hc->norm, tb->number);
+                carry[l] = hc;
+                carry_row[l] = found;
             }
+            if (!carry[l])
+                continue;
+            int found = carry_row[l];
             if (row >= 0 && !is_ancestor(tb, row, found)) {
                 long line, cl;
-                xx_position(p->buf, p->len, hc->off, &line, &cl);
-                return xx_error(XXGK_ESCHEMA, line, cl, (long long)hc->off, NULL,
+                xx_position(p->buf, p->len, carry[l]->off, &line, &cl);
+                return xx_error(XXGK_ESCHEMA, line, cl, (long long)carry[l]->off, NULL,
                                 "row label '%s' does not belong under '%s'",
                                 tb->rows[found].label, tb->rows[row].label);
             }
             row = found;
-            rowlab = hc;
+            rowlab = carry[l];
         }
         const hcell *cl = j < c->hw ? &c->h[last * c->hw + j] : NULL;
         if (!cl || !cl->norm || row < 0) {
@@ -1060,37 +1069,45 @@ static int wide_create(wctx *c, size_t off)
     return c->seen ? 0 : xx_oom();
 }
 
+/* Which metadata key (WK_*) or section heading the first field of the record names; 0 if
+ * none. */
+static int meta_key(const wctx *c, int *key, int *sec)
+{
+    const csvp *p = &c->p;
+    char x[NORM_CAP];
+    *key = *sec = -1;
+    if (!norm_label(x, p->f[0].s, p->f[0].slen))
+        return 0;
+    for (int i = 0; i < WK_COUNT; i++)
+        if (!strcmp(x, wide_keys[i]))
+            *key = i;
+    const xxgk_template *t = c->r ? c->r->t : c->tpl ? c->tpl : c->o->tpl;
+    if (*key < 0 && t) {
+        for (size_t i = 0; i < t->nsections && *sec < 0; i++) {
+            const xt_section *s = &t->sections[i];
+            if (s->norm[0] && (!strcmp(s->norm, bare(x)) || !strcmp(s->norm, x)))
+                *sec = (int)i;
+            for (int a = 0; a < s->naliases; a++)
+                if (!strcmp(s->aliases[a], bare(x)) || !strcmp(s->aliases[a], x))
+                    *sec = (int)i;
+        }
+    }
+    return *key >= 0 || *sec >= 0;
+}
+
 static int wide_meta(wctx *c)
 {
     csvp *p = &c->p;
     const cfield *k = &p->f[0];
-    char x[NORM_CAP];
-    if (!norm_label(x, k->s, k->slen))
-        return cp_err(p, XXGK_ESCHEMA, k->off, "label too long");
-    int key = -1;
-    for (int i = 0; i < WK_COUNT; i++)
-        if (!strcmp(x, wide_keys[i]))
-            key = i;
-    int sec = -1;
-    const xxgk_template *t = c->r ? c->r->t : c->tpl ? c->tpl : c->o->tpl;
-    if (key < 0 && t) {
-        for (size_t i = 0; i < t->nsections && sec < 0; i++) {
-            const xt_section *s = &t->sections[i];
-            if (s->norm[0] && (!strcmp(s->norm, bare(x)) || !strcmp(s->norm, x)))
-                sec = (int)i;
-            for (int a = 0; a < s->naliases; a++)
-                if (!strcmp(s->aliases[a], bare(x)) || !strcmp(s->aliases[a], x))
-                    sec = (int)i;
-        }
-    }
-    if (key < 0 && sec < 0)
+    int key, sec;
+    if (!meta_key(c, &key, &sec))
         return cp_err(p, XXGK_ESCHEMA, k->off,
                       "unknown line '%s' (expected 模板, 年度, 机关, 标题, 前言, a section heading or a table "
                       "heading)", k->s);
     for (size_t i = 2; i < p->nf; i++)
         if (p->f[i].slen)
             return cp_err(p, XXGK_ESCHEMA, p->f[i].off, "unexpected third field after '%s'", k->s);
-    cfield none = { k->off + k->slen, 0, 0, k->line, k->col, "" };
+    cfield none = { .off = k->off + k->slen, .line = k->line, .col = k->col, .s = "" };
     const cfield *v = p->nf > 1 ? &p->f[1] : &none;
     if (key == WK_TEMPLATE) {
         const xxgk_template *nt = template_of(v->s);
@@ -1181,6 +1198,14 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
         if (!tb) {
             if ((rc = wide_meta(&c)) != 0)
                 goto done;
+            continue;
+        }
+        int key, sec;
+        if (p->f[0].slen && meta_key(&c, &key, &sec) && key != WK_TEMPLATE) {
+            /* a section or metadata line after the tables (sections 五 and 六 follow them in print) */
+            if ((rc = wide_meta(&c)) != 0)
+                goto done;
+            tb = NULL;
             continue;
         }
         char x[NORM_CAP];

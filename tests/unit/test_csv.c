@@ -278,7 +278,7 @@ static void test_round_trip_generated(void **state)
                 int kind = xxgk_template_cell_kind(tpl, id);
                 switch ((id + (size_t)variant) % 5) {
                 case 0: break; /* blank */
-                case 1: assert_int_equal(xxgk_report_set_token(r, id, (id & 1) ? "-" : "251000元"), 0); break;
+                case 1: assert_int_equal(xxgk_report_set_token(r, id, (id & 1) ? " - " : "251000元"), 0); break;
                 case 2:
                     if (kind == XXGK_KIND_AMOUNT)
                         assert_int_equal(xxgk_report_set_micros(r, id, 7730280000 + (int64_t)id), 0);
