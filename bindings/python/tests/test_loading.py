@@ -105,6 +105,27 @@ class TestLibraryDiscovery(unittest.TestCase):
                 self.assertIs(fn.restype, restype)
 
 
+class TestPipInstall(unittest.TestCase):
+    def test_offline_install(self) -> None:
+        if subprocess.run([sys.executable, "-m", "pip", "--version"], capture_output=True).returncode:
+            self.skipTest("pip is not available")
+        with tempfile.TemporaryDirectory() as d:
+            p = subprocess.run([sys.executable, "-m", "pip", "install", "--no-index", "--no-deps",
+                                "--no-cache-dir", "--disable-pip-version-check", "--target", d,
+                                str(PACKAGE.parent)], capture_output=True, text=True, timeout=300)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            files = sorted(str(f.relative_to(d)) for f in Path(d).rglob("*")
+                           if f.is_file() and "__pycache__" not in f.parts)
+            self.assertEqual([f for f in files if f.startswith("xxgk/")],
+                             ["xxgk/__init__.py", "xxgk/_lib.py", "xxgk/py.typed"])
+            self.assertIn("xxgk-0.1.0.dist-info/METADATA", files)
+            q = run("import xxgk; print(xxgk.__file__); print(len(xxgk.load(%r).check()))"
+                    % str(KUNDULUN), d, {"XXGK_LIBRARY": xxgk.library_path})
+            self.assertEqual(q.returncode, 0, q.stderr)
+            self.assertEqual(q.stdout, f"{d}/xxgk/__init__.py\n0\n")
+        self.assertFalse((PACKAGE.parent / "build").exists(), "the install wrote into the source tree")
+
+
 class TestCheckDir(unittest.TestCase):
     def test_examples(self) -> None:
         p = run([str(EXAMPLE), str(EXAMPLES)], str(PACKAGE.parent),

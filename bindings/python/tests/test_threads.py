@@ -9,10 +9,10 @@ import unittest
 from typing import Any, List, Tuple
 
 import xxgk
-from xxgk_testutil import CORPUS, EXAMPLES, KUNDULUN
+from xxgk_testutil import CORPUS, EXAMPLES, HONGZE, KUNDULUN
 
 THREADS = 8
-ROUNDS = 15
+ROUNDS = 6
 
 
 def inputs() -> List[Tuple[str, Any]]:
@@ -78,6 +78,52 @@ class TestThreads(unittest.TestCase):
             t.join()
         self.assertEqual(crashes, [])
         self.assertEqual(mismatches, [])
+
+    def test_one_report_shared_by_eight_threads(self) -> None:
+        with xxgk.load(HONGZE) as shared, xxgk.load(KUNDULUN) as prev:
+            def observe() -> Tuple[Any, ...]:
+                return (shared.dumps("json"), tuple(shared.items(optional=True)),
+                        tuple(shared.check()), tuple(shared.check(previous=prev)),
+                        tuple(xxgk.diff(prev, shared)), shared.sections)
+            want = observe()
+            self.assertEqual(len(want[2]), 2)
+            barrier = threading.Barrier(THREADS)
+            results: List[Any] = []
+            lock = threading.Lock()
+
+            def work() -> None:
+                try:
+                    barrier.wait()
+                    for _ in range(ROUNDS):
+                        got = observe()
+                        with lock:
+                            results.append(got == want)
+                except BaseException as e:
+                    with lock:
+                        results.append(e)
+
+            threads = [threading.Thread(target=work) for _ in range(THREADS)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+        self.assertEqual(results, [True] * (THREADS * ROUNDS))
+
+    def test_close_from_many_threads_frees_once(self) -> None:
+        for _ in range(50):
+            r = xxgk.load(KUNDULUN)
+            barrier = threading.Barrier(THREADS)
+
+            def close() -> None:
+                barrier.wait()
+                r.close()
+
+            threads = [threading.Thread(target=close) for _ in range(THREADS)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            self.assertTrue(r.closed)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from __future__ import annotations
 import ctypes
 import decimal
 import os
+import threading
 from ctypes import byref, c_char, c_int, c_longlong, c_size_t
 from dataclasses import dataclass
 from decimal import Decimal
@@ -45,9 +46,10 @@ from ._lib import LibraryNotFoundError, XxgkError
 
 __version__ = "0.1.0"
 
+# xxgk.sum is left out on purpose: `from xxgk import *` must not hide the builtin sum().
 __all__ = [
     "Finding", "LibraryNotFoundError", "Report", "XxgkError", "FORMATS", "diff", "library_path",
-    "library_version", "load", "loads", "new", "paths", "sum", "templates",
+    "library_version", "load", "loads", "new", "paths", "templates",
 ]
 
 #: The format names the library knows (reading: all but "html").
@@ -272,9 +274,14 @@ class Report:
     ``__del__`` frees it only as a fallback. Closing twice is safe; using a
     closed report raises ``ValueError``. Everything a report returns (values,
     strings, findings) is a Python copy that stays valid after closing.
+
+    Threads: any number of threads may read and check one report at once;
+    changing it (setting cells or metadata) or closing it while another thread
+    uses it is not allowed.
     """
 
     __slots__ = ("_h", "__weakref__")
+    _close_lock = threading.Lock()  # makes close() from two threads free once
 
     def __init__(self) -> None:
         raise TypeError("use xxgk.load(), xxgk.loads() or xxgk.new() to make a Report")
@@ -294,7 +301,8 @@ class Report:
     # lifetime
     def close(self) -> None:
         """Free the C report now (safe to call more than once)."""
-        h, self._h = self._h, None
+        with Report._close_lock:
+            h, self._h = self._h, None
         if h:
             _L.xxgk_report_free(h)
 
