@@ -93,7 +93,8 @@ int xx_findings_append(xxgk_findings *dst, const xxgk_findings *src)
 {
     for (size_t i = 0; i < src->n; i++) {
         const xfinding *x = &src->items[i];
-        int rc = xx_findings_add(dst, x->rule, x->severity, src->cellv + x->cells, x->ncells,
+        /* no cells: cellv may be NULL, and NULL + 0 is undefined */
+        int rc = xx_findings_add(dst, x->rule, x->severity, x->ncells ? src->cellv + x->cells : NULL, x->ncells,
                                  src->arena + x->expected, src->arena + x->actual, src->arena + x->msg,
                                  src->arena + x->msg_en, x->line, x->col);
         if (rc)

@@ -1,6 +1,7 @@
 /* Inputs the fuzzers once crashed on: tests/data/<reader>/regress/<case>.<ext>, each read with
- * its reader forced, and <case>.expected holding the exact outcome: the status code on the
- * first line, then the error message (or, for 0, the report's canonical JSON). */
+ * its reader forced (and checked, when it reads), and <case>.expected holding the exact
+ * outcome: the status code on the first line, then the error message (or, for 0, the
+ * report's canonical JSON). A reader not in this build is skipped and named. */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -33,8 +34,18 @@ static int check_dir(const char *reader, int format)
         xxgk_report *r = NULL;
         int rc = xxgk_report_parse(&r, in, n, o);
         xxgk_parse_options_free(o);
-        char got[4096];
+        if (rc == XXGK_EFORMAT && strstr(xxgk_error_message(), "not available")) {
+            printf("[  SKIP    ] %s: %s\n", rel, xxgk_error_message());
+            free(in);
+            free(want);
+            continue;
+        }
+        char got[65536];
         if (rc == 0) {
+            /* the fuzzers check and write what was read: so does this */
+            xxgk_findings *f = NULL;
+            assert_int_equal(xxgk_check(&f, r, NULL), 0);
+            xxgk_findings_free(f);
             char *j = tu_json(r);
             snprintf(got, sizeof got, "0\n%s", j);
             xxgk_free(j);
