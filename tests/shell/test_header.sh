@@ -11,6 +11,9 @@ libdir=$(dirname "$XXGK_LIB")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
+# Sanitized builds need the programs sanitized too (the runtime must come first).
+san=""
+if readelf -d "$XXGK_LIB" | grep -q 'libasan'; then san="-fsanitize=address,undefined"; fi
 
 printf '#include <xxgk.h>\n' > "$tmp/alone.c"
 for std in c99 c11; do
@@ -36,7 +39,7 @@ int main()
 }
 CPP
 if command -v "$CXX" > /dev/null; then
-    if ! "$CXX" -std=c++11 -pedantic -Wall -Wextra -Werror -I"$inc" "$tmp/cxx.cpp" -o "$tmp/cxx" \
+    if ! "$CXX" -std=c++11 -pedantic -Wall -Wextra -Werror -I"$inc" $san "$tmp/cxx.cpp" -o "$tmp/cxx" \
         -L"$libdir" -lxxgk -Wl,-rpath,"$libdir"; then
         echo "FAIL: xxgk.h does not compile and link as C++11"; fail=1
     elif [ "$("$tmp/cxx")" != "proactive.regulations.issued" ]; then
@@ -71,7 +74,7 @@ int main(void)
     return 0;
 }
 C
-if ! "$CC" -std=c99 -pedantic -Wall -Wextra -Werror -I"$inc" "$tmp/version.c" -o "$tmp/version" \
+if ! "$CC" -std=c99 -pedantic -Wall -Wextra -Werror -I"$inc" $san "$tmp/version.c" -o "$tmp/version" \
     -L"$libdir" -lxxgk -Wl,-rpath,"$libdir"; then
     echo "FAIL: the version program does not build against $XXGK_LIB"; fail=1
 elif ! out=$("$tmp/version"); then
