@@ -1,0 +1,271 @@
+/* The published plain-text form and Markdown: writers.
+ *
+ * Text: the reference form (title line, preamble, the six headings, section text, tables as
+ * `|` rows with their captions and header rows, a row label split over two cells at the
+ * first row of a group). Markdown: the same with `#` headings and proper tables. What
+ * xx_text_read reads from either gives back the report (cells, title, sections). */
+#include "internal.h"
+
+#include <string.h>
+
+static const char *const cn_num[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+
+/* Write a cell's text; '|' and line breaks inside a token become full-width / spaces so
+ * that the layout holds. */
+static void put_cell(xbuf *b, const xxgk_report *r, size_t id)
+{
+    const xcell *c = &r->cells[id];
+    if (c->state == XXGK_CELL_NUMBER) {
+        char num[32];
+        size_t n = xx_format_number(num, c->v, r->t->cells[id].kind);
+        xb_put(b, num, n);
+    } else if (c->state == XXGK_CELL_TOKEN && r->tokens && r->tokens[id]) {
+        for (const char *p = r->tokens[id]; *p; p++) {
+            if (*p == '|')
+                xb_puts(b, "｜");
+            else if (*p == '\n' || *p == '\r' || *p == '\t')
+                xb_putc(b, ' ');
+            else
+                xb_putc(b, *p);
+        }
+    }
+}
+
+static void put_lines(xbuf *b, const char *s, int md)
+{
+    if (!s || !*s)
+        return;
+    const char *p = s;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n) {
+            xb_put(b, p, n);
+            xb_puts(b, md ? "\n\n" : "\n");
+        }
+        p += n;
+        if (*p == '\n')
+            p++;
+    }
+}
+
+static int row_filled(const xxgk_report *r, const xt_table *tb, const xt_row *rw)
+{
+    if (rw->first_cell < 0)
+        return 0;
+    unsigned w = tb->blocks[rw->block].ncols;
+    for (unsigned k = 0; k < w; k++)
+        if (r->cells[(size_t)rw->first_cell + k].state != XXGK_CELL_BLANK)
+            return 1;
+    return 0;
+}
+
+/* The group label to print before row i (the group of which it is the first printed
+ * child), or NULL. */
+static const char *lead_label(const xt_table *tb, int i, const int *printed)
+{
+    const xt_row *rw = &tb->rows[i];
+    if (rw->parent < 0)
+        return NULL;
+    /* the innermost group whose first printed descendant is i */
+    int p = rw->parent;
+    const char *lab = NULL;
+    while (p >= 0) {
+        int first = -1;
+        for (int k = p + 1; k <= tb->rows[p].last_desc; k++)
+            if (printed[k]) { first = k; break; }
+        if (first != i || printed[p])
+            break;
+        lab = tb->rows[p].label;
+        if (tb->rows[p].parent < 0)
+            break;
+        /* prefer the innermost group: stop at the first one */
+        break;
+    }
+    return lab;
+}
+
+static void write_table(xbuf *b, const xxgk_report *r, const xt_table *tb, int md)
+{
+    /* which rows get a line: every row with cells; an optional subtotal only when filled */
+    int printed[256];
+    memset(printed, 0, sizeof printed);
+    for (int i = 0; i < tb->nrows && i < 256; i++) {
+        const xt_row *rw = &tb->rows[i];
+        if (!(rw->flags & XT_ROW_CELLS))
+            continue;
+        printed[i] = (rw->flags & XT_ROW_OPTIONAL) ? row_filled(r, tb, rw) : 1;
+    }
+    if (tb->inline_layout && !md) {
+        /* header: rows side by side, then one line of all cells */
+        for (int i = 0; i < tb->nrows; i++)
+            if (tb->rows[i].depth == 0) {
+                xb_puts(b, tb->rows[i].label);
+                xb_puts(b, " | ");
+            }
+        xb_putc(b, '\n');
+        for (int i = 0; i < tb->nrows; i++) {
+            if (!(tb->rows[i].flags & XT_ROW_CELLS))
+                continue;
+            if (tb->rows[i].depth > 0) {
+                xb_puts(b, tb->rows[i].label);
+                xb_puts(b, " | ");
+            }
+        }
+        xb_putc(b, '\n');
+        for (int i = 0; i < tb->nrows; i++) {
+            if (!(tb->rows[i].flags & XT_ROW_CELLS))
+                continue;
+            const xt_block *bk = &tb->blocks[tb->rows[i].block];
+            for (unsigned k = 0; k < bk->ncols; k++) {
+                xb_puts(b, tb->cols[bk->first_col + k].label);
+                xb_puts(b, " | ");
+            }
+        }
+        xb_putc(b, '\n');
+        xb_puts(b, "|");
+        for (uint32_t k = 0; k < tb->ncells; k++) {
+            xb_putc(b, ' ');
+            put_cell(b, r, tb->first_cell + k);
+            xb_puts(b, " |");
+        }
+        xb_putc(b, '\n');
+        return;
+    }
+    int two = 0; /* two label columns (groups) */
+    for (int i = 0; i < tb->nrows; i++)
+        if (tb->rows[i].parent >= 0)
+            two = 1;
+    for (uint16_t bi = 0; bi < tb->nblocks; bi++) {
+        const xt_block *bk = &tb->blocks[bi];
+        if (bk->caption && bk->caption[0]) {
+            xb_puts(b, bk->caption);
+            xb_puts(b, md ? "\n\n" : " |\n");
+        }
+        /* header */
+        if (md) {
+            xb_puts(b, "| ");
+            xb_puts(b, tb->corner && tb->corner[0] ? tb->corner : " ");
+            xb_puts(b, " |");
+            if (two)
+                xb_puts(b, "  |");
+            for (unsigned k = 0; k < bk->ncols; k++) {
+                xb_putc(b, ' ');
+                xb_puts(b, tb->cols[bk->first_col + k].label);
+                xb_puts(b, " |");
+            }
+            xb_puts(b, "\n|");
+            for (unsigned k = 0; k < bk->ncols + 1u + (two ? 1u : 0u); k++)
+                xb_puts(b, "---|");
+            xb_putc(b, '\n');
+        } else if (tb->nblocks == 1 && tb->hdr_levels > 1) {
+            for (unsigned lv = 0; lv < tb->hdr_levels; lv++) {
+                int any = 0;
+                if (lv == 0 && tb->corner && tb->corner[0]) {
+                    xb_puts(b, tb->corner);
+                    xb_puts(b, " | ");
+                    any = 1;
+                }
+                for (uint16_t h = 0; h < tb->nhdr; h++) {
+                    if (tb->hdr[h].level != lv)
+                        continue;
+                    xb_puts(b, tb->hdr[h].label);
+                    xb_puts(b, " | ");
+                    any = 1;
+                }
+                if (any)
+                    xb_putc(b, '\n');
+            }
+        } else {
+            xb_puts(b, tb->corner && tb->corner[0] ? tb->corner : "");
+            for (unsigned k = 0; k < bk->ncols; k++) {
+                xb_puts(b, " | ");
+                xb_puts(b, tb->cols[bk->first_col + k].label);
+            }
+            xb_puts(b, " |\n");
+        }
+        /* rows */
+        for (int i = 0; i < tb->nrows && i < 256; i++) {
+            const xt_row *rw = &tb->rows[i];
+            if (!printed[i] || rw->block != bi)
+                continue;
+            const char *lead = lead_label(tb, i, printed);
+            if (md) {
+                xb_puts(b, "| ");
+                if (two) {
+                    xb_puts(b, lead ? lead : "");
+                    xb_puts(b, " | ");
+                }
+                xb_puts(b, rw->label);
+                xb_puts(b, " |");
+            } else {
+                if (lead) {
+                    xb_puts(b, lead);
+                    xb_puts(b, " | ");
+                }
+                xb_puts(b, rw->label);
+                xb_puts(b, " |");
+            }
+            for (unsigned k = 0; k < bk->ncols; k++) {
+                xb_putc(b, ' ');
+                put_cell(b, r, (size_t)rw->first_cell + k);
+                xb_puts(b, " |");
+            }
+            xb_putc(b, '\n');
+        }
+        if (md)
+            xb_putc(b, '\n');
+    }
+}
+
+static int write_doc(xbuf *b, const xxgk_report *r, int md)
+{
+    const xxgk_template *t = r->t;
+    const char *title = xxgk_report_title(r);
+    if (title[0]) {
+        if (md)
+            xb_puts(b, "# ");
+        xb_puts(b, title);
+        xb_puts(b, md ? "\n\n" : "\n");
+    }
+    put_lines(b, r->sections[0], md);
+    /* the six parts in order: sections and tables interleaved as published */
+    int part = 0;
+    size_t ti = 0;
+    for (size_t si = 1; si <= t->nsections; si++) {
+        if (si == 2) {
+            for (; ti < t->ntables; ti++) {
+                const xt_table *tb = &t->tables[ti];
+                if (md)
+                    xb_puts(b, "## ");
+                xb_puts(b, cn_num[part++ % 10]);
+                xb_puts(b, "、");
+                xb_puts(b, tb->heading);
+                xb_puts(b, md ? "\n\n" : "\n");
+                write_table(b, r, tb, md);
+            }
+        }
+        if (si == t->nsections)
+            break;
+        if (md)
+            xb_puts(b, "## ");
+        xb_puts(b, cn_num[part++ % 10]);
+        xb_puts(b, "、");
+        xb_puts(b, t->sections[si].heading);
+        xb_puts(b, md ? "\n\n" : "\n");
+        put_lines(b, r->sections[si], md);
+    }
+    return b->failed ? xx_oom() : 0;
+}
+
+int xx_text_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o)
+{
+    (void)o;
+    return write_doc(b, r, 0);
+}
+
+int xx_markdown_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o)
+{
+    (void)o;
+    return write_doc(b, r, 1);
+}
