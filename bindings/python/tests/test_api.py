@@ -3,8 +3,10 @@ sums, differences, templates, errors, lifetimes."""
 
 from __future__ import annotations
 
+import copy
 import gc
 import os
+import pickle
 import re
 import tempfile
 import unittest
@@ -458,6 +460,32 @@ class TestLifetime(unittest.TestCase):
         del r
         gc.collect()
         self.assertIsNone(ref())
+
+    def test_copy_module_makes_new_reports(self) -> None:
+        with xxgk.load(HONGZE) as r:
+            for c in (copy.copy(r), copy.deepcopy(r)):
+                with c:
+                    c["applications.new.total"] = 1
+                    self.assertEqual(r["applications.new.total"], 21)
+            self.assertFalse(r.closed)  # closing the copies left r alone
+            self.assertEqual(r["applications.new.total"], 21)
+
+    def test_pickle(self) -> None:
+        with xxgk.load(HONGZE) as r:
+            with self.assertRaises(TypeError) as cm:
+                pickle.dumps(r)
+            self.assertIn("r.dumps('json')", str(cm.exception))
+            f = r.check()
+        self.assertEqual(pickle.loads(pickle.dumps(f)), f)
+        try:
+            xxgk.loads(b'{"xxgk": 1, "template": "2021", "bogus": 1}')
+        except xxgk.XxgkError as e:
+            back = pickle.loads(pickle.dumps(e))
+            self.assertEqual((back.code, back.message, back.line, back.column, back.path, back.offset),
+                             (e.code, e.message, e.line, e.column, e.path, e.offset))
+            self.assertEqual(str(back), str(e))
+        else:
+            self.fail("an unknown key was accepted")
 
     def test_repr(self) -> None:
         with xxgk.load(KUNDULUN) as r:

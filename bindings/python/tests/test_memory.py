@@ -7,7 +7,7 @@ import sys
 import unittest
 
 import xxgk
-from xxgk_testutil import HONGZE
+from xxgk_testutil import CORPUS, HONGZE, skip_if_unavailable
 
 CYCLES = 10_000
 WARMUP = 500
@@ -44,6 +44,31 @@ class TestMemory(unittest.TestCase):
         gc.collect()
         grown = rss_kb() - before
         self.assertLess(grown, SLACK_KB, f"VmRSS grew by {grown} KiB over {CYCLES} cycles")
+
+    def test_text_reader_and_every_writer(self) -> None:
+        # the corpus text through the text reader, its diagnostics, the checks
+        # and every writer: 2,000 cycles
+        text = CORPUS / "hongze-district-2023_pdftotext-layout.txt"
+
+        def text_cycle(n: int) -> None:
+            for _ in range(n):
+                with xxgk.load(text) as r:
+                    r.check()
+                    r.diagnostics
+                    for fmt in xxgk.FORMATS:
+                        r.dumps(fmt)
+
+        try:
+            text_cycle(200)
+        except xxgk.XxgkError as e:
+            skip_if_unavailable(self, e)
+            raise
+        gc.collect()
+        before = rss_kb()
+        text_cycle(2000)
+        gc.collect()
+        grown = rss_kb() - before
+        self.assertLess(grown, SLACK_KB, f"VmRSS grew by {grown} KiB over 2000 cycles")
 
     def test_measure_detects_a_leak(self) -> None:
         # the measurement itself can fail: reports that are never freed show up

@@ -159,6 +159,21 @@ def paths(template: str = "2021", optional: bool = False) -> List[Tuple[str, str
     return [(_L.xxgk_template_cell_path(t, i), _L.xxgk_template_cell_label(t, i)) for i in range(n)]
 
 
+_KINDS: Dict[int, Tuple[int, ...]] = {}
+
+
+def _kinds(t: Any) -> Tuple[int, ...]:
+    """The kinds of a template's cells by id. Templates are static data in the
+    library, never freed, so the table is read once per template."""
+    key = ctypes.cast(t, ctypes.c_void_p).value or 0
+    kinds = _KINDS.get(key)
+    if kinds is None:
+        kinds = tuple(_L.xxgk_template_cell_kind(t, i)
+                      for i in range(_L.xxgk_template_cell_count_all(t)))
+        _KINDS[key] = kinds
+    return kinds
+
+
 class _ParseOptions:
     def __init__(self, format: Optional[str], strict: bool, template: Optional[str],
                  source_name: Optional[str]) -> None:
@@ -323,8 +338,19 @@ class Report:
         except Exception:  # interpreter shutdown: nothing sensible left to do
             pass
 
+    def __copy__(self) -> "Report":
+        return self.copy()
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> "Report":
+        return self.copy()
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        raise TypeError("a Report cannot be pickled: send r.dumps('json') and read it with "
+                        "xxgk.loads() (source positions and reader diagnostics stay behind)")
+
     def copy(self) -> "Report":
-        """A deep copy (a new C report)."""
+        """A deep copy (a new C report); ``copy.copy`` and ``copy.deepcopy``
+        do the same."""
         out = _lib.ReportP()
         _call(_L.xxgk_report_clone, byref(out), self._ptr())
         return Report._own(out)
@@ -411,18 +437,24 @@ class Report:
             raise
         return v.value
 
-    def _value(self, cid: int) -> CellValue:
+    @staticmethod
+    def _amount(h: Any, cid: int) -> bool:
+        return bool(_L.xxgk_template_cell_kind(_L.xxgk_report_template(h), cid) == _lib.KIND_AMOUNT)
+
+    def _value(self, cid: int, kinds: Optional[Tuple[int, ...]] = None) -> CellValue:
         h = self._ptr()
-        state = _call(_L.xxgk_report_cell_state, h, cid)
+        # cid is a valid id here, so these calls do not fail; should one, its
+        # errcheck still raises (with the code's text if the detail is not its own)
+        state = _L.xxgk_report_cell_state(h, cid)
         if state == _lib.CELL_BLANK:
             return None
         if state == _lib.CELL_TOKEN:
             return str(_L.xxgk_report_cell_token(h, cid))
         v = c_longlong()
-        if _L.xxgk_template_cell_kind(_L.xxgk_report_template(h), cid) == _lib.KIND_AMOUNT:
-            _call(_L.xxgk_report_get_micros, byref(v), h, cid)
+        if kinds[cid] == _lib.KIND_AMOUNT if kinds is not None else self._amount(h, cid):
+            _L.xxgk_report_get_micros(byref(v), h, cid)
             return _DECIMAL.divide(Decimal(v.value), _MICROS)
-        _call(_L.xxgk_report_get_count, byref(v), h, cid)
+        _L.xxgk_report_get_count(byref(v), h, cid)
         return int(v.value)
 
     def __getitem__(self, path: str) -> CellValue:
@@ -437,7 +469,7 @@ class Report:
             raise TypeError(f"{path}: a cell takes int, decimal.Decimal, str or None, "
                             f"not {type(value).__name__}")
         elif isinstance(value, int):
-            amount = _L.xxgk_template_cell_kind(_L.xxgk_report_template(h), cid) == _lib.KIND_AMOUNT
+            amount = self._amount(h, cid)
             v = value * 1000000 if amount else value
             if not -2**63 <= v < 2**63:
                 raise XxgkError(_lib.ERANGE, f"{path}: {value} is out of range",
@@ -481,7 +513,8 @@ class Report:
         ``optional=True`` the optional cells (subtotals) follow."""
         t = self._tpl()
         n = _L.xxgk_template_cell_count_all(t) if optional else _L.xxgk_template_cell_count(t)
-        return [(_L.xxgk_template_cell_path(t, i), self._value(i)) for i in range(n)]
+        kinds = _kinds(t)
+        return [(_L.xxgk_template_cell_path(t, i), self._value(i, kinds)) for i in range(n)]
 
     def position(self, path: str) -> Tuple[int, int]:
         """(line, column) where the cell's value was read; (0, 0) if not from a file."""

@@ -75,6 +75,11 @@ class XxgkError(Exception):
         self.name = name
         super().__init__(self.__str__())
 
+    def __reduce__(self) -> Any:
+        # picklable, e.g. to come back from a multiprocessing worker
+        return (XxgkError, (self.code, self.message, self.line, self.column, self.path,
+                            self.offset, self.name))
+
     def __str__(self) -> str:
         text = self.message or self.name or f"error {self.code}"
         where = f"{self.line}:{self.column}: " if self.line else ""
