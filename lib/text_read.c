@@ -57,6 +57,8 @@ typedef struct reader {
     size_t nrows, caprows;
     uint32_t *vals;
     size_t nvals, capvals;
+    size_t col_line;       /* column cache for add_cell */
+    uint32_t col_off, col_val;
 } reader;
 
 /* ------------------------------------------------------------------------ */
@@ -116,6 +118,15 @@ static void trim(const char *buf, uint32_t *off, uint32_t *len)
 static int has(const char *hay, const char *needle)
 {
     return strstr(hay, needle) != NULL;
+}
+
+static int find_bytes(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (s[i] == needle[0] && !memcmp(s + i, needle, k))
+            return 1;
+    return 0;
 }
 
 static size_t cp_len(const char *s)
@@ -309,7 +320,8 @@ static int is_md_separator(const char *s, size_t n)
 static int heading_of(const xxgk_template *t, const char *s, size_t n)
 {
     char norm[400];
-    if (n > 300)
+    /* headings are short lines without cell separators */
+    if (n > 160 || memchr(s, '|', n) || memchr(s, '\t', n))
         return -2;
     size_t nl = xn_label(norm, sizeof norm, s, n);
     if (nl == 0 || nl >= sizeof norm)
@@ -368,7 +380,14 @@ static int add_cell(reader *rd, uint32_t off, uint32_t len, uint32_t line_off)
     tcell *c = &rd->cells[rd->ncells++];
     c->off = off;
     c->len = len;
-    c->col = (uint32_t)xn_utf8_count(rd->buf + line_off, off - line_off) + 1;
+    if (rd->col_line != rd->nlines || off < rd->col_off) {
+        rd->col_line = rd->nlines;
+        rd->col_off = line_off;
+        rd->col_val = 1;
+    }
+    rd->col_val += (uint32_t)xn_utf8_count(rd->buf + rd->col_off, off - rd->col_off);
+    rd->col_off = off;
+    c->col = rd->col_val;
     c->line = (uint32_t)rd->nlines;
     vparse vp;
     c->value = (uint8_t)value_class(rd->buf + off, len, &vp);
@@ -1239,7 +1258,7 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
                 if (is_only_pipes(s, n) || is_md_separator(s, n) || is_page_footer(s, n)) {
                     ln->skip = 1;
                 } else {
-                    if (n <= 400) {
+                    if (n <= 400 && (region == 0 || find_bytes(s, n, "逾期"))) {
                         char norm[600];
                         if (xn_label(norm, sizeof norm, s, n) < sizeof norm)
                             detect_words(norm, &s2019, &s2021);
@@ -1347,14 +1366,11 @@ int xx_text_read(xxgk_report **out, const char *buf, size_t len, const struct xx
     *out = NULL;
     if (len >= UINT32_MAX)
         return xx_error(XXGK_ELIMIT, 0, 0, -1, NULL, "text input of %zu bytes is too large", len);
-    size_t bad = xn_utf8_check(buf, len);
-    if (bad < len) {
-        long line, col;
-        xx_position(buf, len, bad, &line, &col);
-        return xx_error(XXGK_EENCODING, line, col, (long long)bad, NULL, "%ld:%ld: invalid UTF-8", line, col);
-    }
+    /* the input is valid UTF-8 here (encoding.c); invalid bytes would only be read as
+     * U+FFFD by the normalizer */
     reader rd;
     memset(&rd, 0, sizeof rd);
+    rd.col_line = SIZE_MAX;
     rd.buf = buf;
     rd.len = len;
     int rc = read_text(&rd, o);
