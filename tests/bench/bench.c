@@ -2,8 +2,9 @@
  * against the floor of parsing the same JSON bytes with bare cJSON. Never a pass/fail:
  * it prints figures (or one JSON object with --json) so that runs can be compared.
  *
- *   xxgk-bench [--quick] [--json] [--reports N] [--seconds S]
+ *   xxgk-bench [--quick] [--json] [--reports N] [--seconds S] [--format NAME]
  *
+ * --format limits the run to one format (e.g. for a profiler); the others print as null.
  * A format whose reader or writer is not in this build is reported as null. */
 #include <xxgk.h>
 
@@ -323,7 +324,7 @@ static void put_num(double v, int available, int last)
 int main(int argc, char **argv)
 {
     size_t n = 2000;
-    int json_out = 0;
+    int json_out = 0, only = -1;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--quick")) {
             n = 200;
@@ -334,8 +335,13 @@ int main(int argc, char **argv)
             n = (size_t)strtoul(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--seconds") && i + 1 < argc) {
             min_seconds = strtod(argv[++i], NULL);
+        } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
+            if (xxgk_format_from_name(&only, argv[++i]) != 0) {
+                fprintf(stderr, "xxgk-bench: unknown format %s\n", argv[i]);
+                return 2;
+            }
         } else {
-            fprintf(stderr, "usage: xxgk-bench [--quick] [--json] [--reports N] [--seconds S]\n");
+            fprintf(stderr, "usage: xxgk-bench [--quick] [--json] [--reports N] [--seconds S] [--format NAME]\n");
             return 2;
         }
     }
@@ -354,6 +360,9 @@ int main(int argc, char **argv)
     figure floor = { 0, 0, 0 };
     size_t json_bytes = 0;
     for (size_t k = 0; k < NF; k++) {
+        rd[k] = rdc[k] = wr[k] = (figure){ 0, 0, 0 };
+        if (only >= 0 && formats[k] != only)
+            continue;
         wr[k] = bench_write(reports, n, formats[k]);
         corpus c = formats[k] == XXGK_FORMAT_HTML ? (corpus){ 0 } : written(reports, n, formats[k]);
         rd[k] = bench_read(&c, formats[k], 0);
@@ -375,9 +384,9 @@ int main(int argc, char **argv)
         printf("\"json_read_check_mb_per_s\": ");
         put_num(rdc[0].mb_per_s, rdc[0].available, 0);
         printf("\"cjson_parse_reports_per_s\": ");
-        put_num(floor.reports_per_s, 1, 0);
+        put_num(floor.reports_per_s, floor.available, 0);
         printf("\"cjson_parse_mb_per_s\": ");
-        put_num(floor.mb_per_s, 1, 0);
+        put_num(floor.mb_per_s, floor.available, 0);
         printf("\"json_ratio_to_cjson\": ");
         if (rdc[0].available)
             printf("%.3f, ", ratio);
@@ -419,7 +428,8 @@ int main(int argc, char **argv)
                 else
                     printf("%-10s %-12s %14s %10s\n", xxgk_format_name(formats[k]), what, "n/a", "n/a");
             }
-        printf("%-10s %-12s %14.0f %10.1f\n", "cJSON", "parse+delete", floor.reports_per_s, floor.mb_per_s);
+        if (floor.available)
+            printf("%-10s %-12s %14.0f %10.1f\n", "cJSON", "parse+delete", floor.reports_per_s, floor.mb_per_s);
         if (rdc[0].available)
             printf("JSON read+check / bare cJSON: %.3f (target >= 0.7)\n", ratio);
         printf("check of a read report: %.0f ns (target <= 1000), %.1f findings per report\n", check_ns,
