@@ -7,7 +7,7 @@ import sys
 import unittest
 
 import xxgk
-from xxgk_testutil import CORPUS, HONGZE, skip_if_unavailable
+from xxgk_testutil import CORPUS, HONGZE, require_corpus, skip_if_unavailable
 
 CYCLES = 10_000
 WARMUP = 500
@@ -48,6 +48,7 @@ class TestMemory(unittest.TestCase):
     def test_text_reader_and_every_writer(self) -> None:
         # the corpus text through the text reader, its diagnostics, the checks
         # and every writer: 2,000 cycles
+        require_corpus(self)
         text = CORPUS / "hongze-district-2023_pdftotext-layout.txt"
 
         def text_cycle(n: int) -> None:

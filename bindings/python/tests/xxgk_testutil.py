@@ -33,6 +33,13 @@ def skip_if_unavailable(test: unittest.TestCase, e: xxgk.XxgkError) -> None:
         test.skipTest(e.message)
 
 
+def require_corpus(test: unittest.TestCase) -> None:
+    """The corpus lives beside the repository (../shared/corpus); a checkout
+    elsewhere has none, and says so instead of passing without it."""
+    if not CORPUS.is_dir():
+        test.skipTest(f"the corpus is not at {CORPUS} (set XXGK_SHARED_DIR)")
+
+
 def corpus_with_golden() -> List[Tuple[Path, Path]]:
     """(corpus text, expected.json) for every corpus file with a golden file."""
     out = []
