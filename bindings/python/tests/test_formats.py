@@ -177,6 +177,33 @@ class TestCorpus(unittest.TestCase):
                         self.assertTrue(d.rule.startswith("READ."), d.rule)
                         self.assertGreaterEqual(d.line, 0)
 
+    def test_diagnostics_and_strict(self) -> None:
+        require_corpus(self)
+        text = CORPUS / "xuwen-justice-bureau_blank-cells.txt"
+        try:
+            r = xxgk.load(text)
+        except xxgk.XxgkError as e:
+            skip_if_unavailable(self, e)
+            raise
+        with r:
+            diags = r.diagnostics
+            findings = r.check()
+        warnings = [d for d in diags if d.severity in ("warning", "error")]
+        self.assertGreater(len(warnings), 0)
+        for d in diags:
+            self.assertTrue(d.rule.startswith("READ."), d.rule)
+            self.assertIn(d, findings)  # check() includes the reader's diagnostics
+        first = warnings[0]
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.load(text, strict=True)
+        e = cm.exception
+        self.assertEqual(e.code, -15)
+        self.assertEqual((e.line, e.column, e.message), (first.line, first.column, first.message_en))
+        self.assertEqual(e.path, first.cells[0] if first.cells else "")
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.loads(text.read_bytes(), format="text", strict=True, source_name=text.name)
+        self.assertEqual(cm.exception.code, -15)
+
     def test_golden_files_load(self) -> None:
         # the golden JSON files are reports in their own right
         goldens = sorted(GOLDEN.glob("*/expected.json"))
