@@ -4,6 +4,8 @@
 #include "testutil.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -485,6 +487,95 @@ static void test_oom_write(void **state)
     free(in);
 }
 
+/* Files: write_file then read_file gives the same bytes; a bad directory is XXGK_EIO. */
+static void test_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/xxgk-test-json.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/r.json", dir);
+    xxgk_report *r = generated_report();
+    assert_int_equal(xxgk_report_write_file(path, r, NULL), 0);
+    size_t len;
+    char *want = write_json(r, NULL), *got = tu_slurp(path, &len);
+    assert_bytes_equal("write_file", got, len, want, strlen(want));
+    xxgk_report *r2 = NULL;
+    assert_int_equal(xxgk_report_read_file(&r2, path, NULL), 0);
+    char *again = write_json(r2, NULL);
+    assert_string_equal(again, want);
+    snprintf(path, sizeof path, "%s/missing/r.json", dir);
+    assert_int_equal(xxgk_report_write_file(path, r, NULL), XXGK_EIO);
+    xxgk_report *r3 = (xxgk_report *)&len;
+    assert_int_equal(xxgk_report_read_file(&r3, path, NULL), XXGK_EIO);
+    assert_null(r3);
+    snprintf(path, sizeof path, "%s/r.json", dir);
+    remove(path);
+    rmdir(dir);
+    xxgk_free(want);
+    xxgk_free(again);
+    free(got);
+    xxgk_report_free(r);
+    xxgk_report_free(r2);
+}
+
+/* Error detail is per thread: two threads reading different bad documents at once each see
+ * their own place and message; good documents read meanwhile are unaffected. */
+struct worker {
+    const char *doc;
+    int rc;
+    long line, col;
+    char msg[256];
+    int ok;
+};
+
+static void *work(void *arg)
+{
+    struct worker *w = arg;
+    w->ok = 1;
+    for (int i = 0; i < 200; i++) {
+        xxgk_report *r = NULL;
+        int rc = parse_json(&r, w->doc, strlen(w->doc));
+        if (i == 0) {
+            w->rc = rc;
+            w->line = xxgk_error_line();
+            w->col = xxgk_error_column();
+            snprintf(w->msg, sizeof w->msg, "%s", xxgk_error_message());
+        } else if (rc != w->rc || (rc && (xxgk_error_line() != w->line || xxgk_error_column() != w->col ||
+                                          strcmp(xxgk_error_message(), w->msg) != 0))) {
+            w->ok = 0;
+        }
+        xxgk_report_free(r);
+    }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    struct worker w[3] = {
+        { .doc = "{\"xxgk\": 1, \"template\": \"2021\",\n \"year\": \"x\"}" },
+        { .doc = "{\"xxgk\": 1,\n\n \"template\": \"2019\", \"bogus\": 1}" },
+        { .doc = "{\"xxgk\": 1, \"template\": \"2021\", \"proactive\": {\"fees\": {\"amount\": 0.04}}}" },
+    };
+    pthread_t th[3];
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(pthread_create(&th[i], NULL, work, &w[i]), 0);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(pthread_join(th[i], NULL), 0);
+    for (int i = 0; i < 3; i++)
+        assert_true(w[i].ok);
+    assert_int_equal(w[0].rc, XXGK_ESCHEMA);
+    assert_int_equal(w[0].line, 2);
+    assert_int_equal(w[0].col, 10);
+    assert_string_equal(w[0].msg, "$.year: expected a year (1949..9999) or null");
+    assert_int_equal(w[1].rc, XXGK_ESCHEMA);
+    assert_int_equal(w[1].line, 3);
+    assert_int_equal(w[1].col, 22);
+    assert_string_equal(w[1].msg, "$.bogus: unknown key \"bogus\"");
+    assert_int_equal(w[2].rc, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -497,6 +588,8 @@ int main(void)
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_oom_read),
         cmocka_unit_test(test_oom_write),
+        cmocka_unit_test(test_files),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
