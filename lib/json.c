@@ -179,12 +179,19 @@ static int find_root_key(jctx *c, const char *key)
     return 0;
 }
 
+/* Append ".key", cut to the buffer (memcpy: this runs for every key of every document). */
 static void path_push(jctx *c, const char *key, size_t *saved)
 {
     *saved = c->plen;
-    int n = snprintf(c->path + c->plen, sizeof c->path - c->plen, ".%s", key);
-    if (n > 0)
-        c->plen += (size_t)n < sizeof c->path - c->plen ? (size_t)n : sizeof c->path - c->plen - 1;
+    size_t room = sizeof c->path - c->plen, n = strlen(key) + 1;
+    if (room < 2)
+        return;
+    if (n > room - 1)
+        n = room - 1;
+    c->path[c->plen] = '.';
+    memcpy(c->path + c->plen + 1, key, n - 1);
+    c->plen += n;
+    c->path[c->plen] = '\0';
 }
 
 static void path_pop(jctx *c, size_t saved)
@@ -220,7 +227,7 @@ static const char *type_name(const cJSON *v)
 static int dup_key(const cJSON *obj, const cJSON *item)
 {
     for (const cJSON *s = obj->child; s && s != item; s = s->next)
-        if (strcmp(s->string, item->string) == 0)
+        if (s->string[0] == item->string[0] && strcmp(s->string, item->string) == 0)
             return 1;
     return 0;
 }
@@ -388,7 +395,8 @@ static int walk_cols(jctx *c, const xt_table *tb, const xt_row *row, const cJSON
             return jerr(c, XXGK_ESCHEMA, c->pos, "duplicate key \"%s\"", it->string);
         int col = -1;
         for (int k = 0; k < bk->ncols; k++)
-            if (strcmp(tb->cols[bk->first_col + k].code, it->string) == 0)
+            if (tb->cols[bk->first_col + k].code[0] == it->string[0] &&
+                strcmp(tb->cols[bk->first_col + k].code, it->string) == 0)
                 col = k;
         int rc;
         if (col >= 0) {
@@ -419,7 +427,8 @@ static int walk_rows(jctx *c, const xt_table *tb, int parent, const cJSON *obj)
             return jerr(c, XXGK_ESCHEMA, c->pos, "duplicate key \"%s\"", it->string);
         int found = -1;
         for (int k = 0; k < tb->nrows; k++)
-            if (tb->rows[k].jparent == parent && tb->rows[k].key[0] && strcmp(tb->rows[k].key, it->string) == 0) {
+            if (tb->rows[k].jparent == parent && tb->rows[k].key[0] == it->string[0] && tb->rows[k].key[0] &&
+                strcmp(tb->rows[k].key, it->string) == 0) {
                 found = k;
                 break;
             }
