@@ -120,6 +120,24 @@ static int has(const char *hay, const char *needle)
     return strstr(hay, needle) != NULL;
 }
 
+/* xn_label plus the word forms of zh-TW text (资讯 for 信息, 专案 for 项目), folded. */
+static size_t label_norm(char *out, size_t cap, const char *in, size_t len)
+{
+    size_t n = xn_label(out, cap, in, len);
+    if (n < cap) {
+        static const char *const from[] = { "资讯", "专案" };
+        static const char *const to[] = { "信息", "项目" };
+        for (size_t w = 0; w < 2; w++) {
+            char *hit = out;
+            while ((hit = strstr(hit, from[w])) != NULL) {
+                memcpy(hit, to[w], 6);
+                hit += 6;
+            }
+        }
+    }
+    return n;
+}
+
 static int find_bytes(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
@@ -323,7 +341,7 @@ static int heading_of(const xxgk_template *t, const char *s, size_t n)
     /* headings are short lines without cell separators */
     if (n > 160 || memchr(s, '|', n) || memchr(s, '\t', n))
         return -2;
-    size_t nl = xn_label(norm, sizeof norm, s, n);
+    size_t nl = label_norm(norm, sizeof norm, s, n);
     if (nl == 0 || nl >= sizeof norm)
         return -2;
     char *p = norm;
@@ -513,10 +531,10 @@ static int in_group(const xt_table *tb, int row, int grp)
 
 /* Match a label to a row of table tb. Returns the row, -1 for no match, or -2 when two rows
  * match equally well (*amb1 and *amb2 name them). */
-static int match_label(const xt_table *tb, const char *s, size_t n, int ctx, int *amb1, int *amb2)
+static int match_label(const xt_table *tb, const char *s, size_t n, int ctx, int loose, int *amb1, int *amb2)
 {
     char norm[512];
-    size_t nl = xn_label(norm, sizeof norm, s, n);
+    size_t nl = label_norm(norm, sizeof norm, s, n);
     if (nl == 0 || nl >= sizeof norm)
         return -1;
     const char *bare = norm + xn_ordinal_len(norm);
@@ -545,7 +563,7 @@ static int match_label(const xt_table *tb, const char *s, size_t n, int ctx, int
         }
     }
     /* 3. containment: the label holds a row's label and something more (a gloss) */
-    if (nf == 0 && bare_cp >= 4) {
+    if (nf == 0 && bare_cp >= 4 && loose) {
         size_t best = 0;
         for (int i = 0; i < tb->nrows; i++) {
             const xt_row *rw = &tb->rows[i];
@@ -569,7 +587,7 @@ static int match_label(const xt_table *tb, const char *s, size_t n, int ctx, int
     }
     /* 4. a small edit distance (at most a quarter of the row's label), clearly better than
      * any other row */
-    if (nf == 0 && bare_cp >= 4) {
+    if (nf == 0 && bare_cp >= 4 && loose) {
         unsigned bestd = 1000, second = 1000;
         int bi = -1, bj = -1;
         for (int i = 0; i < tb->nrows; i++) {
@@ -664,7 +682,7 @@ static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, in
     for (uint32_t k = 0; k < ln->nlab; k++) {
         const tcell *c = &rd->cells[ln->c0 + k];
         int a = -1, b = -1;
-        int m = match_label(tb, rd->buf + c->off, c->len, *ctx, &a, &b);
+        int m = match_label(tb, rd->buf + c->off, c->len, *ctx, 1, &a, &b);
         if (m == -2 && ln->nfilled > 0)
             return ambiguous(rd, tb, (uint32_t)(ln - rd->lines), c, a, b);
         if (m < 0)
@@ -693,7 +711,7 @@ static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, in
         }
         (void)cl;
         int a = -1, b = -1;
-        int m = match_label(tb, joined, jl, *ctx, &a, &b);
+        int m = match_label(tb, joined, jl, *ctx, 1, &a, &b);
         if (m == -2 && ln->nfilled > 0)
             return ambiguous(rd, tb, (uint32_t)(ln - rd->lines), c0, a, b);
         if (m >= 0 && (tb->rows[m].flags & XT_ROW_CELLS)) {
@@ -764,6 +782,7 @@ static int build_rows_stream(reader *rd, int ti, size_t *first_row)
     int ctx = -1, rc;
     int open = 0;       /* a row is open (rows[nrows-1]) */
     uint32_t width = 0; /* its width */
+    uint32_t prev_text = UINT32_MAX; /* the label cell just before, if it matched nothing */
     *first_row = rd->nrows;
     for (size_t li = 0; li < rd->nlines; li++) {
         tline *ln = &rd->lines[li];
@@ -774,9 +793,25 @@ static int build_rows_stream(reader *rd, int ti, size_t *first_row)
             const tcell *c = &rd->cells[ci];
             if (c->value == V_TEXT) {
                 int a = -1, b = -1;
-                int m = match_label(tb, rd->buf + c->off, c->len, ctx, &a, &b);
+                int m = match_label(tb, rd->buf + c->off, c->len, ctx, 1, &a, &b);
                 if (m == -2)
                     return ambiguous(rd, tb, (uint32_t)li, c, a, b);
+                if (m < 0 && prev_text != UINT32_MAX) {
+                    /* a label broken over two cells ("2.其他法律行政法规禁" / "止公开"): joined,
+                     * it must match exactly (or without its ordinal) */
+                    const tcell *pc = &rd->cells[prev_text];
+                    char joined[512];
+                    if (pc->len + c->len < sizeof joined) {
+                        memcpy(joined, rd->buf + pc->off, pc->len);
+                        memcpy(joined + pc->len, rd->buf + c->off, c->len);
+                        m = match_label(tb, joined, pc->len + c->len, ctx, 0, &a, &b);
+                        if (m >= 0)
+                            c = pc;
+                        else
+                            m = -1;
+                    }
+                }
+                prev_text = ci;
                 if (m < 0 && open && rd->rows[rd->nrows - 1].nv > 0 && rd->rows[rd->nrows - 1].nv < width) {
                     if ((rc = add_val(rd, ci)) != 0) /* text among the values: a token */
                         return rc;
@@ -800,6 +835,7 @@ static int build_rows_stream(reader *rd, int ti, size_t *first_row)
             } else if (c->value == V_BLANK) {
                 continue;
             } else {
+                prev_text = UINT32_MAX;
                 if (open && rd->rows[rd->nrows - 1].nv >= width) {
                     open = 0;
                 }
@@ -891,12 +927,13 @@ static int put_value(reader *rd, size_t id, const tcell *c)
                                 (long long)v);
             return 0;
         }
-        rc = xx_set_token(rd->r, id, s, c->len, line, c->col);
-        if (rc)
-            return rc;
+        /* a number this cell cannot hold (a fraction in a count, too many decimals, out of
+         * range): the cell stays blank and the diagnostic names the text */
+        rd->r->cells[id].state = XXGK_CELL_BLANK;
         return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
-                        "%s：“%.*s”不是该单元格可用的数值，按原文保留", "%s: '%.*s' is not a valid value for this cell; kept as a token",
-                        xc->path, (int)c->len, s);
+                        "%s：“%.*s”不是该单元格可用的数值，该单元格留空",
+                        "%s: '%.*s' is not a valid value for this cell; the cell is left blank", xc->path, (int)c->len,
+                        s);
     }
     return xx_set_token(rd->r, id, s, c->len, line, c->col);
 }
@@ -984,7 +1021,11 @@ static int place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen)
             if ((rc = place_row(rd, tb, w, w->row, &placed)) != 0)
                 return rc;
             seen[w->row] = 1;
-            if (placed && (tb->rows[w->row].flags & XT_ROW_OPTIONAL)) {
+            int items = 0;
+            for (size_t k = r0; k < r1; k++)
+                if (rd->rows[k].row > w->row && rd->rows[k].row <= tb->rows[w->row].last_desc)
+                    items = 1;
+            if (placed && !items && (tb->rows[w->row].flags & XT_ROW_OPTIONAL)) {
                 long line = lno(rd, w->line);
                 for (int k = w->row + 1; k <= tb->rows[w->row].last_desc; k++)
                     seen[k] = 1;
@@ -1128,7 +1169,7 @@ static int is_title(const char *s, size_t n)
     char norm[600];
     if (n > 400)
         return 0;
-    size_t nl = xn_label(norm, sizeof norm, s, n);
+    size_t nl = label_norm(norm, sizeof norm, s, n);
     if (nl >= sizeof norm)
         return 0;
     size_t at;
@@ -1241,6 +1282,11 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
         uint32_t line_off = (uint32_t)pos;
         const char *s = buf + ln->off;
         size_t n = ln->len;
+        if (n && memchr(s, '\0', n)) {
+            long col = (long)xn_utf8_count(buf + pos, (size_t)((const char *)memchr(s, '\0', n) - (buf + pos))) + 1;
+            return xx_error(XXGK_EPARSE, (long)rd->nlines + 1, col, (long long)((const char *)memchr(s, '\0', n) - buf),
+                            NULL, "%ld:%ld: NUL byte in the text", (long)rd->nlines + 1, col);
+        }
         int h = n ? html_at(s, n) : 0;
         if (h) {
             long col = (long)xn_utf8_count(buf + pos, (size_t)(ln->off - pos) + (size_t)h - 1) + 1;
@@ -1260,7 +1306,7 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
                 } else {
                     if (n <= 400 && (region == 0 || find_bytes(s, n, "逾期"))) {
                         char norm[600];
-                        if (xn_label(norm, sizeof norm, s, n) < sizeof norm)
+                        if (label_norm(norm, sizeof norm, s, n) < sizeof norm)
                             detect_words(norm, &s2019, &s2021);
                     }
                     if ((rc = split_cells(rd, ln, line_off)) != 0)
@@ -1314,7 +1360,7 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
                 memcpy(j, buf + la->off, la->len);
                 memcpy(j + la->len, buf + lb->off, lb->len);
                 char nb[100];
-                size_t nbl = xn_label(nb, sizeof nb, buf + lb->off, lb->len);
+                size_t nbl = label_norm(nb, sizeof nb, buf + lb->off, lb->len);
                 if (nbl < 40 && !strncmp(nb, "年度报告", 12) && is_title(j, la->len + lb->len)) {
                     if ((rc = set_title(rd, j, la->len + lb->len)) != 0)
                         return rc;

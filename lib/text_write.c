@@ -170,7 +170,9 @@ static void write_table(xbuf *b, const xxgk_report *r, const xt_table *tb, int m
                     if (tb->hdr[h].level != lv)
                         continue;
                     xb_puts(b, tb->hdr[h].label);
-                    xb_puts(b, " | ");
+                    xb_puts(b, " |");
+                    if (h + 1 < tb->nhdr && tb->hdr[h + 1].level == lv)
+                        xb_putc(b, ' ');
                     any = 1;
                 }
                 if (any)

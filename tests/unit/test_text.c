@@ -490,8 +490,8 @@ static void test_values(void **state)
     assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.punishment.decisions")), "无");
     assert_int_equal(xxgk_report_get_micros(&v, r, tu_id(r, "proactive.fees.amount")), 0);
     assert_int_equal(v, 1234500); /* 12345 元 = 1.2345 万元 */
-    /* a fraction in a count stays a token, with a warning */
-    assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "applications.new.total")), "1.5");
+    /* a fraction in a count: blank, with a warning naming it */
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.new.total")), XXGK_CELL_BLANK);
     char *d = diag_text(r);
     assert_non_null(strstr(d, "6:11 READ.NOTE info"));
     assert_non_null(strstr(d, "8:44 READ.VALUE warning"));
@@ -579,6 +579,54 @@ static void test_scrambled_and_ambiguous(void **state)
     xxgk_report_free(r);
 }
 
+static void test_label_variants(void **state)
+{
+    (void)state;
+    /* zh-TW forms, ordinals 1、 and 1．, a province gloss, full-width digits */
+    const char *text =
+        "二、主動公開政府資訊情況\n"
+        "行政許可（省級） | 7 |\n"
+        "三、收到和處理政府資訊公開申請情況\n"
+        "一、本年新收政府資訊公開申請數量 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n"
+        "（三）不予公開 | 1、屬於國家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+        "2．其他法律行政法規禁止公開 | ０ | 0 | 0 | 0 | 0 | 0 | １２ |\n";
+    xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
+    int64_t v;
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.licensing.decisions")), 0);
+    assert_int_equal(v, 7);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.new.total")), 0);
+    assert_int_equal(v, 21);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.denied.state_secret.total")), 0);
+    assert_int_equal(v, 0);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
+    assert_int_equal(v, 12);
+    xxgk_report_free(r);
+    /* one cell per line, a label broken over two lines */
+    const char *stream =
+        "三、收到和处理政府信息公开申请情况\n"
+        "2.其他法律行政法规禁\n止公开\n1\n2\n3\n4\n5\n6\n21\n";
+    r = parse_str(stream, XXGK_FORMAT_TEXT);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
+    assert_int_equal(v, 21);
+    xxgk_report_free(r);
+    /* （六）其他处理 printed with its items and a subtotal: all kept, no subtotal note */
+    const char *sub =
+        "三、收到和处理政府信息公开申请情况\n"
+        "（六）其他处理 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+        "3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n";
+    r = parse_str(sub, XXGK_FORMAT_TEXT);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.other.total")), 0);
+    assert_int_equal(v, 3);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.other.other.total")), 0);
+    assert_int_equal(v, 1);
+    char *d = diag_text(r);
+    assert_null(strstr(d, "READ.SUBTOTAL"));
+    free(d);
+    xxgk_report_free(r);
+}
+
 static void test_titles(void **state)
 {
     (void)state;
@@ -649,6 +697,7 @@ int main(void)
         cmocka_unit_test(test_values),
         cmocka_unit_test(test_rows_not_spread_and_partial),
         cmocka_unit_test(test_scrambled_and_ambiguous),
+        cmocka_unit_test(test_label_variants),
         cmocka_unit_test(test_titles),
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_speed),
