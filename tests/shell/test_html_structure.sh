@@ -7,8 +7,8 @@ set -euo pipefail
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-check() { # check FILE.html: structure of every table
-python3 - "$1" <<'PY'
+check() { # check FILE.html...: structure of every table of each page
+python3 - "$@" <<'PY'
 import sys
 from html.parser import HTMLParser
 
@@ -36,50 +36,56 @@ class P(HTMLParser):
     def handle_data(self, d):
         self.text.append(d)
 
-p = P()
-p.feed(open(sys.argv[1], encoding="utf-8").read())
-errors = []
-if p.scripts:
-    errors.append("%d <script> element(s)" % p.scripts)
-if p.external:
-    errors.append("external resources: %r" % p.external)
-if len(p.tables) != 3:
-    errors.append("expected 3 tables, found %d" % len(p.tables))
-for ti, rows in enumerate(p.tables):
-    # lay the cells out on a grid: a cell occupies rowspan x colspan slots
-    occupied = {}
-    widths = []
-    for ri, cells in enumerate(rows):
-        c = 0
-        for rs, cs in cells:
-            while (ri, c) in occupied:
-                c += 1
-            for dr in range(rs):
-                for dc in range(cs):
-                    if (ri + dr, c + dc) in occupied:
-                        errors.append("table %d row %d: overlapping cells" % (ti + 1, ri + 1))
-                    occupied[(ri + dr, c + dc)] = 1
-            c += cs
-        widths.append(sum(1 for (r, _) in occupied if r == ri))
-    for (r, _) in occupied:
-        if r >= len(rows):
+def check(path):
+    p = P()
+    p.feed(open(path, encoding="utf-8").read())
+    errors = []
+    if p.scripts:
+        errors.append("%d <script> element(s)" % p.scripts)
+    if p.external:
+        errors.append("external resources: %r" % p.external)
+    if len(p.tables) != 3:
+        errors.append("expected 3 tables, found %d" % len(p.tables))
+    for ti, rows in enumerate(p.tables):
+        # lay the cells out on a grid: a cell occupies rowspan x colspan slots
+        occupied = {}
+        widths = []
+        for ri, cells in enumerate(rows):
+            c = 0
+            for rs, cs in cells:
+                while (ri, c) in occupied:
+                    c += 1
+                for dr in range(rs):
+                    for dc in range(cs):
+                        if (ri + dr, c + dc) in occupied:
+                            errors.append("table %d row %d: overlapping cells" % (ti + 1, ri + 1))
+                        occupied[(ri + dr, c + dc)] = 1
+                c += cs
+            widths.append(sum(1 for (r, _) in occupied if r == ri))
+        if any(r >= len(rows) for (r, _) in occupied):
             errors.append("table %d: a rowspan reaches below the last row" % (ti + 1))
-            break
-    if len(set(widths)) != 1:
-        errors.append("table %d: row widths differ: %r" % (ti + 1, widths))
-    else:
-        print("table %d: %d rows, width %d" % (ti + 1, len(rows), widths[0]))
+        if len(set(widths)) != 1:
+            errors.append("table %d: row widths differ: %r" % (ti + 1, widths))
+        else:
+            print("%s: table %d: %d rows, width %d" % (path, ti + 1, len(rows), widths[0]))
+    return ["%s: %s" % (path, e) for e in errors]
+
+errors = []
+for path in sys.argv[1:]:
+    errors += check(path)
 if errors:
     print("\n".join(errors))
     sys.exit(1)
 PY
 }
 
+pages=()
 for f in "$XXGK_SOURCE_DIR"/examples/data/*.json "$XXGK_SOURCE_DIR"/tests/data/text/corpus/*/expected.json; do
-    "$XXGK" convert --to html -o "$tmp/out.html" "$f"
-    echo "$f"
-    check "$tmp/out.html"
+    n=$((${#pages[@]} + 1))
+    "$XXGK" convert --to html -o "$tmp/page$n.html" "$f"
+    pages+=("$tmp/page$n.html")
 done
+[ "${#pages[@]}" -ge 11 ]
 
 # Escaping: a section holding markup comes out as text.
 python3 - "$XXGK_SOURCE_DIR/examples/data/kundulun-xinfang-2023.json" "$tmp/evil.json" <<'PY'
@@ -91,7 +97,7 @@ d["applications"]["new"]["total"] = "<b>x</b>"
 json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 "$XXGK" convert --to html -o "$tmp/evil.html" "$tmp/evil.json"
-check "$tmp/evil.html"
+check "${pages[@]}" "$tmp/evil.html"
 grep -q '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>' "$tmp/evil.html"
 grep -q '<p>&quot;引号&quot; &amp; &#39;x&#39; &lt;img src=x onerror=alert(2)&gt;</p>' "$tmp/evil.html"
 grep -q '<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;</title>' "$tmp/evil.html"
