@@ -7,6 +7,7 @@ import copy
 import gc
 import os
 import pickle
+import random
 import re
 import tempfile
 import unittest
@@ -47,6 +48,7 @@ class TestTemplates(unittest.TestCase):
 
     def test_paths_default_is_2021(self) -> None:
         self.assertEqual(xxgk.paths(), xxgk.paths("2021"))
+        self.assertEqual(xxgk.paths(None), xxgk.paths("2021"))  # None: the newest
 
     def test_paths_2019(self) -> None:
         p = xxgk.paths("2019")
@@ -202,6 +204,50 @@ class TestErrors(unittest.TestCase):
     def test_nul_in_path(self) -> None:
         with self.assertRaises(ValueError):
             xxgk.load("a\0b.json")
+
+
+class TestHostileInput(unittest.TestCase):
+    def test_mutated_inputs_load_or_raise_xxgk_error(self) -> None:
+        # every reader, given damaged reports: a report or an XxgkError with a
+        # code and a message, never another exception (or a crash)
+        rng = random.Random(7)
+        seeds = [(KUNDULUN.read_bytes(), "json"), (HONGZE.read_bytes(), "json")]
+        with xxgk.load(HONGZE) as r:
+            for fmt in ("csv", "csv-wide", "text", "markdown"):
+                try:
+                    seeds.append((r.dumps(fmt).encode("utf-8"), fmt))
+                except xxgk.XxgkError as e:
+                    if e.code != -13:
+                        raise
+        loaded = failed = 0
+        for i in range(400):
+            seed, fmt = rng.choice(seeds)
+            data = bytearray(seed)
+            for _ in range(rng.randint(1, 3)):
+                pos = rng.randrange(len(data))
+                op = rng.randrange(3)
+                if op == 0:  # mostly characters that mean something to a reader
+                    data[pos] = rng.choice(b'0123456789 |,-.\n"{}:[]') if rng.random() < 0.8 \
+                        else rng.randrange(256)
+                elif op == 1:
+                    end = data.find(b"\n", pos)  # the rest of a line: stays UTF-8
+                    del data[pos if data[pos] < 0x80 else pos + 1:end if end >= 0 else len(data)]
+                else:
+                    data[pos:pos] = bytes(rng.choice(b"0123456789 |,-.\n") for _ in range(rng.randint(1, 8)))
+            try:
+                with xxgk.loads(bytes(data), format=fmt if rng.random() < 0.8 else None) as got:
+                    got.check()
+                    got.items(optional=True)
+                    got.dumps("json")
+                loaded += 1
+            except xxgk.XxgkError as e:
+                self.assertLess(e.code, 0)
+                self.assertTrue(e.message, f"input {i}: no message for code {e.code}")
+                failed += 1
+        self.assertEqual(loaded + failed, 400)
+        # both paths exercised (the seed is fixed: 44 loaded with the readers of 0.1.0)
+        self.assertGreater(loaded, 20)
+        self.assertGreater(failed, 20)
 
 
 class TestCells(unittest.TestCase):
@@ -410,6 +456,11 @@ class TestSumDiff(unittest.TestCase):
             self.assertEqual(cm.exception.code, -12)
         with self.assertRaises(TypeError):
             xxgk.sum([1, 2])  # type: ignore[list-item]
+        with xxgk.load(KUNDULUN) as k:
+            with self.assertRaises(TypeError):
+                xxgk.diff(k, "x")  # type: ignore[arg-type]
+            with self.assertRaises(TypeError):
+                k.check(previous="x")  # type: ignore[arg-type]
 
     def test_sum_overflow(self) -> None:
         with xxgk.new() as a:

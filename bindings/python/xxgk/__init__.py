@@ -147,14 +147,15 @@ def templates() -> List[str]:
     return [_L.xxgk_template_id(_L.xxgk_template_at(i)) for i in range(_L.xxgk_template_count())]
 
 
-def paths(template: str = "2021", optional: bool = False) -> List[Tuple[str, str]]:
+def paths(template: Optional[str] = "2021", optional: bool = False) -> List[Tuple[str, str]]:
     """Every cell of a template as (path, Chinese label), in template order.
 
-    With ``optional=True`` the optional cells (subtotals some reports print
-    instead of their sub-rows) follow the printed ones. Unknown template:
+    ``None`` is the newest template. With ``optional=True`` the optional
+    cells (subtotals some reports print instead of their sub-rows) follow the
+    printed ones. Unknown template:
     ``XxgkError`` with code ENOTFOUND.
     """
-    t = _template(template)
+    t = _L.xxgk_template_default() if template is None else _template(template)
     n = _L.xxgk_template_cell_count_all(t) if optional else _L.xxgk_template_cell_count(t)
     return [(_L.xxgk_template_cell_path(t, i), _L.xxgk_template_cell_label(t, i)) for i in range(n)]
 
@@ -276,6 +277,8 @@ def diff(a: "Report", b: "Report") -> List[Finding]:
     """Compare two reports cell by cell (cells matched by path): one info
     finding per difference, rule DIFF.CELL / DIFF.META / DIFF.SECTION, with
     A's value as ``expected`` and B's as ``actual``."""
+    if not isinstance(a, Report) or not isinstance(b, Report):
+        raise TypeError("diff() compares two Report objects")
     out = _lib.FindingsP()
     _call(_L.xxgk_report_diff, byref(out), a._ptr(), b._ptr())
     return _take_findings(out)
@@ -529,6 +532,8 @@ class Report:
         blank cells as 0 so that identities with blanks are evaluated.
         Returns the findings, reader diagnostics included."""
         h = self._ptr()
+        if previous is not None and not isinstance(previous, Report):
+            raise TypeError(f"previous must be a Report, not {type(previous).__name__}")
         prev = previous._ptr() if previous is not None else None
         opts = _lib.CheckOptionsP()
         out = _lib.FindingsP()

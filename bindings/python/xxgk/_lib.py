@@ -183,6 +183,7 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_template_count", [], c_size_t, None),
     ("xxgk_template_at", [c_size_t], TemplateP, None),
     ("xxgk_template_get", [c_char_p], TemplateP, None),
+    ("xxgk_template_default", [], TemplateP, None),
     ("xxgk_template_id", [TemplateP], c_char_p, _decode),
     ("xxgk_template_name", [TemplateP], c_char_p, _decode),
     ("xxgk_template_first_year", [TemplateP], c_int, None),
