@@ -199,7 +199,7 @@ static int value_class(const char *s, size_t n, vparse *vp)
     if (is_std_token(s, n))
         return V_TOKEN;
     /* prefix 减/增 */
-    if (n > 3 && !memcmp(s, "减", 3)) { vp->word_sign = -1; s += 3; n -= 3; }
+    if (n > 3 && (!memcmp(s, "减", 3) || !memcmp(s, "減", 3))) { vp->word_sign = -1; s += 3; n -= 3; }
     else if (n > 3 && !memcmp(s, "增", 3)) { vp->word_sign = 1; s += 3; n -= 3; }
     /* unit suffix */
     if (n > 6 && !memcmp(s + n - 6, "万元", 6)) { vp->unit = 2; n -= 6; }
@@ -928,7 +928,18 @@ static int put_value(reader *rd, size_t id, const tcell *c)
             return 0;
         }
         /* a number this cell cannot hold (a fraction in a count, too many decimals, out of
-         * range): the cell stays blank and the diagnostic names the text */
+         * range, 减 in an unsigned cell): kept as a token when its text cannot be mistaken
+         * for a number ("0.123456789元"), else the cell stays blank; the diagnostic names it */
+        int64_t m2;
+        int i2;
+        if (xx_parse_decimal(s, c->len, 1, &m2, &i2) == XXGK_EPARSE) {
+            if ((rc = xx_set_token(rd->r, id, s, c->len, line, c->col)) != 0)
+                return rc;
+            return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
+                            "%s：“%.*s”不是该单元格可用的数值，按原文保留",
+                            "%s: '%.*s' is not a valid value for this cell; kept as written", xc->path, (int)c->len,
+                            s);
+        }
         rd->r->cells[id].state = XXGK_CELL_BLANK;
         return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
                         "%s：“%.*s”不是该单元格可用的数值，该单元格留空",

@@ -497,6 +497,22 @@ static void test_values(void **state)
     assert_non_null(strstr(d, "8:44 READ.VALUE warning"));
     free(d);
     xxgk_report_free(r);
+    /* 元 with too many decimals for 万元: kept as written, with a warning */
+    r = parse_str("二、主动公开政府信息情况\n行政事业性收费 | 0.123456789元 |\n", XXGK_FORMAT_TEXT);
+    assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.fees.amount")), "0.123456789元");
+    d = diag_text(r);
+    assert_non_null(strstr(d, "2:11 READ.VALUE warning"));
+    free(d);
+    xxgk_report_free(r);
+    /* 2019: 減4 (traditional) in the signed cell; the template comes from the labels */
+    r = parse_str("2022年某局政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项 |\n"
+                  "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 6 | 減4 | 2 |\n",
+                  XXGK_FORMAT_TEXT);
+    assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
+    assert_int_equal(xxgk_report_year(r), 2022);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
+    assert_int_equal(v, -4);
+    xxgk_report_free(r);
 }
 
 static void test_rows_not_spread_and_partial(void **state)
