@@ -160,34 +160,49 @@ static int label_cols(const xt_table *tb)
     return d + 1;
 }
 
-/* Rows printed as table rows: every row that is not a group (a group's own optional
- * subtotal has no place in the official layout). */
-static int printed(const xt_row *rw)
+static int any_filled(const xxgk_report *r, const xt_table *tb, const xt_row *rw)
 {
-    return !(rw->flags & XT_ROW_GROUP);
+    for (int j = 0; j < tb->blocks[rw->block].ncols; j++)
+        if (r->cells[rw->first_cell + j].state != XXGK_CELL_BLANK)
+            return 1;
+    return 0;
 }
 
-static int first_printed(const xt_table *tb, int g)
+/* Rows printed as table rows: every row that is not a group, and a group whose optional
+ * subtotal is filled (some reports print （六）其他处理 as one row): it gets a row of its own
+ * above its sub-rows. */
+static int printed(const xxgk_report *r, const xt_table *tb, int k)
 {
-    for (int k = g; k <= tb->rows[g].last_desc && k < tb->nrows; k++)
-        if (printed(&tb->rows[k]))
+    const xt_row *rw = &tb->rows[k];
+    if (!(rw->flags & XT_ROW_GROUP))
+        return 1;
+    return r && (rw->flags & XT_ROW_CELLS) && rw->first_cell >= 0 && any_filled(r, tb, rw);
+}
+
+/* The first printed row below group g, and how many there are. */
+static int first_printed(const xxgk_report *r, const xt_table *tb, int g)
+{
+    for (int k = g + 1; k <= tb->rows[g].last_desc && k < tb->nrows; k++)
+        if (printed(r, tb, k))
             return k;
     return -1;
 }
 
-static int count_printed(const xt_table *tb, int g)
+static int count_printed(const xxgk_report *r, const xt_table *tb, int g)
 {
     int n = 0;
-    for (int k = g; k <= tb->rows[g].last_desc && k < tb->nrows; k++)
-        n += printed(&tb->rows[k]);
+    for (int k = g + 1; k <= tb->rows[g].last_desc && k < tb->nrows; k++)
+        n += printed(r, tb, k);
     return n;
 }
 
 static int leaf_width(const xt_table *tb, int g)
 {
+    if (!(tb->rows[g].flags & XT_ROW_GROUP))
+        return tb->blocks[tb->rows[g].block].ncols;
     int w = 0;
-    for (int k = g; k <= tb->rows[g].last_desc && k < tb->nrows; k++)
-        if (printed(&tb->rows[k]))
+    for (int k = g + 1; k <= tb->rows[g].last_desc && k < tb->nrows; k++)
+        if (!(tb->rows[k].flags & XT_ROW_GROUP))
             w += tb->blocks[tb->rows[k].block].ncols;
     return w;
 }
@@ -202,7 +217,7 @@ static void inline_table(xbuf *b, const xxgk_report *r, const xt_table *tb, cons
             const xt_row *rw = &tb->rows[k];
             if (rw->depth == lv)
                 th(b, NULL, 1, leaf_width(tb, k), rw->label);
-            else if (printed(rw) && rw->depth == lv - 1) {
+            else if (!(rw->flags & XT_ROW_GROUP) && rw->depth == lv - 1) {
                 const xt_block *bk = &tb->blocks[rw->block];
                 for (int j = 0; j < bk->ncols; j++)
                     th(b, NULL, D + 1 - lv, 1, tb->cols[bk->first_col + j].label);
@@ -213,7 +228,7 @@ static void inline_table(xbuf *b, const xxgk_report *r, const xt_table *tb, cons
     xb_puts(b, "<tr>");
     for (int k = 0; k < tb->nrows; k++) {
         const xt_row *rw = &tb->rows[k];
-        if (!printed(rw))
+        if (rw->flags & XT_ROW_GROUP)
             continue;
         for (int j = 0; j < tb->blocks[rw->block].ncols; j++)
             td(b, r, (size_t)rw->first_cell + (size_t)j, 1, o);
@@ -231,9 +246,13 @@ static void data_row(xbuf *b, const xxgk_report *r, const xt_table *tb, int k, i
     int chain[16], n = 0;
     for (int q = rw->parent; q >= 0 && n < 16; q = tb->rows[q].parent)
         chain[n++] = q;
-    while (n-- > 0)
-        if (first_printed(tb, chain[n]) == k)
-            th(b, "row", count_printed(tb, chain[n]), 1, tb->rows[chain[n]].label);
+    while (n-- > 0) {
+        int g = chain[n];
+        if (first_printed(r, tb, g) != k)
+            continue;
+        /* a group printed as a row of its own leaves an empty cell beside its sub-rows */
+        th(b, "row", count_printed(r, tb, g), 1, printed(r, tb, g) ? "" : tb->rows[g].label);
+    }
     th(b, "row", 1, L - rw->depth, rw->label);
     for (int j = 0; j < bk->ncols; j++)
         td(b, r, (size_t)rw->first_cell + (size_t)j, j == bk->ncols - 1 ? tb->width - bk->ncols + 1 : 1, o);
@@ -264,7 +283,7 @@ static void table(xbuf *b, const xxgk_report *r, const xt_table *tb, const struc
     int cur = -1;
     for (int k = 0; k < tb->nrows; k++) {
         const xt_row *rw = &tb->rows[k];
-        if (!printed(rw))
+        if (!printed(r, tb, k))
             continue;
         if (captions && rw->block != cur) {
             const xt_block *bk = &tb->blocks[rw->block];

@@ -88,16 +88,25 @@ done
 [ "${#pages[@]}" -ge 11 ]
 
 # Escaping: a section holding markup comes out as text.
-python3 - "$XXGK_SOURCE_DIR/examples/data/kundulun-xinfang-2023.json" "$tmp/evil.json" <<'PY'
+python3 - "$XXGK_SOURCE_DIR/examples/data/kundulun-xinfang-2023.json" "$tmp/evil.json" "$tmp/subtotal.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 d["sections"]["overview"] = "<script>alert(1)</script>\n\"引号\" & 'x' <img src=x onerror=alert(2)>"
 d["title"] = "</title><script>alert(3)</script>"
 d["applications"]["new"]["total"] = "<b>x</b>"
 json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+# (六)其他处理 printed as one row: its optional subtotal filled, its sub-rows blank
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for k in ("overdue_correction", "overdue_fee", "other"):
+    d["applications"]["other"][k] = {c: None for c in d["applications"]["other"][k]}
+d["applications"]["other"].update({"natural_person": 2, "total": 2})
+json.dump(d, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 "$XXGK" convert --to html -o "$tmp/evil.html" "$tmp/evil.json"
-check "${pages[@]}" "$tmp/evil.html"
+"$XXGK" convert --to html -o "$tmp/subtotal.html" "$tmp/subtotal.json"
+check "${pages[@]}" "$tmp/evil.html" "$tmp/subtotal.html"
+grep -q '<tr><th class="row" colspan="2">（六）其他处理</th><td data-path="applications.other.natural_person">2</td>' "$tmp/subtotal.html"
+grep -q '<tr><th class="row" rowspan="3"></th><th class="row">1.申请人无正当理由逾期不补正' "$tmp/subtotal.html"
 grep -q '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>' "$tmp/evil.html"
 grep -q '<p>&quot;引号&quot; &amp; &#39;x&#39; &lt;img src=x onerror=alert(2)&gt;</p>' "$tmp/evil.html"
 grep -q '<title>&lt;/title&gt;&lt;script&gt;alert(3)&lt;/script&gt;</title>' "$tmp/evil.html"
