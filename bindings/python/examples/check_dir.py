@@ -82,7 +82,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(table(("file", "errors", "warnings", "info"), by_file))
     for name, e in unreadable:
         where = f"{e.line}:{e.column}:" if e.line else ""
-        print(f"{name}:{where} cannot read: {e.message}", file=sys.stderr)
+        message = e.message
+        if where and message.startswith(where + " "):  # some messages start with the place
+            message = message[len(where) + 1:]
+        print(f"{name}:{where} cannot read: {message}", file=sys.stderr)
     if unreadable:
         return 2
     return 1 if any(row[1] for row in by_file) else 0

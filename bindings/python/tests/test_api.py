@@ -559,6 +559,14 @@ class TestWriteFile(unittest.TestCase):
                 r.dump(os.path.join(d, "no", "such", "dir.json"))
             self.assertEqual(cm.exception.code, -9)
 
+    def test_lang(self) -> None:
+        with xxgk.load(HONGZE) as r:
+            self.assertTrue(r.dumps("html", lang="en").startswith("<!DOCTYPE html>"))
+            with self.assertRaises(xxgk.XxgkError) as cm:
+                r.dumps("html", lang="fr")
+            self.assertEqual((cm.exception.code, cm.exception.message),
+                             (-1, 'language must be "zh" or "en"'))
+
     def test_json_is_canonical(self) -> None:
         with xxgk.load(HONGZE) as r:
             out = r.dumps()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Dict, Optional
 
 import xxgk
-from xxgk_testutil import EXAMPLES, KUNDULUN, REPO
+from xxgk_testutil import CORPUS, EXAMPLES, KUNDULUN, REPO, require_corpus
 
 PACKAGE = Path(xxgk.__file__).resolve().parent
 EXAMPLE = PACKAGE.parent / "examples" / "check_dir.py"
@@ -58,6 +58,19 @@ class TestLibraryDiscovery(unittest.TestCase):
             self.assertEqual(p.returncode, 0, p.stderr)
             self.assertEqual(p.stdout.split("\n")[:2],
                              [str(Path(d) / "xxgk" / "libxxgk.so.0"), xxgk.library_version()])
+
+    def test_abi_mismatch_fails_at_import(self) -> None:
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copytree(PACKAGE, Path(d) / "xxgk",
+                            ignore=shutil.ignore_patterns("__pycache__", "*.so*"))
+            lib_py = Path(d) / "xxgk" / "_lib.py"
+            text = lib_py.read_text(encoding="utf-8")
+            self.assertIn("\nABI_MAJOR = 0\n", text)
+            lib_py.write_text(text.replace("\nABI_MAJOR = 0\n", "\nABI_MAJOR = 1\n"), encoding="utf-8")
+            p = run("import xxgk", d, {"XXGK_LIBRARY": xxgk.library_path})
+            self.assertNotEqual(p.returncode, 0)
+            self.assertIn(f"ImportError: {xxgk.library_path}: library ABI 0 (version "
+                          f"{xxgk.library_version()}), but this binding needs ABI 1", p.stderr)
 
     def test_nowhere(self) -> None:
         if ctypes.util.find_library("xxgk"):
@@ -157,6 +170,37 @@ class TestCheckDir(unittest.TestCase):
             p = run([str(EXAMPLE), d], str(PACKAGE.parent), {"XXGK_LIBRARY": xxgk.library_path})
             self.assertEqual(p.returncode, 2)
             self.assertEqual(p.stderr, "b.json:4:17: cannot read: malformed JSON near ','\n")
+
+    def test_corpus_rows_match_the_binding(self) -> None:
+        require_corpus(self)
+        p = run([str(EXAMPLE), str(CORPUS)], str(PACKAGE.parent), {"XXGK_LIBRARY": xxgk.library_path})
+        rows = {}
+        for line in p.stdout.split("Findings by file\n", 1)[1].splitlines()[2:]:
+            name, *counts = line.split()
+            rows[name] = tuple(int(c) for c in counts)
+        refused = {}
+        for line in p.stderr.splitlines():
+            name, _, rest = line.partition(":")
+            refused[name] = rest
+        want_rows = {}
+        want_refused = set()
+        any_error = False
+        for text in sorted(CORPUS.iterdir()):
+            if text.suffix not in (".txt", ".md", ".json", ".csv") or text.name.startswith("README"):
+                continue
+            try:
+                with xxgk.load(text) as r:
+                    sev = [f.severity for f in r.check()]
+            except xxgk.XxgkError:
+                want_refused.add(text.name)
+                continue
+            want_rows[text.name] = (sev.count("error"), sev.count("warning"), sev.count("info"))
+            any_error = any_error or "error" in sev
+        self.assertEqual(rows, want_rows)
+        self.assertEqual(set(refused), want_refused)
+        for name, rest in refused.items():  # "file:line:column: cannot read: message"
+            self.assertRegex(rest, r"^(\d+:\d+: )?cannot read: (?!\d+:\d+:)\S")
+        self.assertEqual(p.returncode, 2 if want_refused else 1 if any_error else 0)
 
     def test_not_a_folder(self) -> None:
         p = run([str(EXAMPLE), str(KUNDULUN)], str(PACKAGE.parent),
