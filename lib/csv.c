@@ -1,6 +1,7 @@
 /* Long and wide CSV: one RFC 4180 record scanner, the long form (`path,value`, optionally
  * with a leading `report` column, read report by report), and the wide form (the tables as
  * printed, matched through the template's normalized labels). */
+#include "encoding.h"
 #include "internal.h"
 #include "normalize.h"
 
@@ -333,6 +334,7 @@ struct xxgk_reader {
     struct xxgk_parse_options o;
     csvp p;
     char *id;              /* the last returned report's id */
+    char *decoded;         /* the input converted to UTF-8, when it was not */
     unsigned char *seen;   /* per cell and per metadata field: already given */
 };
 
@@ -444,6 +446,11 @@ int xxgk_reader_open(xxgk_reader **out, const char *buf, size_t len, const xxgk_
                       rd->o.max_size);
         goto fail;
     }
+    /* readers see UTF-8 only, as in xxgk_report_parse (encoding.c) */
+    if ((rc = xx_decode_input(&buf, &len, &rd->decoded)) != 0)
+        goto fail;
+    rd->buf = buf;
+    rd->len = len;
     rd->format = rd->o.format ? rd->o.format : xx_sniff(buf, len);
     if (rd->format == XXGK_FORMAT_CSV) {
         if ((rc = check_utf8(buf, len)) != 0)
@@ -558,6 +565,7 @@ void xxgk_reader_free(xxgk_reader *rd)
     cp_free(&rd->p);
     xx_free(rd->seen);
     xx_free(rd->id);
+    xx_free(rd->decoded);
     xx_free(rd);
 }
 

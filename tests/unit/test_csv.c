@@ -418,6 +418,24 @@ static void test_multi_report(void **state)
     xxgk_reader_free(rd);
     free(bad);
 
+    /* any encoding xxgk_report_parse accepts: here GB18030 */
+    const char gbk[] = "report,path,value\n"
+                       "a,meta.template,2021\na,meta.agency,\xc4\xb3\xbe\xd6\n" /* 某局 */
+                       "b,meta.template,2019\n";
+    assert_int_equal(xxgk_reader_open(&rd, gbk, sizeof gbk - 1, NULL), 0);
+    assert_int_equal(xxgk_reader_next(&r, rd), 0);
+    assert_string_equal(xxgk_report_agency(r), "某局");
+    xxgk_report_free(r);
+    assert_int_equal(xxgk_reader_next(&r, rd), 0);
+    assert_string_equal(xxgk_reader_report_id(rd), "b");
+    assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
+    xxgk_report_free(r);
+    assert_int_equal(xxgk_reader_next(&r, rd), 1);
+    xxgk_reader_free(rd);
+    const char bad_utf8[] = "report,path,value\na,meta.template,2021\na,meta.agency,\xff\n";
+    assert_int_equal(xxgk_reader_open(&rd, bad_utf8, sizeof bad_utf8 - 1, NULL), XXGK_EENCODING);
+    assert_null(rd);
+
     /* a JSON input is one report */
     assert_int_equal(xxgk_reader_open(&rd, json[0], strlen(json[0]), NULL), 0);
     assert_int_equal(xxgk_reader_next(&r, rd), 0);
