@@ -894,6 +894,21 @@ static void list_cols(char *out, size_t cap, const xt_table *tb, const xt_block 
     }
 }
 
+/* The column of row rw that the header label h names. */
+static int header_col(wctx *c, const xt_table *tb, const xt_row *rw, const hcell *h, int *col)
+{
+    const xt_block *bk = &tb->blocks[rw->block];
+    for (int k = 0; k < bk->ncols; k++)
+        if (col_match(&tb->cols[bk->first_col + k], h->norm)) {
+            *col = k;
+            return 0;
+        }
+    char exp[512];
+    list_cols(exp, sizeof exp, tb, bk);
+    return cp_err(&c->p, XXGK_ESCHEMA, h->off, "column '%s' is not a column of row '%s' (expected %s)", h->norm,
+                  rw->label, exp);
+}
+
 /* A data line of a table printed with row labels in its first L columns. */
 static int wide_row(wctx *c, const xt_table *tb, int L)
 {
@@ -941,17 +956,9 @@ static int wide_row(wctx *c, const xt_table *tb, int L)
                     continue;
                 return cp_err(p, XXGK_ESCHEMA, f->off, "value '%s' in a column without a column label", f->s);
             }
-            for (int k = 0; k < bk->ncols; k++)
-                if (col_match(&tb->cols[bk->first_col + k], hl->norm))
-                    col = k;
-            if (col < 0) {
-                char exp[512];
-                list_cols(exp, sizeof exp, tb, bk);
-                long line, cl;
-                xx_position(p->buf, p->len, hl->off, &line, &cl);
-                return cp_err(p, XXGK_ESCHEMA, f->off, "the column labelled at %ld:%ld is not a column of row '%s' "
-                              "(expected %s)", line, cl, rw->label, exp);
-            }
+            int rc = header_col(c, tb, rw, hl, &col);
+            if (rc)
+                return rc;
         } else {
             if (j - (size_t)L >= bk->ncols) {
                 if (!f->slen)
@@ -1043,20 +1050,10 @@ static int wide_inline(wctx *c, const xt_table *tb)
             return xx_error(XXGK_ESCHEMA, line, co, (long long)rowlab->off, NULL,
                             "'%s' has no cells of its own: give its sub-rows", rw->label);
         }
-        const xt_block *bk = &tb->blocks[rw->block];
-        int col = -1;
-        for (int k = 0; k < bk->ncols; k++)
-            if (col_match(&tb->cols[bk->first_col + k], cl->norm))
-                col = k;
-        if (col < 0) {
-            char exp[512];
-            list_cols(exp, sizeof exp, tb, bk);
-            long line, co;
-            xx_position(p->buf, p->len, cl->off, &line, &co);
-            return xx_error(XXGK_ESCHEMA, line, co, (long long)cl->off, NULL,
-                            "unknown column label for row '%s' (expected %s)", rw->label, exp);
-        }
-        int rc = wide_value(c, (size_t)rw->first_cell + (size_t)col, f);
+        int col, rc = header_col(c, tb, rw, cl, &col);
+        if (rc)
+            return rc;
+        rc = wide_value(c, (size_t)rw->first_cell + (size_t)col, f);
         if (rc)
             return rc;
     }
