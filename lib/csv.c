@@ -975,21 +975,22 @@ static int wide_row(wctx *c, const xt_table *tb, int L)
     return 0;
 }
 
-/* Is every non-empty field of the record a row or column label of tb? */
-static int all_labels(const xt_table *tb, const csvp *p)
+/* Are the non-empty fields of the record row or column labels of tb: 1 all of them, 0 none,
+ * -1 some (*bad: the first that is not). */
+static int all_labels(const xt_table *tb, const csvp *p, size_t *bad)
 {
     char x[NORM_CAP];
-    int any = 0;
+    int labels = 0, others = 0;
     for (size_t k = 0; k < p->nf; k++) {
         if (!p->f[k].slen)
             continue;
-        if (!norm_label(x, p->f[k].s, p->f[k].slen))
-            return 0;
-        if (!is_col_label(tb, x) && find_row(tb, x, -1) == -1)
-            return 0;
-        any = 1;
+        if (norm_label(x, p->f[k].s, p->f[k].slen) && (is_col_label(tb, x) || find_row(tb, x, -1) != -1)) {
+            labels++;
+        } else if (!others++) {
+            *bad = k;
+        }
     }
-    return any;
+    return !labels ? 0 : others ? -1 : 1;
 }
 
 /* The data line of an inline table (rows side by side under row-label header lines and a
@@ -1220,7 +1221,14 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
                             "table heading)", tb->number);
                 goto done;
             }
-            if (all_labels(tb, p)) {
+            size_t bad = 0;
+            int kind = all_labels(tb, p, &bad);
+            if (kind < 0) {
+                rc = cp_err(p, XXGK_ESCHEMA, p->f[bad].off, "unknown label '%s' in the header of table %s",
+                            p->f[bad].s, tb->number);
+                goto done;
+            }
+            if (kind > 0) {
                 if ((rc = h_add(&c)) != 0)
                     goto done;
                 continue;
