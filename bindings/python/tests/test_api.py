@@ -168,12 +168,17 @@ class TestErrors(unittest.TestCase):
 
     def test_syntax_error(self) -> None:
         bad = self.text.replace('"year": 2023', '"year": 2023,,', 1)
+        line = bad.splitlines()[3]
+        self.assertEqual(line, '  "year": 2023,,,')
         with self.assertRaises(xxgk.XxgkError) as cm:
             xxgk.loads(bad)
         e = cm.exception
         self.assertEqual(e.code, -3)
-        self.assertEqual((e.line, e.column), (4, 17))
+        # the place is the second comma, where a key was expected
+        self.assertEqual((e.line, e.column), (4, line.index(",,") + 2))
+        self.assertEqual(e.offset, bad.encode("utf-8").index(b",,") + 1)
         self.assertEqual(e.path, "$")
+        self.assertTrue(e.message.startswith("malformed JSON"), e.message)
 
     def test_fraction_in_count(self) -> None:
         bad = self.text.replace('"total": 0', '"total": 1.5', 1)

@@ -169,7 +169,11 @@ class TestCheckDir(unittest.TestCase):
                                          encoding="utf-8")
             p = run([str(EXAMPLE), d], str(PACKAGE.parent), {"XXGK_LIBRARY": xxgk.library_path})
             self.assertEqual(p.returncode, 2)
-            self.assertEqual(p.stderr, "b.json:4:17: cannot read: malformed JSON near ','\n")
+            with self.assertRaises(xxgk.XxgkError) as cm:
+                xxgk.load(Path(d, "b.json"))
+            e = cm.exception
+            self.assertEqual((e.line, e.column), (4, 16))
+            self.assertEqual(p.stderr, f"b.json:4:16: cannot read: {e.message}\n")
 
     def test_corpus_rows_match_the_binding(self) -> None:
         require_corpus(self)
