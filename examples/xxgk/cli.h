@@ -12,6 +12,8 @@
 #define EXIT_TROUBLE 2
 
 #define CLI_MAX_JOBS 256
+/* Input read into memory stops a little beyond the library's default limit (64 MiB). */
+#define CLI_MAX_INPUT ((size_t)64 << 20)
 
 int cmd_paths(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
@@ -53,6 +55,20 @@ const char *cli_severity(int severity, int lang);
 void cli_finding_line(strbuf *b, const char *file, const xxgk_findings *f, size_t i, int lang);
 /* One finding as a JSON object. */
 void cli_finding_json(strbuf *b, const xxgk_findings *f, size_t i);
+
+/* The reports of one input, one at a time (a long CSV may hold many). open: 0 or a
+ * library code with the detail in xxgk_error_*() (*errno_out set when standard input
+ * could not be read); next: 0 and *out (the caller's), 1 at the end, or a library code. */
+typedef struct {
+    char *buf;
+    xxgk_reader *rd;
+    xxgk_report *single;
+} cli_source;
+int cli_source_open(cli_source *s, const char *path, int *errno_out);
+int cli_source_next(cli_source *s, xxgk_report **out);
+/* The `report` column's value of the report last returned, or "". */
+const char *cli_source_report_id(const cli_source *s);
+void cli_source_close(cli_source *s);
 
 /* FILE arguments expanded into files. */
 typedef struct {

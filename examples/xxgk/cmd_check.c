@@ -14,13 +14,14 @@ static void usage(FILE *fp)
         "Check reports against the consistency rules of their template (勾稽关系) and print\n"
         "the findings, together with what the reader could not place. FILE may be a report\n"
         "(.json, .csv, .txt, .md, .html), a directory (walked recursively, in sorted order, for\n"
-        ".json .csv .txt .md files) or '-' for standard input.\n\n"
+        ".json .csv .txt .md files) or '-' for standard input. A long CSV with a `report`\n"
+        "column holds many reports: each is checked, and its JSON object has \"report\": ID.\n\n"
         "  --format text     one line per finding, FILE:LINE:COLUMN: severity RULE: message\n"
         "                    (the default)\n"
         "  --format json     one JSON document: {\"xxgk\": 1, \"files\": [{\"file\", \"template\",\n"
         "                    \"year\", \"agency\", \"errors\", \"warnings\", \"findings\": [...]}]};\n"
         "                    an unreadable file is {\"file\", \"error\": {\"message\", \"line\", \"column\"}}\n"
-        "  --format ndjson   the same per-file objects, one per line, as files finish\n"
+        "  --format ndjson   the same objects, one per line, streamed as files finish\n"
         "  --lang zh|en      language of the messages and of the summary (default zh)\n"
         "  --blank-as-zero   read blank cells as 0, so that identities with blanks are checked\n"
         "  --previous FILE   also check against last year's report (YOY.* rules)\n"
@@ -39,6 +40,8 @@ static void usage(FILE *fp)
 typedef struct {
     strbuf out, err;
     size_t errors, warnings;
+    size_t objects; /* JSON objects in out: a file may hold several reports */
+    size_t reports;
     int unreadable;
 } check_result;
 
@@ -48,13 +51,28 @@ typedef struct {
     const xxgk_check_options *co;
     const xxgk_report *prev;
     xxgk_findings **scratch; /* one reusable findings list per worker */
-    size_t files, errors, warnings, unreadable;
+    size_t files, reports, errors, warnings, unreadable;
     int out_failed;
+    size_t printed; /* JSON objects printed */
+    int multi;      /* some file held several reports */
     cli_progress prog;
 } check_ctx;
 
-static void unreadable(check_result *res, const check_ctx *c, const char *file, const char *msg,
-                       long line, long col)
+/* Start the next JSON object of a result: objects of one file are separated like files. */
+static void begin_object(check_result *res, const check_ctx *c, const char *file, const char *id)
+{
+    if (res->objects++)
+        sb_puts(&res->out, c->format == FMT_JSON ? ",\n  " : "\n");
+    sb_puts(&res->out, "{\"file\": ");
+    sb_json_str(&res->out, file);
+    if (id && id[0]) {
+        sb_puts(&res->out, ", \"report\": ");
+        sb_json_str(&res->out, id);
+    }
+}
+
+static void unreadable(check_result *res, const check_ctx *c, const char *file, const char *id,
+                       const char *msg, long line, long col)
 {
     res->unreadable = 1;
     msg = cli_strip_file(msg, file);
@@ -64,8 +82,7 @@ static void unreadable(check_result *res, const check_ctx *c, const char *file, 
         sb_printf(&res->err, "%s: %s\n", file, msg);
     if (c->format == FMT_TEXT)
         return;
-    sb_puts(&res->out, "{\"file\": ");
-    sb_json_str(&res->out, file);
+    begin_object(res, c, file, id);
     sb_puts(&res->out, ", \"error\": {\"message\": ");
     sb_json_str(&res->out, msg);
     if (line > 0)
@@ -73,12 +90,17 @@ static void unreadable(check_result *res, const check_ctx *c, const char *file, 
     sb_puts(&res->out, "}}");
 }
 
-static void add_findings(strbuf *b, check_result *res, const check_ctx *c, const char *file,
-                         const xxgk_findings *f)
+static void unreadable_lib(check_result *res, const check_ctx *c, const char *file, const char *id)
+{
+    unreadable(res, c, file, id, xxgk_error_message(), xxgk_error_line(), xxgk_error_column());
+}
+
+static void add_findings(strbuf *b, size_t *errors, size_t *warnings, const check_ctx *c,
+                         const char *file, const xxgk_findings *f)
 {
     size_t n = xxgk_findings_count(f);
-    res->errors += xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR);
-    res->warnings += xxgk_findings_count_severity(f, XXGK_SEVERITY_WARNING);
+    *errors += xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR);
+    *warnings += xxgk_findings_count_severity(f, XXGK_SEVERITY_WARNING);
     for (size_t i = 0; i < n; i++) {
         if (c->format == FMT_TEXT) {
             cli_finding_line(b, file, f, i, c->lang);
@@ -90,6 +112,51 @@ static void add_findings(strbuf *b, check_result *res, const check_ctx *c, const
     }
 }
 
+/* Check one report of `file` into res. 0, or -1 when it could not be checked. */
+static int check_report(check_result *res, const check_ctx *c, xxgk_findings *f, const char *file,
+                        const char *id, const xxgk_report *r)
+{
+    xxgk_findings *yoy = NULL;
+    if (xxgk_check_into(f, r, c->co) != 0 ||
+        (c->prev && xxgk_check_previous(&yoy, r, c->prev, c->co) != 0)) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot check: %s", xxgk_strerror(xxgk_error_code()));
+        unreadable(res, c, file, id, msg, 0, 0);
+        return -1;
+    }
+    /* the counts come before the findings in JSON: format the findings first */
+    strbuf list = STRBUF_INIT;
+    size_t errors = 0, warnings = 0;
+    add_findings(&list, &errors, &warnings, c, file, f);
+    if (yoy)
+        add_findings(&list, &errors, &warnings, c, file, yoy);
+    xxgk_findings_free(yoy);
+    res->errors += errors;
+    res->warnings += warnings;
+    res->reports++;
+    if (c->format != FMT_TEXT) {
+        int year = xxgk_report_year(r);
+        begin_object(res, c, file, id);
+        sb_puts(&res->out, ", \"template\": ");
+        sb_json_str(&res->out, xxgk_template_id(xxgk_report_template(r)));
+        if (year)
+            sb_printf(&res->out, ", \"year\": %d", year);
+        else
+            sb_puts(&res->out, ", \"year\": null");
+        sb_puts(&res->out, ", \"agency\": ");
+        sb_json_str(&res->out, xxgk_report_agency(r));
+        sb_printf(&res->out, ", \"errors\": %zu, \"warnings\": %zu, \"findings\": [", errors,
+                  warnings);
+    }
+    if (list.len)
+        sb_putn(&res->out, list.s, list.len);
+    if (c->format != FMT_TEXT)
+        sb_puts(&res->out, "]}");
+    res->out.failed |= list.failed;
+    sb_free(&list);
+    return 0;
+}
+
 static void *check_one(void *arg, int worker, size_t idx)
 {
     const check_ctx *c = arg;
@@ -99,59 +166,37 @@ static void *check_one(void *arg, int worker, size_t idx)
     if (!res)
         return NULL;
     if (input->error) {
-        unreadable(res, c, file, input->error, 0, 0);
+        unreadable(res, c, file, NULL, input->error, 0, 0);
         return res;
     }
-    xxgk_report *r = NULL;
+    cli_source src;
     int err;
-    if (cli_read_quiet(&r, file, NULL, &err) != 0) {
+    if (cli_source_open(&src, file, &err) != 0) {
         if (err) {
             char msg[256];
             snprintf(msg, sizeof msg, "cannot read standard input: %s", strerror(err));
-            unreadable(res, c, file, msg, 0, 0);
+            unreadable(res, c, file, NULL, msg, 0, 0);
         } else {
-            unreadable(res, c, file, xxgk_error_message(), xxgk_error_line(), xxgk_error_column());
+            unreadable_lib(res, c, file, NULL);
         }
+        cli_source_close(&src);
         return res;
     }
-    xxgk_findings *f = c->scratch[worker];
-    xxgk_findings *yoy = NULL;
-    if (xxgk_check_into(f, r, c->co) != 0 ||
-        (c->prev && xxgk_check_previous(&yoy, r, c->prev, c->co) != 0)) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "cannot check: %s", xxgk_strerror(xxgk_error_code()));
-        unreadable(res, c, file, msg, 0, 0);
+    for (;;) {
+        xxgk_report *r;
+        int rc = cli_source_next(&src, &r);
+        if (rc == 1)
+            break;
+        if (rc != 0) {
+            unreadable_lib(res, c, file, NULL);
+            break;
+        }
+        rc = check_report(res, c, c->scratch[worker], file, cli_source_report_id(&src), r);
         xxgk_report_free(r);
-        return res;
+        if (rc != 0)
+            break;
     }
-    /* the counts come before the findings in JSON: format the findings first */
-    strbuf list = STRBUF_INIT;
-    add_findings(&list, res, c, file, f);
-    if (yoy)
-        add_findings(&list, res, c, file, yoy);
-    xxgk_findings_free(yoy);
-    if (c->format != FMT_TEXT) {
-        int year = xxgk_report_year(r);
-        sb_puts(&res->out, "{\"file\": ");
-        sb_json_str(&res->out, file);
-        sb_puts(&res->out, ", \"template\": ");
-        sb_json_str(&res->out, xxgk_template_id(xxgk_report_template(r)));
-        if (year)
-            sb_printf(&res->out, ", \"year\": %d", year);
-        else
-            sb_puts(&res->out, ", \"year\": null");
-        sb_puts(&res->out, ", \"agency\": ");
-        sb_json_str(&res->out, xxgk_report_agency(r));
-        sb_printf(&res->out, ", \"errors\": %zu, \"warnings\": %zu, \"findings\": [", res->errors,
-                  res->warnings);
-    }
-    if (list.len)
-        sb_putn(&res->out, list.s, list.len);
-    if (c->format != FMT_TEXT)
-        sb_puts(&res->out, "]}");
-    res->out.failed |= list.failed;
-    sb_free(&list);
-    xxgk_report_free(r);
+    cli_source_close(&src);
     return res;
 }
 
@@ -165,6 +210,8 @@ static void emit_one(void *arg, size_t idx, void *result)
         fprintf(stderr, "%s: out of memory\n", c->in->items[idx].path);
         c->unreadable++;
     } else {
+        c->reports += res->reports;
+        c->multi |= res->reports > 1;
         c->errors += res->errors;
         c->warnings += res->warnings;
         c->unreadable += (size_t)res->unreadable;
@@ -173,10 +220,10 @@ static void emit_one(void *arg, size_t idx, void *result)
             fwrite(res->err.s, 1, res->err.len, stderr);
         }
         if (c->format == FMT_JSON && res->out.len)
-            fputs(c->files == 1 ? "\n  " : ",\n  ", stdout);
+            fputs(c->printed++ ? ",\n  " : "\n  ", stdout);
         if (res->out.len && fwrite(res->out.s, 1, res->out.len, stdout) != res->out.len)
             c->out_failed = 1;
-        if (c->format == FMT_NDJSON) {
+        if (c->format == FMT_NDJSON && res->out.len) {
             putchar('\n');
             if (fflush(stdout) != 0) /* streamed: a pipeline sees each file as it is done */
                 c->out_failed = 1;
@@ -277,16 +324,20 @@ int cmd_check(int argc, char **argv)
             fputs("{\"xxgk\": 1, \"files\": [", stdout);
         cli_run_ordered(in.count, jobs, check_one, emit_one, &c);
         if (c.format == FMT_JSON)
-            fputs(c.files ? "\n]}\n" : "]}\n", stdout);
+            fputs(c.printed ? "\n]}\n" : "]}\n", stdout);
         if (fflush(stdout) != 0)
             c.out_failed = 1;
         progress_clear(&c.prog);
+        char reports[64] = "";
+        if (c.multi)
+            snprintf(reports, sizeof reports, c.lang == LANG_EN ? " (reports %zu)" : "（报告 %zu）",
+                     c.reports);
         if (c.lang == LANG_EN)
-            fprintf(stderr, "files %zu, errors %zu, warnings %zu, unreadable %zu\n", c.files,
-                    c.errors, c.warnings, c.unreadable);
+            fprintf(stderr, "files %zu%s, errors %zu, warnings %zu, unreadable %zu\n", c.files,
+                    reports, c.errors, c.warnings, c.unreadable);
         else
-            fprintf(stderr, "文件 %zu，错误 %zu，警告 %zu，无法读取 %zu\n", c.files, c.errors,
-                    c.warnings, c.unreadable);
+            fprintf(stderr, "文件 %zu%s，错误 %zu，警告 %zu，无法读取 %zu\n", c.files, reports,
+                    c.errors, c.warnings, c.unreadable);
         if (c.out_failed)
             fprintf(stderr, "xxgk check: cannot write standard output\n");
         status = c.unreadable || c.out_failed ? EXIT_TROUBLE : c.errors ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -12,7 +12,8 @@ static void usage(FILE *fp)
         "usage: xxgk sum [--to FORMAT] [-o FILE] [--lang zh|en] [-j N] FILE...\n\n"
         "Add reports of one template into one report (a region's or a system's total) and\n"
         "check the total. FILE may be a report, a directory (walked recursively, in sorted\n"
-        "order, for .json .csv .txt .md files) or '-' for standard input.\n\n"
+        "order, for .json .csv .txt .md files) or '-' for standard input; a long CSV with a\n"
+        "`report` column (a province's reports in one file) adds all of its reports.\n\n"
         "Blank cells and tokens (\"-\", \"/\") add nothing: a cell blank in every report stays\n"
         "blank, and a cell that only some reports give as a number is named in a SUM.PARTIAL\n"
         "warning. The year is kept when all reports agree; agency and title are left empty.\n\n"
@@ -30,7 +31,8 @@ static void usage(FILE *fp)
 }
 
 typedef struct {
-    xxgk_report *r;
+    cli_source src; /* opened (a one-report file is already read) by a worker */
+    int opened;
     strbuf err;
 } sum_item;
 
@@ -52,13 +54,49 @@ static void *read_one(void *arg, int worker, size_t idx)
     int err;
     if (input->error)
         sb_printf(&it->err, "%s: %s\n", input->path, input->error);
-    else if (cli_read_quiet(&it->r, input->path, NULL, &err) != 0) {
+    else if (cli_source_open(&it->src, input->path, &err) != 0) {
         if (err)
             sb_printf(&it->err, "-: cannot read standard input: %s\n", strerror(err));
         else
             cli_error_sb(&it->err, input->path);
+        cli_source_close(&it->src);
+    } else {
+        it->opened = 1;
     }
     return it;
+}
+
+/* Add the reports of one input (a long CSV may hold many), in order. */
+static void add_source(sum_ctx *c, cli_source *src, const char *file)
+{
+    for (;;) {
+        xxgk_report *r;
+        int rc = cli_source_next(src, &r);
+        if (rc == 1)
+            return;
+        if (rc != 0) {
+            progress_clear(&c->prog);
+            cli_error(file);
+            c->failed++;
+            return;
+        }
+        if (!c->acc && xxgk_report_new(&c->acc, xxgk_report_template(r)) != 0) {
+            progress_clear(&c->prog);
+            fprintf(stderr, "%s: out of memory\n", file);
+            c->failed++;
+        } else if (xxgk_report_add(c->acc, r) != 0) {
+            progress_clear(&c->prog);
+            const char *id = cli_source_report_id(src);
+            fprintf(stderr, "%s%s%s: %s\n", file, id[0] ? " report " : "", id,
+                    cli_strip_file(xxgk_error_message(), file));
+            c->failed++;
+        } else {
+            c->added++;
+        }
+        xxgk_report_free(r);
+        if (c->failed)
+            return;
+    }
 }
 
 static void add_one(void *arg, size_t idx, void *result)
@@ -70,25 +108,15 @@ static void add_one(void *arg, size_t idx, void *result)
         progress_clear(&c->prog);
         fprintf(stderr, "%s: out of memory\n", file);
         c->failed++;
-    } else if (!it->r) {
+    } else if (!it->opened) {
         progress_clear(&c->prog);
         fwrite(it->err.s, 1, it->err.len, stderr);
         c->failed++;
     } else if (!c->failed) { /* after a failure the total is not written: stop adding */
-        if (!c->acc && xxgk_report_new(&c->acc, xxgk_report_template(it->r)) != 0) {
-            progress_clear(&c->prog);
-            fprintf(stderr, "%s: out of memory\n", file);
-            c->failed++;
-        } else if (xxgk_report_add(c->acc, it->r) != 0) {
-            progress_clear(&c->prog);
-            fprintf(stderr, "%s: %s\n", file, cli_strip_file(xxgk_error_message(), file));
-            c->failed++;
-        } else {
-            c->added++;
-        }
+        add_source(c, &it->src, file);
     }
     if (it) {
-        xxgk_report_free(it->r);
+        cli_source_close(&it->src);
         sb_free(&it->err);
         free(it);
     }
@@ -198,10 +226,11 @@ int cmd_sum(int argc, char **argv)
     size_t errors = xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR);
     size_t warnings = xxgk_findings_count_severity(f, XXGK_SEVERITY_WARNING);
     if (lang == LANG_EN)
-        fprintf(stderr, "files %zu, errors %zu, warnings %zu, unreadable 0\n", c.added, errors,
-                warnings);
+        fprintf(stderr, "files %zu, reports %zu, errors %zu, warnings %zu, unreadable 0\n", in.count,
+                c.added, errors, warnings);
     else
-        fprintf(stderr, "文件 %zu，错误 %zu，警告 %zu，无法读取 0\n", c.added, errors, warnings);
+        fprintf(stderr, "文件 %zu，报告 %zu，错误 %zu，警告 %zu，无法读取 0\n", in.count, c.added, errors,
+                warnings);
     if (cli_write_output(output, text, len, "sum") == 0)
         status = errors ? EXIT_FINDINGS : EXIT_CLEAN;
 cleanup:

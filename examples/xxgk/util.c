@@ -18,7 +18,9 @@ int cli_slurp(const char *path, char **buf, size_t *len)
         return -1;
     }
     size_t k;
-    while ((k = fread(p + n, 1, cap - n, fp)) > 0) {
+    /* beyond the library's default limit the reader only needs to see that it is too long */
+    while (n <= CLI_MAX_INPUT &&
+           (k = fread(p + n, 1, cap - n < CLI_MAX_INPUT + 1 - n ? cap - n : CLI_MAX_INPUT + 1 - n, fp)) > 0) {
         n += k;
         if (n == cap) {
             char *q = realloc(p, cap * 2);

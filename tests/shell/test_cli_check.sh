@@ -65,6 +65,28 @@ expect_rc 1 "$XXGK" check --lang en - <"$H"
 sed "s|^$H:|-:|" "$GOLDEN/check-en.out" | head -2 >"$T/want"
 diff -u "$T/want" "$T/out" >&2 || fail "stdin"
 
+# a long CSV with a `report` column: one object per report, with its id; places are the CSV's
+{ echo "report,path,value"
+  "$XXGK" convert --to csv "$H" | tail -n +2 | sed 's/^/hz,/'
+  "$XXGK" convert --to csv "$K" | tail -n +2 | sed 's/^/kd,/'; } >"$T/two.csv"
+expect_rc 1 "$XXGK" check --format ndjson "$T/two.csv" "$K"
+tail -n 1 "$T/err" | grep -qx '文件 2（报告 3），错误 2，警告 0，无法读取 0' || fail "multi-report summary: $(cat "$T/err")"
+python3 - "$T/out" "$GOLDEN/check.ndjson" "$T/two.csv" <<'PY' || fail "multi-report CSV"
+import json, sys
+got = [json.loads(l) for l in open(sys.argv[1])]
+want = [json.loads(l) for l in open(sys.argv[2])]
+assert [(o["file"], o.get("report")) for o in got] == [(sys.argv[3], "hz"), (sys.argv[3], "kd"),
+                                                     ("examples/data/kundulun-xinfang-2023.json", None)]
+for g, w in zip(got, want[:2]):
+    for key in ("template", "year", "agency", "errors", "warnings"):
+        assert g[key] == w[key], key
+    strip = lambda fs: [{k: v for k, v in f.items() if k not in ("line", "column")} for f in fs]
+    assert strip(g["findings"]) == strip(w["findings"])
+lines = open(sys.argv[3]).read().splitlines()
+for f in got[0]["findings"]:  # the place is the CSV line of the cell named first in the message
+    assert lines[f["line"] - 1].startswith("hz," + f["message"].split(":")[0] + ","), f
+PY
+
 # last year's report
 expect_rc 1 "$XXGK" check --lang en --previous "$K" "$K24"
 golden check-previous-en.out "$T/out"

@@ -81,12 +81,20 @@ assert n == 199, n
 err = open(sys.argv[3]).read()
 assert "(sum): warning SUM.PARTIAL: applications.new.natural_person: only " in err, err[:300]
 assert "SUM.PARTIAL: applications.new.research:" not in err  # blank everywhere: not partial
-assert err.splitlines()[-1].startswith("files 60, errors ")
+assert err.splitlines()[-1].startswith("files 60, reports 60, errors "), err.splitlines()[-1]
 PY
 
 # standard input and -o - ; csv-less: the JSON read back equals itself
 expect_rc 1 "$XXGK" sum -o - - "$K" <"$H"
 cmp "$T/out" "$GOLDEN/sum-examples.json" || fail "sum from standard input"
+
+# a long CSV with a `report` column holds many reports: each is added
+{ echo "report,path,value"
+  "$XXGK" convert --to csv "$H" | tail -n +2 | sed 's/^/hz,/'
+  "$XXGK" convert --to csv "$K" | tail -n +2 | sed 's/^/kd,/'; } >"$T/two.csv"
+expect_rc 1 "$XXGK" sum "$T/two.csv"
+cmp "$T/out" "$GOLDEN/sum-examples.json" || fail "sum of a two-report CSV"
+tail -n 1 "$T/err" | grep -qx '文件 1，报告 2，错误 2，警告 28，无法读取 0' || fail "two-report summary: $(tail -n 1 "$T/err")"
 
 # templates must agree; nothing is written then
 "$XXGK" template --template 2019 >"$T/t2019.json"
