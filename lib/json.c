@@ -464,15 +464,11 @@ static int walk_rows(jctx *c, const xt_table *tb, int parent, const cJSON *obj)
 enum { PRE_NUL, PRE_DEEP, PRE_CONTROL, PRE_ESC_NUL };
 
 /* Reject raw NUL bytes, control characters and \u0000 in strings, and nesting deeper than
- * max, before cJSON sees the text (cJSON would cut a string at \u0000: a silent change).
- * Also tells whether the text ends inside a string (*open_str = its opening quote) or
- * inside an object or array (*open_depth > 0), for the "truncated" diagnosis. */
-static int prescan(const char *buf, size_t len, unsigned max, size_t *bad, int *what, size_t *open_str,
-                   unsigned *open_depth)
+ * max, before cJSON sees the text (cJSON would cut a string at \u0000: a silent change). */
+static int prescan(const char *buf, size_t len, unsigned max, size_t *bad, int *what)
 {
     unsigned depth = 0;
     int in_str = 0;
-    size_t str_start = 0;
     for (size_t i = 0; i < len; i++) {
         char ch = buf[i];
         if (ch == '\0') { *bad = i; *what = PRE_NUL; return -1; }
@@ -495,16 +491,288 @@ static int prescan(const char *buf, size_t len, unsigned max, size_t *bad, int *
         }
         if (ch == '"') {
             in_str = 1;
-            str_start = i;
         } else if (ch == '{' || ch == '[') {
             if (++depth > max) { *bad = i; *what = PRE_DEEP; return -1; }
         } else if (ch == '}' || ch == ']') {
             if (depth) depth--;
         }
     }
-    *open_str = in_str ? str_start : len;
-    *open_depth = depth;
     return 0;
+}
+
+/* ---- syntax errors ----
+ * cJSON says only where it gave up, and not always exactly there, and it takes some invalid
+ * JSON (leading zeros, bad \u escapes). This small recursive checker (depth already bounded
+ * by prescan) runs first, finds the first syntax error and says what was expected there. */
+typedef struct jsyn {
+    const char *buf;
+    size_t len, pos;
+    size_t err;        /* offset of the error */
+    char msg[160];
+} jsyn;
+
+static int syn_fail(jsyn *s, size_t off, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int syn_fail(jsyn *s, size_t off, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->msg, sizeof s->msg, fmt, ap);
+    va_end(ap);
+    s->err = off;
+    return -1;
+}
+
+static int syn_eof(jsyn *s)
+{
+    return syn_fail(s, s->len, "unexpected end of input (truncated document?)");
+}
+
+/* What is at off, quoted: one punctuation character, or a word of up to 12 bytes. */
+static const char *syn_found(const jsyn *s, size_t off, char *out, size_t cap)
+{
+    size_t n = 0;
+    const char *p = s->buf + off;
+    if (strchr("{}[],:\"", *p)) {
+        n = 1;
+    } else {
+        while (off + n < s->len && n < 12 && !is_ws(p[n]) && !strchr("{}[],:\"", p[n]))
+            n++;
+        while (n > 0 && off + n < s->len && ((unsigned char)p[n] & 0xC0) == 0x80)
+            n--; /* never cut a UTF-8 sequence */
+        if (n == 0)
+            n = 1;
+    }
+    snprintf(out, cap, "'%.*s'", (int)n, p);
+    return out;
+}
+
+static void syn_ws(jsyn *s)
+{
+    while (s->pos < s->len && is_ws(s->buf[s->pos]))
+        s->pos++;
+}
+
+static int hexval(char ch)
+{
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    return -1;
+}
+
+/* \uXXXX at p (p points at the backslash); returns the code unit or -1. */
+static long syn_u4(const jsyn *s, size_t p)
+{
+    if (p + 6 > s->len || s->buf[p] != '\\' || s->buf[p + 1] != 'u')
+        return -1;
+    long v = 0;
+    for (size_t k = 2; k < 6; k++) {
+        int h = hexval(s->buf[p + k]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+static int syn_string(jsyn *s)
+{
+    size_t start = s->pos++;
+    while (s->pos < s->len) {
+        char ch = s->buf[s->pos];
+        if (ch == '"') {
+            s->pos++;
+            return 0;
+        }
+        if (ch != '\\') {
+            s->pos++;
+            continue;
+        }
+        if (s->pos + 1 >= s->len)
+            return syn_eof(s);
+        char e = s->buf[s->pos + 1];
+        if (e == 'u') {
+            long u = syn_u4(s, s->pos);
+            if (u < 0)
+                return s->pos + 6 > s->len ? syn_eof(s)
+                                           : syn_fail(s, s->pos, "\\u must be followed by four hex digits");
+            if (u >= 0xDC00 && u <= 0xDFFF)
+                return syn_fail(s, s->pos, "unpaired surrogate \\u%04lx in a string", u);
+            if (u >= 0xD800 && u <= 0xDBFF) {
+                long lo = syn_u4(s, s->pos + 6);
+                if (lo < 0xDC00 || lo > 0xDFFF)
+                    return syn_fail(s, s->pos, "unpaired surrogate \\u%04lx in a string", u);
+                s->pos += 6;
+            }
+            s->pos += 6;
+        } else if (strchr("\"\\/bfnrt", e)) {
+            s->pos += 2;
+        } else {
+            return syn_fail(s, s->pos, "invalid escape '\\%c' in a string", e);
+        }
+    }
+    (void)start;
+    return syn_eof(s);
+}
+
+static int syn_number(jsyn *s)
+{
+    size_t start = s->pos, p = s->pos;
+    const char *b = s->buf;
+    if (p < s->len && b[p] == '-')
+        p++;
+    int ok = p < s->len && b[p] >= '0' && b[p] <= '9';
+    if (ok && b[p] == '0') {
+        p++;
+        ok = !(p < s->len && b[p] >= '0' && b[p] <= '9'); /* no leading zeros */
+    } else {
+        while (p < s->len && b[p] >= '0' && b[p] <= '9')
+            p++;
+    }
+    if (ok && p < s->len && b[p] == '.') {
+        p++;
+        ok = p < s->len && b[p] >= '0' && b[p] <= '9';
+        while (p < s->len && b[p] >= '0' && b[p] <= '9')
+            p++;
+    }
+    if (ok && p < s->len && (b[p] == 'e' || b[p] == 'E')) {
+        p++;
+        if (p < s->len && (b[p] == '+' || b[p] == '-'))
+            p++;
+        ok = p < s->len && b[p] >= '0' && b[p] <= '9';
+        while (p < s->len && b[p] >= '0' && b[p] <= '9')
+            p++;
+    }
+    if (!ok && p >= s->len)
+        return syn_eof(s);
+    size_t e = p;
+    while (e < s->len && !is_ws(b[e]) && !strchr("{}[],:\"", b[e]))
+        e++;
+    if (!ok || e != p) {
+        char f[48];
+        s->pos = start;
+        return syn_fail(s, start, "malformed number %s", syn_found(s, start, f, sizeof f));
+    }
+    s->pos = p;
+    return 0;
+}
+
+static int syn_value(jsyn *s, const char *after);
+
+static int syn_object(jsyn *s)
+{
+    char f[48];
+    s->pos++;
+    syn_ws(s);
+    if (s->pos >= s->len)
+        return syn_eof(s);
+    if (s->buf[s->pos] == '}') {
+        s->pos++;
+        return 0;
+    }
+    for (int first = 1;; first = 0) {
+        if (s->pos >= s->len)
+            return syn_eof(s);
+        if (s->buf[s->pos] != '"')
+            return syn_fail(s, s->pos, "expected a key in double quotes%s, found %s%s", first ? "" : " after ','",
+                            syn_found(s, s->pos, f, sizeof f),
+                            !first && s->buf[s->pos] == '}' ? " (a trailing comma?)" : "");
+        if (syn_string(s))
+            return -1;
+        syn_ws(s);
+        if (s->pos >= s->len)
+            return syn_eof(s);
+        if (s->buf[s->pos] != ':')
+            return syn_fail(s, s->pos, "expected ':' after the key, found %s", syn_found(s, s->pos, f, sizeof f));
+        s->pos++;
+        if (syn_value(s, " after ':'"))
+            return -1;
+        syn_ws(s);
+        if (s->pos >= s->len)
+            return syn_eof(s);
+        if (s->buf[s->pos] == '}') {
+            s->pos++;
+            return 0;
+        }
+        if (s->buf[s->pos] != ',')
+            return syn_fail(s, s->pos, "expected ',' or '}' after a member, found %s",
+                            syn_found(s, s->pos, f, sizeof f));
+        s->pos++;
+        syn_ws(s);
+    }
+}
+
+static int syn_array(jsyn *s)
+{
+    char f[48];
+    s->pos++;
+    syn_ws(s);
+    if (s->pos >= s->len)
+        return syn_eof(s);
+    if (s->buf[s->pos] == ']') {
+        s->pos++;
+        return 0;
+    }
+    for (int first = 1;; first = 0) {
+        if (syn_value(s, first ? "" : " after ','"))
+            return -1;
+        syn_ws(s);
+        if (s->pos >= s->len)
+            return syn_eof(s);
+        if (s->buf[s->pos] == ']') {
+            s->pos++;
+            return 0;
+        }
+        if (s->buf[s->pos] != ',')
+            return syn_fail(s, s->pos, "expected ',' or ']' after an element, found %s",
+                            syn_found(s, s->pos, f, sizeof f));
+        s->pos++;
+    }
+}
+
+static int syn_value(jsyn *s, const char *after)
+{
+    syn_ws(s);
+    if (s->pos >= s->len)
+        return syn_eof(s);
+    char ch = s->buf[s->pos], f[48];
+    if (ch == '{')
+        return syn_object(s);
+    if (ch == '[')
+        return syn_array(s);
+    if (ch == '"')
+        return syn_string(s);
+    if (ch == '-' || (ch >= '0' && ch <= '9'))
+        return syn_number(s);
+    static const char *const words[] = { "true", "false", "null" };
+    for (size_t k = 0; k < 3; k++) {
+        size_t n = strlen(words[k]);
+        if (s->len - s->pos >= n && memcmp(s->buf + s->pos, words[k], n) == 0) {
+            size_t e = s->pos + n;
+            if (e >= s->len || is_ws(s->buf[e]) || strchr("{}[],:\"", s->buf[e])) {
+                s->pos = e;
+                return 0;
+            }
+        }
+        if (s->len - s->pos < n && memcmp(s->buf + s->pos, words[k], s->len - s->pos) == 0)
+            return syn_eof(s);
+    }
+    return syn_fail(s, s->pos, "expected a value%s (object, array, string, number, true, false or null), found %s%s",
+                    after, syn_found(s, s->pos, f, sizeof f),
+                    (ch == ']' || ch == '}') && !strcmp(after, " after ','") ? " (a trailing comma?)" : "");
+}
+
+/* 1 and the place if the text has a syntax error, else 0. */
+static int syntax_error(const char *buf, size_t len, size_t *off, char *msg, size_t cap)
+{
+    jsyn s = { .buf = buf, .len = len };
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        s.pos = 3;
+    if (syn_value(&s, "") == 0)
+        return 0;
+    *off = s.err;
+    snprintf(msg, cap, "%s", s.msg);
+    return 1;
 }
 
 /* cJSON allocates through the library's hook, so that allocation failures are injected and
@@ -544,9 +812,7 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
                         "invalid UTF-8 at byte %zu (line %ld, column %ld)", bad, line, col);
     }
     int what;
-    size_t open_str;
-    unsigned open_depth;
-    if (prescan(buf, len, o->max_depth, &bad, &what, &open_str, &open_depth) != 0) {
+    if (prescan(buf, len, o->max_depth, &bad, &what) != 0) {
         xx_position(buf, len, bad, &line, &col);
         if (what == PRE_DEEP)
             return xx_error(XXGK_ELIMIT, line, col, (long long)bad, "$", "JSON nesting deeper than %u levels",
@@ -556,6 +822,12 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
                         : what == PRE_ESC_NUL ? "a string contains \\u0000 (NUL), which text cannot hold"
                                               : "malformed JSON: control character in a string (escape it)");
     }
+    /* strict JSON first: cJSON alone would take 01 for 1 and "\u12G4" for a NUL character */
+    char why[192];
+    if (syntax_error(buf, len, &bad, why, sizeof why)) {
+        xx_position(buf, len, bad, &line, &col);
+        return xx_error(XXGK_EPARSE, line, col, (long long)bad, "$", "malformed JSON: %s", why);
+    }
     pthread_once(&hooks_once, install_hooks);
     const char *end = NULL;
     tl_json_oom = 0;
@@ -564,17 +836,6 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
         if (tl_json_oom)
             return xx_oom();
         size_t off = end && end >= buf && end <= buf + len ? (size_t)(end - buf) : len;
-        size_t last = len;
-        while (last > 0 && is_ws(buf[last - 1]))
-            last--;
-        /* the text ends inside a string, object or array, and cJSON failed there */
-        int truncated = off >= len || (open_str < len && off >= open_str) ||
-                        (open_depth > 0 && open_str == len && off + 1 >= last);
-        if (truncated) {
-            xx_position(buf, len, len, &line, &col);
-            return xx_error(XXGK_EPARSE, line, col, (long long)len, "$",
-                            "malformed JSON: unexpected end of input (truncated document?)");
-        }
         /* cJSON may stop after the offending character, on the white space that follows */
         while (off > 0 && off < len && is_ws(buf[off]))
             off--;
