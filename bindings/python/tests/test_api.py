@@ -167,16 +167,16 @@ class TestErrors(unittest.TestCase):
                                  f'[not a valid report document]')
 
     def test_syntax_error(self) -> None:
-        bad = self.text.replace('"year": 2023', '"year": 2023,,', 1)
+        bad = self.text.replace('"year": 2023,', '"year": 2023 "x",', 1)
         line = bad.splitlines()[3]
-        self.assertEqual(line, '  "year": 2023,,,')
+        self.assertEqual(line, '  "year": 2023 "x",')
         with self.assertRaises(xxgk.XxgkError) as cm:
             xxgk.loads(bad)
         e = cm.exception
         self.assertEqual(e.code, -3)
-        # the place is the second comma, where a key was expected
-        self.assertEqual((e.line, e.column), (4, line.index(",,") + 2))
-        self.assertEqual(e.offset, bad.encode("utf-8").index(b",,") + 1)
+        # the place is the stray string, where ',' or '}' was expected
+        self.assertEqual((e.line, e.column), (4, line.index('"x"') + 1))
+        self.assertEqual(e.offset, bad.encode("utf-8").index(b'"x"'))
         self.assertEqual(e.path, "$")
         self.assertTrue(e.message.startswith("malformed JSON"), e.message)
 

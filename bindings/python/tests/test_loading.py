@@ -165,14 +165,14 @@ class TestCheckDir(unittest.TestCase):
             p = run([str(EXAMPLE), d], str(PACKAGE.parent), {"XXGK_LIBRARY": xxgk.library_path})
             self.assertEqual((p.returncode, p.stderr), (0, ""))
             self.assertIn("a.json       0         0     0", p.stdout)
-            Path(d, "b.json").write_text(good.replace('"year": 2023', '"year": 2023,,', 1),
+            Path(d, "b.json").write_text(good.replace('"year": 2023,', '"year": 2023 "x",', 1),
                                          encoding="utf-8")
             p = run([str(EXAMPLE), d], str(PACKAGE.parent), {"XXGK_LIBRARY": xxgk.library_path})
             self.assertEqual(p.returncode, 2)
             with self.assertRaises(xxgk.XxgkError) as cm:
                 xxgk.load(Path(d, "b.json"))
             e = cm.exception
-            self.assertEqual((e.line, e.column), (4, 16))
+            self.assertEqual((e.line, e.column), (4, 16))  # the stray "x"
             self.assertEqual(p.stderr, f"b.json:4:16: cannot read: {e.message}\n")
 
     def test_corpus_rows_match_the_binding(self) -> None:
