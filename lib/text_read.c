@@ -28,6 +28,7 @@ typedef struct tcell {
 } tcell;
 
 typedef struct tline {
+    uint32_t no;         /* line number (1-based); blank lines are not stored */
     uint32_t off, len;   /* trimmed content */
     uint32_t c0, nc;     /* cells (table lines only) */
     uint32_t nlab;       /* leading label cells */
@@ -418,8 +419,15 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
     const char *s = rd->buf + ln->off;
     size_t n = ln->len;
     ln->c0 = (uint32_t)rd->ncells;
-    if (memchr(s, '|', n) || memchr(s, '\t', n)) {
-        char sep = memchr(s, '|', n) ? '|' : '\t';
+    char sep = memchr(s, '|', n) ? '|' : memchr(s, '\t', n) ? '\t' : 0;
+    size_t nsep = 0;
+    for (size_t i = 0; sep && i < n; i++)
+        nsep += s[i] == sep;
+    if (nsep > 64) {
+        /* no table row has that many cells: one label */
+        if (add_cell(rd, ln->off, (uint32_t)n, line_off))
+            return XXGK_ENOMEM;
+    } else if (sep) {
         ln->pipe = sep == '|';
         size_t a = 0, e = n;
         if (sep == '|') {
@@ -637,8 +645,7 @@ static int match_label(const xt_table *tb, const char *s, size_t n, int ctx, int
 
 static long lno(const reader *rd, uint32_t li)
 {
-    (void)rd;
-    return (long)li + 1;
+    return (long)rd->lines[li].no;
 }
 
 static int new_row(reader *rd, int row, uint32_t li, uint32_t col, uint32_t lab)
@@ -667,8 +674,7 @@ static int add_val(reader *rd, uint32_t cell)
 static int ambiguous(reader *rd, const xt_table *tb, uint32_t li, const tcell *c, int a, int b)
 {
     return xx_error(XXGK_EAMBIGUOUS, lno(rd, li), (long)c->col, (long long)c->off, tb->rows[a].code,
-                    "%ld:%ld: the label '%.*s' matches two rows of table %s equally well: '%s' and '%s'",
-                    lno(rd, li), (long)c->col, (int)(c->len > 200 ? 200 : c->len), rd->buf + c->off,
+                    "the label '%.*s' matches two rows of table %s equally well: '%s' and '%s'", (int)(c->len > 200 ? 200 : c->len), rd->buf + c->off,
                     tb->number, tb->rows[a].label, tb->rows[b].label);
 }
 
@@ -1272,38 +1278,44 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
     int region = REG_PRE;
     int s2019 = 0, s2021 = 0;
     int any_heading = 0;
+    long lineno = 0;
     size_t pos = 0;
     while (pos < len) {
         const char *nl = memchr(buf + pos, '\n', len - pos);
         size_t e = nl ? (size_t)(nl - buf) : len;
-        if (e - pos > o->max_line) {
-            long line = (long)rd->nlines + 1;
-            return xx_error(XXGK_ELIMIT, line, 1, (long long)pos, NULL,
-                            "%ld:1: line of %zu bytes exceeds the limit of %zu bytes", line, e - pos, o->max_line);
-        }
-        if (rd->nlines >= UINT32_MAX / 2 || e > UINT32_MAX - 1)
+        lineno++;
+        if (e - pos > o->max_line)
+            return xx_error(XXGK_ELIMIT, lineno, 1, (long long)pos, NULL,
+                            "line of %zu bytes exceeds the limit of %zu bytes", e - pos, o->max_line);
+        if (e > UINT32_MAX - 1 || lineno >= (long)(UINT32_MAX / 2))
             return xx_error(XXGK_ELIMIT, 0, 0, -1, NULL, "input too large");
+        uint32_t toff = (uint32_t)pos, tlen = (uint32_t)(e - pos);
+        trim(buf, &toff, &tlen);
+        if (tlen == 0) {
+            pos = e + 1;
+            continue;
+        }
         if (grow((void **)&rd->lines, &rd->caplines, rd->nlines + 1, sizeof(tline)))
             return XXGK_ENOMEM;
         tline *ln = &rd->lines[rd->nlines];
         memset(ln, 0, sizeof *ln);
-        ln->off = (uint32_t)pos;
-        ln->len = (uint32_t)(e - pos);
-        trim(buf, &ln->off, &ln->len);
+        ln->no = (uint32_t)lineno;
+        ln->off = toff;
+        ln->len = tlen;
         uint32_t line_off = (uint32_t)pos;
         const char *s = buf + ln->off;
         size_t n = ln->len;
-        if (n && memchr(s, '\0', n)) {
-            long col = (long)xn_utf8_count(buf + pos, (size_t)((const char *)memchr(s, '\0', n) - (buf + pos))) + 1;
-            return xx_error(XXGK_EPARSE, (long)rd->nlines + 1, col, (long long)((const char *)memchr(s, '\0', n) - buf),
-                            NULL, "%ld:%ld: NUL byte in the text", (long)rd->nlines + 1, col);
+        const char *nul = memchr(s, '\0', n);
+        if (nul) {
+            long col = (long)xn_utf8_count(buf + pos, (size_t)(nul - (buf + pos))) + 1;
+            return xx_error(XXGK_EPARSE, lineno, col, (long long)(nul - buf), NULL, "NUL byte in the text");
         }
         int h = n ? html_at(s, n) : 0;
         if (h) {
             long col = (long)xn_utf8_count(buf + pos, (size_t)(ln->off - pos) + (size_t)h - 1) + 1;
-            return xx_error(XXGK_EFORMAT, (long)rd->nlines + 1, col, (long long)(ln->off + (uint32_t)h - 1), NULL,
-                            "%ld:%ld: HTML table markup in the text; HTML input is not supported yet (convert the "
-                            "page to plain text first)", (long)rd->nlines + 1, col);
+            return xx_error(XXGK_EFORMAT, lineno, col, (long long)(ln->off + (uint32_t)h - 1), NULL,
+                            "HTML table markup in the text; HTML input is not supported yet (convert the page to "
+                            "plain text first)");
         }
         if (n) {
             int hd = heading_of(ht, s, n);
@@ -1363,8 +1375,6 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
                 if ((rc = set_title(rd, buf + la->off, la->len)) != 0)
                     return rc;
                 pre_from = a + 1;
-                if (b != SIZE_MAX && rd->lines[b].len == la->len && !memcmp(buf + rd->lines[b].off, buf + la->off, la->len))
-                    pre_from = b + 1; /* printed twice */
             } else if (b != SIZE_MAX && la->len + rd->lines[b].len < 400) {
                 char j[420];
                 const tline *lb = &rd->lines[b];
@@ -1395,7 +1405,7 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
             if (ln->region != (int)ti)
                 continue;
             found = 1;
-            end_line = (long)li + 1;
+            end_line = (long)ln->no;
             if (ln->heading || ln->skip || !ln->nc)
                 continue;
             uint32_t nv = ln->nc - ln->nlab;
@@ -1412,7 +1422,7 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
             return xx_error(XXGK_ETEMPLATE, 0, 0, -1, NULL, "template table too large");
         if ((rc = place_table(rd, (int)ti, r0, rd->nrows, seen)) != 0)
             return rc;
-        if ((rc = missing(rd, (int)ti, seen, found, found ? end_line : (long)rd->nlines)) != 0)
+        if ((rc = missing(rd, (int)ti, seen, found, found ? end_line : lineno)) != 0)
             return rc;
     }
     return 0;

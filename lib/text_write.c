@@ -23,7 +23,7 @@ static void put_cell(xbuf *b, const xxgk_report *r, size_t id)
         for (const char *p = r->tokens[id]; *p; p++) {
             if (*p == '|')
                 xb_puts(b, "｜");
-            else if (*p == '\n' || *p == '\r' || *p == '\t')
+            else if (*p == '\n' || *p == '\r')
                 xb_putc(b, ' ');
             else
                 xb_putc(b, *p);
