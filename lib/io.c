@@ -19,16 +19,18 @@ int xx_sniff(const char *buf, size_t len)
         return XXGK_FORMAT_JSON;
     if (i < len && buf[i] == '<')
         return XXGK_FORMAT_HTML;
-    /* CSV: the first line is a known header */
-    const char *nl = memchr(buf + i, '\n', len - i);
-    size_t l = nl ? (size_t)(nl - (buf + i)) : len - i;
-    if (l && buf[i + l - 1] == '\r')
-        l--;
-    if ((l == 10 && memcmp(buf + i, "path,value", 10) == 0) ||
-        (l == 17 && memcmp(buf + i, "report,path,value", 17) == 0))
+    /* CSV: the first line is a known header, its fields quoted or not */
+    char first[24];
+    size_t l = 0;
+    for (; i < len && buf[i] != '\n' && buf[i] != '\r' && l < sizeof first - 1; i++)
+        if (buf[i] != '"')
+            first[l++] = buf[i];
+    first[l] = '\0';
+    int eol = i >= len || buf[i] == '\n' || buf[i] == '\r';
+    if (eol && (!strcmp(first, "path,value") || !strcmp(first, "report,path,value")))
         return XXGK_FORMAT_CSV;
     /* wide CSV: "xxgk,1", possibly followed by the empty fields a spreadsheet pads with */
-    if (l >= 6 && memcmp(buf + i, "xxgk,", 5) == 0 && buf[i + 5] >= '0' && buf[i + 5] <= '9')
+    if (l >= 6 && memcmp(first, "xxgk,", 5) == 0 && first[5] >= '0' && first[5] <= '9')
         return XXGK_FORMAT_CSV_WIDE;
     return XXGK_FORMAT_TEXT;
 }

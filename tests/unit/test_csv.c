@@ -329,6 +329,40 @@ static void test_long_layout(void **state)
     xxgk_report_free(r);
 }
 
+/* Sniffing: the header lines, quoted or not, padded or not. */
+static void test_sniff(void **state)
+{
+    (void)state;
+    static const char *const longs[] = {
+        "path,value\nmeta.template,2021\n",
+        "\"path\",\"value\"\r\n\"meta.template\",\"2021\"\r\n",
+        "\xEF\xBB\xBFreport,path,value\nx,meta.template,2021\n",
+    };
+    static const char *const wides[] = {
+        "xxgk,1\n模板,2021\n",
+        "\"xxgk\",\"1\",,,,\r\n模板,2021,,,\r\n",
+        "xxgk,1,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n模板,2021\n",
+    };
+    for (size_t i = 0; i < 3; i++) {
+        xxgk_report *r = NULL;
+        if (parse(&r, longs[i], strlen(longs[i]), 0) != 0)
+            fail_msg("long %zu: %s", i, xxgk_error_message());
+        xxgk_report_free(r);
+        if (parse(&r, wides[i], strlen(wides[i]), 0) != 0)
+            fail_msg("wide %zu: %s", i, xxgk_error_message());
+        xxgk_report_free(r);
+    }
+    /* not CSV headers: read as text, which fails or finds no report, but never as CSV */
+    static const char *const others[] = { "path,value,extra\n", "xxgk,\n", "path,valu\n" };
+    for (size_t i = 0; i < 3; i++) {
+        xxgk_report *r = NULL;
+        int rc = parse(&r, others[i], strlen(others[i]), 0);
+        assert_int_not_equal(rc, 0);
+        assert_null(strstr(xxgk_error_message(), "expected the header"));
+        assert_null(strstr(xxgk_error_message(), "xxgk,1"));
+    }
+}
+
 static void test_wide_positions(void **state)
 {
     (void)state;
@@ -581,6 +615,7 @@ int main(void)
         cmocka_unit_test(test_round_trip_examples_and_corpus),
         cmocka_unit_test(test_round_trip_generated),
         cmocka_unit_test(test_long_layout),
+        cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_wide_positions),
         cmocka_unit_test(test_multi_report),
         cmocka_unit_test(test_options),
