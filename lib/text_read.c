@@ -728,6 +728,43 @@ static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, in
     return 0;
 }
 
+/* A header line whose column labels come in another order than the template's: the values
+ * below it cannot be placed by position. Returns 1 (and names it) when so. */
+static int columns_out_of_order(reader *rd, const xt_table *tb, const tline *ln, int *rc)
+{
+    int last = -1, known = 0;
+    *rc = 0;
+    if (tb->inline_layout || ln->nlab < 2)
+        return 0;
+    for (uint32_t k = 0; k < ln->nlab; k++) {
+        const tcell *c = &rd->cells[ln->c0 + k];
+        char norm[256];
+        size_t nl = label_norm(norm, sizeof norm, rd->buf + c->off, c->len);
+        if (nl == 0 || nl >= sizeof norm)
+            continue;
+        int pos = -1;
+        for (uint16_t b = 0; b < tb->nblocks && pos < 0; b++)
+            for (uint16_t j = 0; j < tb->blocks[b].ncols; j++)
+                if (!strcmp(norm, tb->cols[tb->blocks[b].first_col + j].norm)) {
+                    pos = j;
+                    break;
+                }
+        if (pos < 0)
+            continue;
+        known++;
+        if (pos <= last) {
+            long line = (long)ln->no;
+            *rc = xx_diagf(rd->r, "READ.SCRAMBLED", XXGK_SEVERITY_ERROR, line, (long)c->col, NULL,
+                           "第%ld行：表%s的列“%.*s”与格式的列顺序不符，该表未读入",
+                           "line %ld: table %s: the column '%.*s' is out of the template's order; the table is not read",
+                           line, tb->number, (int)(c->len > 60 ? 60 : c->len), rd->buf + c->off);
+            return 1;
+        }
+        last = pos;
+    }
+    return 0;
+}
+
 static int build_rows_rowmode(reader *rd, int ti, size_t *first_row)
 {
     const xt_table *tb = &rd->t->tables[ti];
@@ -739,8 +776,14 @@ static int build_rows_rowmode(reader *rd, int ti, size_t *first_row)
             continue;
         int row = -1;
         uint32_t lab;
-        if (ln->nfilled == 0)
-            continue; /* a header or a label fragment */
+        if (ln->nfilled == 0) {
+            /* a header or a label fragment */
+            if (columns_out_of_order(rd, tb, ln, &rc)) {
+                rd->nrows = *first_row;
+                return rc ? rc : 1;
+            }
+            continue;
+        }
         if ((rc = match_line_labels(rd, tb, ln, &ctx, &row, &lab)) != 0)
             return rc;
         /* the values follow the matched label (a text cell after it is a token) */
@@ -1414,6 +1457,8 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
         }
         size_t r0;
         rc = rowmode ? build_rows_rowmode(rd, (int)ti, &r0) : build_rows_stream(rd, (int)ti, &r0);
+        if (rc == 1)
+            continue; /* unreadable (diagnosed) */
         if (rc)
             return rc;
         int seen[256];

@@ -568,6 +568,19 @@ static void test_scrambled_and_ambiguous(void **state)
     assert_non_null(strstr(d, "4:1 READ.SCRAMBLED error"));
     free(d);
     xxgk_report_free(r);
+    /* columns printed in another order than the template's */
+    const char *cols =
+        "二、主动公开政府信息情况\n"
+        "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 |\n"
+        "规章 | 5 | 1 | 0 |\n"
+        "行政许可 | 7 |\n";
+    r = parse_str(cols, XXGK_FORMAT_TEXT);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "proactive.regulations.issued")), XXGK_CELL_BLANK);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "proactive.licensing.decisions")), XXGK_CELL_BLANK);
+    d = diag_text(r);
+    assert_non_null(strstr(d, "2:17 READ.SCRAMBLED error"));
+    free(d);
+    xxgk_report_free(r);
     /* a row printed twice */
     const char *twice =
         "二、主动公开政府信息情况\n"
