@@ -13,6 +13,7 @@ import tempfile
 import unittest
 import weakref
 from decimal import Decimal
+from typing import Dict
 
 import xxgk
 from xxgk_testutil import HONGZE, KUNDULUN, REPO
@@ -63,9 +64,78 @@ class TestTemplates(unittest.TestCase):
                           ("natural_person", "commercial", "research", "social_welfare",
                            "legal_service", "other_org", "total")])
 
+    def test_template_2021(self) -> None:
+        t = xxgk.template("2021")
+        self.assertIs(xxgk.template(), t)  # the newest, read once
+        self.assertEqual((t.id, t.name, t.first_year), ("2021", "国办公开办函〔2021〕30号", 2021))
+        self.assertEqual(len(t.cells), 207)
+        self.assertEqual([c.path for c in t.cells if not c.optional], [p for p, _ in xxgk.paths("2021")])
+        self.assertEqual([(c.path, c.label) for c in t.cells], xxgk.paths("2021", optional=True))
+        self.assertEqual(t.cells[9], xxgk.Cell(
+            path="proactive.fees.amount", label="行政事业性收费 / 本年收费金额（单位：万元）",
+            label_en="Administrative fees / Fees collected this year (10,000 yuan)", unit="万元",
+            kind="amount", optional=False))
+        self.assertEqual(t.cells[-1].path, "applications.other.total")
+        self.assertTrue(t.cells[-1].optional)
+        self.assertEqual([(x.code, x.number, len(x.cells)) for x in t.tables],
+                         [("proactive", "二", 10), ("applications", "三", 175),
+                          ("review_litigation", "四", 15)])
+        self.assertEqual(t.tables[1].heading, "收到和处理政府信息公开申请情况")
+        self.assertEqual(sum((x.cells for x in t.tables), ()),
+                         tuple(c.path for c in t.cells if not c.optional))
+        self.assertEqual([(x.code, x.heading) for x in t.sections],
+                         [("preamble", ""), ("overview", "总体情况"),
+                          ("problems", "存在的主要问题及改进情况"), ("other", "其他需要报告的事项")])
+        counts: Dict[str, int] = {}
+        for r in t.rules:
+            counts[r.id] = counts.get(r.id, 0) + 1
+        self.assertEqual(counts, {"T3.BALANCE": 7, "T3.TOTAL_ROW": 14, "T3.SUBTOTAL": 7,
+                                  "T3.TOTAL_COL": 26, "T4.TOTAL": 3, "CELL.NONNEG": 1,
+                                  "CELL.AMOUNT": 1, "YOY.CARRY": 7, "YOY.IN_FORCE": 2})
+        self.assertEqual(t.rules[0], xxgk.Rule(
+            id="T3.BALANCE", severity="error", description="第一项加第二项之和，等于第三项加第四项之和",
+            description_en="New plus carried over equals total handled plus carried forward",
+            scope="自然人", terms=(("applications.new.natural_person", 1, False),
+                                 ("applications.carried_over.natural_person", 1, False),
+                                 ("applications.total.natural_person", -1, False),
+                                 ("applications.carried_forward.natural_person", -1, False))))
+        known = {c.path for c in t.cells}
+        for r in t.rules:
+            for path, coef, prev in r.terms:
+                self.assertIn(path, known)
+                self.assertIn(coef, (1, -1))
+            self.assertEqual(any(prev for _, _, prev in r.terms), r.id.startswith("YOY."), r)
+
+    def test_template_2019(self) -> None:
+        t = xxgk.template("2019")
+        self.assertEqual((t.name, t.first_year, len(t.cells), len(t.rules)),
+                         ("国办公开办函〔2019〕60号", 2019, 198, 49))
+        self.assertEqual([c.path for c in t.cells if c.kind == "signed_count"][:2],
+                         ["proactive.licensing.change", "proactive.other_services.change"])
+
+    def test_rules_agree_with_check(self) -> None:
+        # evaluate the template's identities in Python over r[path] and find
+        # exactly the identities the checker reports as errors
+        t = xxgk.template("2021")
+        with xxgk.load(HONGZE) as r:
+            errors = sorted((f.rule, f.cells) for f in r.check() if f.severity == "error")
+            failing = []
+            for rule in t.rules:
+                if not rule.terms or rule.id.startswith("YOY."):
+                    continue
+                values = [r[p] for p, _, _ in rule.terms]
+                if all(isinstance(v, int) for v in values):
+                    if sum(c * v for (_, c, _), v in zip(rule.terms, values)) != 0:
+                        failing.append((rule.id, tuple(p for p, _, _ in rule.terms)))
+        self.assertEqual(len(errors), 2)
+        self.assertEqual(sorted(failing), errors)
+
     def test_unknown_template(self) -> None:
         with self.assertRaises(xxgk.XxgkError) as cm:
             xxgk.paths("1999")
+        self.assertEqual(cm.exception.code, -6)
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.template("1999")
         self.assertEqual(cm.exception.code, -6)
         self.assertIn("'1999'", cm.exception.message)
 

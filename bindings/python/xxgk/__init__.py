@@ -48,8 +48,9 @@ __version__ = "0.1.0"
 
 # xxgk.sum is left out on purpose: `from xxgk import *` must not hide the builtin sum().
 __all__ = [
-    "Finding", "LibraryNotFoundError", "Report", "XxgkError", "FORMATS", "diff", "library_path",
-    "library_version", "load", "loads", "new", "paths", "templates",
+    "Cell", "Finding", "LibraryNotFoundError", "Report", "Rule", "Section", "Table", "Template",
+    "XxgkError", "FORMATS", "diff", "library_path", "library_version", "load", "loads", "new",
+    "paths", "template", "templates",
 ]
 
 #: The format names the library knows (reading: all but "html").
@@ -145,6 +146,121 @@ def _template(tid: Optional[str]) -> Any:
 def templates() -> List[str]:
     """The ids of the templates compiled into the library, oldest first."""
     return [_L.xxgk_template_id(_L.xxgk_template_at(i)) for i in range(_L.xxgk_template_count())]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A template cell: path, Chinese and English label, unit ("件", "万元",
+    "元" or ""), kind ("count", "signed_count", "amount"), and whether it is
+    an optional cell beyond the printed ones."""
+
+    path: str
+    label: str
+    label_en: str
+    unit: str
+    kind: str
+    optional: bool
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of a template: code ("applications"), number ("三"), heading
+    in Chinese and English, and the paths of its printed cells."""
+
+    code: str
+    number: str
+    heading: str
+    heading_en: str
+    cells: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A narrative section: code ("overview"), heading ("总体情况"; "" for
+    the preamble), English name."""
+
+    code: str
+    heading: str
+    heading_en: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One identity of a consistency rule: sum(coefficient * cell) = 0.
+
+    ``terms`` are (path, coefficient, previous) with coefficient +1 or -1 and
+    previous True for a cell read from the previous year's report. Per-cell
+    rules (CELL.NONNEG, CELL.AMOUNT) have no terms: they apply to every cell
+    of their kind. ``scope`` is the column or row of the expansion, or "".
+    """
+
+    id: str
+    severity: str
+    description: str
+    description_en: str
+    scope: str
+    terms: Tuple[Tuple[str, int, bool], ...]
+
+
+@dataclass(frozen=True)
+class Template:
+    """An official template as data (see :func:`template`)."""
+
+    id: str
+    name: str
+    first_year: int
+    cells: Tuple[Cell, ...]
+    tables: Tuple[Table, ...]
+    sections: Tuple[Section, ...]
+    rules: Tuple[Rule, ...]
+
+
+_TEMPLATES: Dict[str, Template] = {}
+
+
+def template(id: Optional[str] = None) -> Template:
+    """A template with its cells (printed ones first, then optional ones),
+    tables, narrative sections and rules, copied from the library.
+    ``None`` is the newest template. Unknown id: ``XxgkError`` ENOTFOUND."""
+    t = _L.xxgk_template_default() if id is None else _template(id)
+    tid = str(_L.xxgk_template_id(t))
+    cached = _TEMPLATES.get(tid)
+    if cached is not None:
+        return cached
+    cells = tuple(Cell(
+        path=_L.xxgk_template_cell_path(t, i), label=_L.xxgk_template_cell_label(t, i),
+        label_en=_L.xxgk_template_cell_label_en(t, i), unit=_L.xxgk_template_cell_unit(t, i),
+        kind=_lib.KIND_NAMES.get(_L.xxgk_template_cell_kind(t, i), ""),
+        optional=bool(_L.xxgk_template_cell_flags(t, i) & _lib.CELL_OPTIONAL))
+        for i in range(_L.xxgk_template_cell_count_all(t)))
+    tables = []
+    for i in range(_L.xxgk_template_table_count(t)):
+        first = _L.xxgk_template_table_first_cell(t, i)
+        n = _L.xxgk_template_table_cell_count(t, i)
+        tables.append(Table(
+            code=_L.xxgk_template_table_code(t, i), number=_L.xxgk_template_table_number(t, i),
+            heading=_L.xxgk_template_table_heading(t, i),
+            heading_en=_L.xxgk_template_table_heading_en(t, i),
+            cells=tuple(c.path for c in cells[first:first + n])))
+    sections = tuple(Section(
+        code=_L.xxgk_template_section_code(t, i), heading=_L.xxgk_template_section_heading(t, i),
+        heading_en=_L.xxgk_template_section_heading_en(t, i))
+        for i in range(_L.xxgk_template_section_count(t)))
+    rules = tuple(Rule(
+        id=_L.xxgk_template_rule_id(t, i),
+        severity=_L.xxgk_severity_name(_L.xxgk_template_rule_severity(t, i)) or "",
+        description=_L.xxgk_template_rule_description(t, i),
+        description_en=_L.xxgk_template_rule_description_en(t, i),
+        scope=_L.xxgk_template_rule_scope(t, i),
+        terms=tuple((_L.xxgk_template_rule_cell(t, i, j), _L.xxgk_template_rule_coefficient(t, i, j),
+                     bool(_L.xxgk_template_rule_cell_previous(t, i, j)))
+                    for j in range(_L.xxgk_template_rule_cell_count(t, i))))
+        for i in range(_L.xxgk_template_rule_count(t)))
+    out = Template(id=tid, name=_L.xxgk_template_name(t),
+                   first_year=int(_L.xxgk_template_first_year(t)), cells=cells,
+                   tables=tuple(tables), sections=sections, rules=rules)
+    _TEMPLATES[tid] = out
+    return out
 
 
 def paths(template: Optional[str] = "2021", optional: bool = False) -> List[Tuple[str, str]]:

@@ -14,7 +14,7 @@ import ctypes.util
 import os
 import sys
 from ctypes import (POINTER, c_char, c_char_p, c_int, c_long, c_longlong,
-                    c_size_t, c_void_p)
+                    c_size_t, c_uint, c_void_p)
 from pathlib import Path
 from typing import Any, Callable, List, Optional, Sequence, Tuple
 
@@ -43,6 +43,8 @@ EEMPTY = -16
 KIND_COUNT = 1
 KIND_SIGNED_COUNT = 2
 KIND_AMOUNT = 3
+KIND_NAMES = {KIND_COUNT: "count", KIND_SIGNED_COUNT: "signed_count", KIND_AMOUNT: "amount"}
+CELL_OPTIONAL = 0x1
 
 CELL_BLANK = 0
 CELL_NUMBER = 1
@@ -194,8 +196,28 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_template_cell_label_en", [TemplateP, c_size_t], c_char_p, _decode),
     ("xxgk_template_cell_unit", [TemplateP, c_size_t], c_char_p, _decode),
     ("xxgk_template_cell_kind", [TemplateP, c_size_t], c_int, None),
+    ("xxgk_template_cell_flags", [TemplateP, c_size_t], c_uint, None),
+    ("xxgk_template_table_count", [TemplateP], c_size_t, None),
+    ("xxgk_template_table_code", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_table_number", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_table_heading", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_table_heading_en", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_table_first_cell", [TemplateP, c_size_t], c_size_t, None),
+    ("xxgk_template_table_cell_count", [TemplateP, c_size_t], c_size_t, None),
     ("xxgk_template_section_count", [TemplateP], c_size_t, None),
     ("xxgk_template_section_code", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_section_heading", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_section_heading_en", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_rule_count", [TemplateP], c_size_t, None),
+    ("xxgk_template_rule_id", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_rule_severity", [TemplateP, c_size_t], c_int, None),
+    ("xxgk_template_rule_description", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_rule_description_en", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_rule_scope", [TemplateP, c_size_t], c_char_p, _decode),
+    ("xxgk_template_rule_cell_count", [TemplateP, c_size_t], c_size_t, None),
+    ("xxgk_template_rule_cell", [TemplateP, c_size_t, c_size_t], c_char_p, _decode),
+    ("xxgk_template_rule_coefficient", [TemplateP, c_size_t, c_size_t], c_int, None),
+    ("xxgk_template_rule_cell_previous", [TemplateP, c_size_t, c_size_t], c_int, None),
     # the report model
     ("xxgk_report_new", [POINTER(ReportP), TemplateP], c_int, _status),
     ("xxgk_report_clone", [POINTER(ReportP), ReportP], c_int, _status),
