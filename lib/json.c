@@ -577,17 +577,18 @@ static long syn_u4(const jsyn *s, size_t p)
 
 static int syn_string(jsyn *s)
 {
-    size_t start = s->pos++;
-    while (s->pos < s->len) {
-        char ch = s->buf[s->pos];
-        if (ch == '"') {
-            s->pos++;
+    s->pos++;
+    for (;;) {
+        const char *p = s->buf + s->pos, *end = s->buf + s->len;
+        const char *q = memchr(p, '"', (size_t)(end - p));
+        const char *bs = memchr(p, '\\', (size_t)((q ? q : end) - p));
+        if (!bs) {
+            if (!q)
+                return syn_eof(s);
+            s->pos = (size_t)(q - s->buf) + 1;
             return 0;
         }
-        if (ch != '\\') {
-            s->pos++;
-            continue;
-        }
+        s->pos = (size_t)(bs - s->buf);
         if (s->pos + 1 >= s->len)
             return syn_eof(s);
         char e = s->buf[s->pos + 1];
@@ -605,14 +606,12 @@ static int syn_string(jsyn *s)
                 s->pos += 6;
             }
             s->pos += 6;
-        } else if (strchr("\"\\/bfnrt", e)) {
+        } else if (e && strchr("\"\\/bfnrt", e)) {
             s->pos += 2;
         } else {
             return syn_fail(s, s->pos, "invalid escape '\\%c' in a string", e);
         }
     }
-    (void)start;
-    return syn_eof(s);
 }
 
 static int syn_number(jsyn *s)
