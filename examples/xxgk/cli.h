@@ -43,6 +43,17 @@ int cli_same_file(const char *a, const char *b);
 /* Write len bytes to `output` (NULL or "-": standard output). 0 or -1 (reported). */
 int cli_write_output(const char *output, const char *text, size_t len, const char *cmd);
 
+/* Whether argv[*i] is the option `name` with a value: "--name VALUE", "--name=VALUE", or
+ * for a short option "-n VALUE" and "-nVALUE". 1 (and *value; *i advanced past a separate
+ * value), 0 if it is another argument, -1 if the value is missing (reported, naming cmd). */
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **value, const char *cmd);
+
+/* The rest of a command line of FILE arguments: -h/--help (CLI_ARG_HELP), "--" (what
+ * follows are files), an unknown option (reported, -1), else a file (appended; files has
+ * room for argc entries). 0 when the argument was taken. */
+#define CLI_ARG_HELP 1
+int cli_file_arg(int argc, char **argv, int *i, char **files, size_t *nfiles, const char *cmd);
+
 /* Languages of messages. */
 enum { LANG_ZH = 0, LANG_EN = 1 };
 /* Parse "zh" or "en"; -1 (reported, naming cmd) otherwise. */

@@ -250,22 +250,11 @@ int cmd_check(int argc, char **argv)
     }
     int status = EXIT_TROUBLE;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = NULL;
-        if (!strcmp(a, "--format") || !strcmp(a, "--lang") || !strcmp(a, "--previous") ||
-            !strcmp(a, "-j")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "xxgk check: %s needs a value (see xxgk check --help)\n", a);
+        const char *a = argv[i], *v = NULL;
+        int m;
+        if ((m = cli_opt(argc, argv, &i, "--format", &v, "check")) != 0) {
+            if (m < 0)
                 goto done;
-            }
-            v = argv[++i];
-        } else if (!strncmp(a, "--format=", 9) || !strncmp(a, "--lang=", 7) ||
-                   !strncmp(a, "--previous=", 11)) {
-            v = strchr(a, '=') + 1;
-        } else if (!strncmp(a, "-j", 2) && a[2]) {
-            v = a + 2;
-        }
-        if (!strncmp(a, "--format", 8)) {
             if (!strcmp(v, "text")) c.format = FMT_TEXT;
             else if (!strcmp(v, "json")) c.format = FMT_JSON;
             else if (!strcmp(v, "ndjson")) c.format = FMT_NDJSON;
@@ -273,28 +262,24 @@ int cmd_check(int argc, char **argv)
                 fprintf(stderr, "xxgk check: unknown format '%s' (expected text, json or ndjson)\n", v);
                 goto done;
             }
-        } else if (!strncmp(a, "--lang", 6)) {
-            if ((c.lang = cli_parse_lang(v, "check")) < 0)
+        } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "check")) != 0) {
+            if (m < 0 || (c.lang = cli_parse_lang(v, "check")) < 0)
                 goto done;
-        } else if (!strncmp(a, "--previous", 10)) {
+        } else if ((m = cli_opt(argc, argv, &i, "--previous", &v, "check")) != 0) {
+            if (m < 0)
+                goto done;
             previous = v;
-        } else if (!strncmp(a, "-j", 2)) {
-            if ((jobs = cli_parse_jobs(v, "check")) < 0)
+        } else if ((m = cli_opt(argc, argv, &i, "-j", &v, "check")) != 0) {
+            if (m < 0 || (jobs = cli_parse_jobs(v, "check")) < 0)
                 goto done;
         } else if (!strcmp(a, "--blank-as-zero")) {
             blank_as_zero = 1;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            status = EXIT_CLEAN;
+        } else if ((m = cli_file_arg(argc, argv, &i, files, &nfiles, "check")) != 0) {
+            if (m == CLI_ARG_HELP) {
+                usage(stdout);
+                status = EXIT_CLEAN;
+            }
             goto done;
-        } else if (!strcmp(a, "--")) {
-            while (++i < argc)
-                files[nfiles++] = argv[i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "xxgk check: unknown option '%s' (see xxgk check --help)\n", a);
-            goto done;
-        } else {
-            files[nfiles++] = argv[i];
         }
     }
     if (nfiles == 0) {

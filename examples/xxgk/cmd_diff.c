@@ -47,24 +47,18 @@ int cmd_diff(int argc, char **argv)
     int json = 0, lang = LANG_ZH, nfiles = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
-        if (!strcmp(a, "--format") || !strcmp(a, "--lang")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "xxgk diff: %s needs a value (see xxgk diff --help)\n", a);
+        int m;
+        if ((m = cli_opt(argc, argv, &i, "--format", &v, "diff")) != 0) {
+            if (m < 0)
                 return EXIT_TROUBLE;
-            }
-            v = argv[++i];
-        } else if (!strncmp(a, "--format=", 9) || !strncmp(a, "--lang=", 7)) {
-            v = strchr(a, '=') + 1;
-        }
-        if (!strncmp(a, "--format", 8)) {
             if (!strcmp(v, "json")) json = 1;
             else if (!strcmp(v, "text")) json = 0;
             else {
                 fprintf(stderr, "xxgk diff: unknown format '%s' (expected text or json)\n", v);
                 return EXIT_TROUBLE;
             }
-        } else if (!strncmp(a, "--lang", 6)) {
-            if ((lang = cli_parse_lang(v, "diff")) < 0)
+        } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "diff")) != 0) {
+            if (m < 0 || (lang = cli_parse_lang(v, "diff")) < 0)
                 return EXIT_TROUBLE;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);

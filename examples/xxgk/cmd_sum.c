@@ -135,41 +135,29 @@ int cmd_sum(int argc, char **argv)
     }
     int status = EXIT_TROUBLE;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        if (!strcmp(a, "--to") || !strcmp(a, "-t") || !strcmp(a, "-o") || !strcmp(a, "--lang") ||
-            !strcmp(a, "-j")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "xxgk sum: %s needs a value (see xxgk sum --help)\n", a);
+        const char *v = NULL;
+        int m;
+        if ((m = cli_opt(argc, argv, &i, "--to", &v, "sum")) != 0 ||
+            (m = cli_opt(argc, argv, &i, "-t", &v, "sum")) != 0) {
+            if (m < 0)
                 goto done;
-            }
-            v = argv[++i];
-        } else if (!strncmp(a, "--to=", 5) || !strncmp(a, "--lang=", 7)) {
-            v = strchr(a, '=') + 1;
-        } else if (!strncmp(a, "-j", 2) && a[2]) {
-            v = a + 2;
-        }
-        if (!strncmp(a, "--to", 4) || !strcmp(a, "-t")) {
             to = v;
-        } else if (!strcmp(a, "-o")) {
+        } else if ((m = cli_opt(argc, argv, &i, "-o", &v, "sum")) != 0) {
+            if (m < 0)
+                goto done;
             output = v;
-        } else if (!strncmp(a, "--lang", 6)) {
-            if ((lang = cli_parse_lang(v, "sum")) < 0)
+        } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "sum")) != 0) {
+            if (m < 0 || (lang = cli_parse_lang(v, "sum")) < 0)
                 goto done;
-        } else if (!strncmp(a, "-j", 2)) {
-            if ((jobs = cli_parse_jobs(v, "sum")) < 0)
+        } else if ((m = cli_opt(argc, argv, &i, "-j", &v, "sum")) != 0) {
+            if (m < 0 || (jobs = cli_parse_jobs(v, "sum")) < 0)
                 goto done;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            status = EXIT_CLEAN;
+        } else if ((m = cli_file_arg(argc, argv, &i, files, &nfiles, "sum")) != 0) {
+            if (m == CLI_ARG_HELP) {
+                usage(stdout);
+                status = EXIT_CLEAN;
+            }
             goto done;
-        } else if (!strcmp(a, "--")) {
-            while (++i < argc)
-                files[nfiles++] = argv[i];
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "xxgk sum: unknown option '%s' (see xxgk sum --help)\n", a);
-            goto done;
-        } else {
-            files[nfiles++] = argv[i];
         }
     }
     int format;

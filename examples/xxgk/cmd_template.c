@@ -20,22 +20,22 @@ int cmd_template(int argc, char **argv)
     const char *lang = "zh";
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
-        if (!strcmp(a, "--template") || !strcmp(a, "--to") || !strcmp(a, "-t") ||
-            !strcmp(a, "--lang") || !strcmp(a, "-o")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "xxgk template: %s needs a value (see xxgk template --help)\n", a);
+        int m;
+        if ((m = cli_opt(argc, argv, &i, "--template", &v, "template")) != 0) {
+            if (m < 0)
                 return EXIT_TROUBLE;
-            }
-            v = argv[++i];
-        } else if (!strncmp(a, "--template=", 11) || !strncmp(a, "--to=", 5) ||
-                   !strncmp(a, "--lang=", 7)) {
-            v = strchr(a, '=') + 1;
-        }
-        if (!strncmp(a, "--template", 10)) id = v;
-        else if (!strncmp(a, "--to", 4) || !strcmp(a, "-t")) to = v;
-        else if (!strcmp(a, "-o")) output = v;
-        else if (!strncmp(a, "--lang", 6)) {
-            if (cli_parse_lang(v, "template") < 0)
+            id = v;
+        } else if ((m = cli_opt(argc, argv, &i, "--to", &v, "template")) != 0 ||
+                   (m = cli_opt(argc, argv, &i, "-t", &v, "template")) != 0) {
+            if (m < 0)
+                return EXIT_TROUBLE;
+            to = v;
+        } else if ((m = cli_opt(argc, argv, &i, "-o", &v, "template")) != 0) {
+            if (m < 0)
+                return EXIT_TROUBLE;
+            output = v;
+        } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "template")) != 0) {
+            if (m < 0 || cli_parse_lang(v, "template") < 0)
                 return EXIT_TROUBLE;
             lang = v;
         } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {

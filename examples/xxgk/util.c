@@ -56,12 +56,13 @@ const char *cli_strip_file(const char *msg, const char *file)
 
 void cli_error(const char *file)
 {
-    long line = xxgk_error_line(), col = xxgk_error_column();
-    const char *msg = cli_strip_file(xxgk_error_message(), file);
-    if (line > 0)
-        fprintf(stderr, "%s:%ld:%ld: %s\n", file, line, col, msg);
+    strbuf b = STRBUF_INIT;
+    cli_error_sb(&b, file);
+    if (b.failed)
+        fprintf(stderr, "%s: %s\n", file, xxgk_error_message());
     else
-        fprintf(stderr, "%s: %s\n", file, msg);
+        fputs(b.s, stderr);
+    sb_free(&b);
 }
 
 void cli_error_sb(strbuf *b, const char *file)
@@ -203,4 +204,47 @@ void cli_finding_json(strbuf *b, const xxgk_findings *f, size_t i)
     if (col > 0)
         sb_printf(b, ", \"column\": %ld", col);
     sb_puts(b, "}");
+}
+
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **value, const char *cmd)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '\0') {
+        if (*i + 1 >= argc) {
+            fprintf(stderr, "xxgk %s: %s needs a value (see xxgk %s --help)\n", cmd, name, cmd);
+            return -1;
+        }
+        *value = argv[++*i];
+        return 1;
+    }
+    if (name[1] == '-' && a[n] == '=') { /* --name=VALUE */
+        *value = a + n + 1;
+        return 1;
+    }
+    if (name[1] != '-') { /* -jVALUE */
+        *value = a + n;
+        return 1;
+    }
+    return 0;
+}
+
+int cli_file_arg(int argc, char **argv, int *i, char **files, size_t *nfiles, const char *cmd)
+{
+    const char *a = argv[*i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+        return CLI_ARG_HELP;
+    if (!strcmp(a, "--")) {
+        while (++*i < argc)
+            files[(*nfiles)++] = argv[*i];
+        return 0;
+    }
+    if (a[0] == '-' && a[1] != '\0') {
+        fprintf(stderr, "xxgk %s: unknown option '%s' (see xxgk %s --help)\n", cmd, a, cmd);
+        return -1;
+    }
+    files[(*nfiles)++] = argv[*i];
+    return 0;
 }
