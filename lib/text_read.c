@@ -125,6 +125,15 @@ static int has(const char *hay, const char *needle)
 static size_t label_norm(char *out, size_t cap, const char *in, size_t len)
 {
     size_t n = xn_label(out, cap, in, len);
+    if (n < cap && memchr(out, '*', n)) {
+        /* Markdown emphasis around a label (**规章**) */
+        size_t o = 0;
+        for (size_t i = 0; i < n; i++)
+            if (out[i] != '*')
+                out[o++] = out[i];
+        out[o] = '\0';
+        n = o;
+    }
     if (n < cap) {
         static const char *const from[] = { "资讯", "专案" };
         static const char *const to[] = { "信息", "项目" };
@@ -1387,6 +1396,7 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
     (void)any_heading;
     /* the template */
     const xxgk_template *t = o->tpl;
+    int template_note = !t && (s2019 > 0) == (s2021 > 0);
     if (!t)
         t = xxgk_template_get(s2019 > s2021 ? "2019" : "2021");
     if (!t)
@@ -1394,6 +1404,21 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
     rd->t = t;
     if ((rc = xxgk_report_new(&rd->r, t)) != 0)
         return rc;
+    if (template_note) {
+        long first_table = 0;
+        for (size_t li = 0; li < rd->nlines && !first_table; li++)
+            if (rd->lines[li].region >= 0 && rd->lines[li].region < REG_SEC)
+                first_table = (long)rd->lines[li].no;
+        if (first_table &&
+            (rc = xx_diagf(rd->r, "READ.TEMPLATE", XXGK_SEVERITY_INFO, first_table, 1, NULL,
+                           s2019 ? "表格标签同时含有2019年版和2021年版的特征（%d:%d），按%s年版读取"
+                                 : "表格标签不足以判断格式版本（%d:%d），按%s年版读取",
+                           s2019 ? "the table labels have features of both the 2019 and 2021 templates (%d:%d); "
+                                   "read as %s"
+                                 : "the table labels do not tell the template (%d:%d); read as %s",
+                           s2019, s2021, t->id)) != 0)
+            return rc;
+    }
     /* title and preamble */
     size_t pre_from = 0;
     {

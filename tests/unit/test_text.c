@@ -534,7 +534,8 @@ static void test_rows_not_spread_and_partial(void **state)
     assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.carried_over.total")), 0);
     assert_int_equal(v, 21);
     char *d = diag_text(r);
-    assert_string_equal(d, "2:1 READ.ROW_INCOMPLETE warning\n"
+    assert_string_equal(d, "1:1 READ.TEMPLATE info\n"
+                           "2:1 READ.ROW_INCOMPLETE warning\n"
                            "4:3 READ.UNPLACED warning\n"
                            "6:1 READ.MISSING warning\n"
                            "6:1 READ.MISSING warning\n"
@@ -629,6 +630,12 @@ static void test_label_variants(void **state)
     assert_int_equal(v, 0);
     assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
     assert_int_equal(v, 12);
+    xxgk_report_free(r);
+    /* Markdown emphasis around a label */
+    r = parse_str("## 二、主动公开政府信息情况\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+                  "| **规章** | 1 | 2 | 3 |\n", XXGK_FORMAT_MARKDOWN);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.regulations.in_force")), 0);
+    assert_int_equal(v, 3);
     xxgk_report_free(r);
     /* one cell per line, a label broken over two lines */
     const char *stream =
