@@ -48,7 +48,7 @@ PY
 done
 # the other formats read back to the same empty report
 for id in 2021 2019; do
-    for fmt in csv csv-wide; do
+    for fmt in csv csv-wide text markdown; do
         expect_rc 0 "$XXGK" template --template $id --to $fmt -o "$T/t$id.$fmt"
         expect_rc 0 "$XXGK" convert --from $fmt --to json "$T/t$id.$fmt"
         cmp "$T/t$id.json" "$T/out" || fail "template $id --to $fmt does not read back"
