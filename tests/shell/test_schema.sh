@@ -84,7 +84,8 @@ unknown_table_2019_row_in_2021 wrong_type_cell wrong_type_cell_object wrong_type
 year_out_of_range wrong_type_template wrong_type_section wrong_type_row wrong_type_table
 wrong_type_agency fractional_count count_too_large count_too_small amount_string_7_decimals
 numeric_string_in_count empty_string_cell unknown_template missing_template missing_xxgk
-wrong_xxgk_version root_not_object""".split()
+wrong_xxgk_version root_not_object unknown_2021_row_in_2019 fractional_signed_count_2019
+amount_7_decimals_2019""".split()
 for case in refused:
     if not validate("tests/data/json/invalid/%s/input.json" % case):
         fail("invalid/%s validates against the schema" % case)
