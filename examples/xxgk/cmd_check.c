@@ -215,10 +215,10 @@ static void emit_one(void *arg, size_t idx, void *result)
         c->errors += res->errors;
         c->warnings += res->warnings;
         c->unreadable += (size_t)res->unreadable;
-        if (res->err.len) {
-            progress_clear(&c->prog);
+        if (res->err.len || res->out.len)
+            progress_clear(&c->prog); /* standard output may be the same terminal */
+        if (res->err.len)
             fwrite(res->err.s, 1, res->err.len, stderr);
-        }
         if (c->format == FMT_JSON && res->out.len)
             fputs(c->printed++ ? ",\n  " : "\n  ", stdout);
         if (res->out.len && fwrite(res->out.s, 1, res->out.len, stdout) != res->out.len)
