@@ -74,6 +74,17 @@ a, b = (dict(flat(json.load(open(f, encoding="utf-8")))) for f in sys.argv[1:3])
 sys.exit(0 if a == b and len(a) > 200 else 1)
 PY
 
+# every corpus report the text reader reads: its JSON reads back to the same bytes
+if [ -d "${XXGK_SHARED_DIR:-}/corpus" ]; then
+    ok=0
+    for f in "$XXGK_SHARED_DIR"/corpus/*.txt; do
+        "$XXGK" convert --to json "$f" > "$T/c1.json" 2> /dev/null || continue
+        run 0 "$XXGK" convert --to json "$T/c1.json"
+        cmp -s "$T/out" "$T/c1.json" && ok=$((ok + 1)) || fail "JSON of $(basename "$f") is not a fixed point"
+    done
+    [ "$ok" -ge 8 ] || fail "only $ok corpus reports went through text -> JSON -> JSON"
+fi
+
 # ---- bad input: exit 2, FILE:LINE:COLUMN: message ----
 expect_error() { # FILE EXPECTED-STDERR-LINE
     run 2 "$XXGK" convert --to json "$1"
