@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Dict
 
 import xxgk
-from xxgk_testutil import HONGZE, KUNDULUN, REPO
+from xxgk_testutil import CORPUS, HONGZE, KUNDULUN, REPO, require_corpus, skip_if_unavailable
 
 SECTIONS = ["preamble", "overview", "problems", "other"]
 
@@ -561,6 +561,107 @@ class TestSumDiff(unittest.TestCase):
         self.assertEqual(len(cell), 1)
         self.assertEqual((cell[0].expected, cell[0].actual, cell[0].severity), ("0", "21", "info"))
         self.assertEqual(len(d), 61)
+
+
+class TestOptions(unittest.TestCase):
+    def test_parse_limits(self) -> None:
+        data = KUNDULUN.read_bytes()
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.loads(data, max_size=100)
+        self.assertEqual((cm.exception.code, cm.exception.message),
+                         (-10, f"input of {len(data)} bytes exceeds the limit of 100 bytes"))
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.load(KUNDULUN, max_size=100)
+        self.assertEqual(cm.exception.code, -10)
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.loads(data, max_depth=1)
+        self.assertEqual(cm.exception.code, -10)
+        self.assertGreater(cm.exception.line, 0)
+        with xxgk.loads(data, max_size=len(data), max_depth=32, max_line=1 << 20) as r:
+            self.assertEqual(r.year, 2023)
+        for bad in (-1, 2**64, 1.5, True):
+            with self.subTest(value=bad):
+                with self.assertRaises((ValueError, TypeError)):
+                    xxgk.loads(data, max_size=bad)  # type: ignore[arg-type]
+
+    def test_check_options(self) -> None:
+        with xxgk.load(KUNDULUN) as k, k.copy() as prev:
+            prev.year = 2022
+            text = k.sections["overview"]
+            prev.set_section("overview", text[:len(text) // 2] + "不同的文字" * 20)
+            copied = {th: sum(1 for f in k.check(previous=prev, copy_threshold=th)
+                              if f.rule == "YOY.COPY") for th in (0, 90, 100)}
+            self.assertEqual(copied, {0: 4, 90: 3, 100: 3})
+            self.assertEqual(k.check(previous=prev), k.check(previous=prev, copy_threshold=90))
+            with self.assertRaises(ValueError):
+                k.check(copy_threshold=101)
+
+    def test_check_without_diagnostics(self) -> None:
+        require_corpus(self)
+        try:
+            r = xxgk.load(CORPUS / "xuwen-justice-bureau_blank-cells.txt")
+        except xxgk.XxgkError as e:
+            skip_if_unavailable(self, e)
+            raise
+        with r:
+            every = r.check()
+            without = r.check(diagnostics=False)
+            diags = r.diagnostics
+        self.assertGreater(len(diags), 0)
+        self.assertEqual(len(every), len(without) + len(diags))
+        self.assertEqual(sorted(set(every) - set(without), key=repr), sorted(set(diags), key=repr))
+
+    def test_highlight(self) -> None:
+        with xxgk.load(HONGZE) as h:
+            plain = h.dumps("html")
+            marked = h.dumps("html", highlight=True)
+        self.assertNotIn('class="error"', plain)
+        self.assertIn('<td class="error" title="review_litigation.review.total: 行政复议总计应为 11'
+                      '（结果维持、结果纠正、其他结果、尚未审结之和），实为 0" '
+                      'data-path="review_litigation.review.total">', marked)
+
+    def test_many_reports_in_one_csv(self) -> None:
+        with xxgk.load(HONGZE) as h, xxgk.load(KUNDULUN) as k:
+            data = h.dumps("csv", report_id="hz") + k.dumps("csv", report_id="kd", header=False)
+            self.assertTrue(data.startswith("report,path,value\nhz,meta.template,2021\n"))
+            self.assertEqual(data.count("report,path,value"), 1)
+            got = []
+            for rid, r in xxgk.loads_all(data):
+                with r:
+                    got.append((rid, r.items(optional=True), r.agency))
+            self.assertEqual(got, [("hz", h.items(optional=True), h.agency),
+                                   ("kd", k.items(optional=True), k.agency)])
+            with tempfile.TemporaryDirectory() as d:
+                p = os.path.join(d, "all.csv")
+                with open(p, "w", encoding="utf-8") as fh:
+                    fh.write(data)
+                self.assertEqual([rid for rid, r in xxgk.load_all(p)], ["hz", "kd"])
+                with self.assertRaises(xxgk.XxgkError) as cm:
+                    list(xxgk.load_all(os.path.join(d, "missing.csv")))
+                self.assertEqual(cm.exception.code, -9)
+                self.assertIn("missing.csv", cm.exception.message)
+
+    def test_one_report_through_loads_all(self) -> None:
+        pairs = list(xxgk.loads_all(KUNDULUN.read_bytes()))
+        self.assertEqual([(rid, r.year) for rid, r in pairs], [("", 2023)])
+
+    def test_loads_all_error_has_a_place(self) -> None:
+        with xxgk.load(HONGZE) as h:
+            data = h.dumps("csv", report_id="a").replace("a,applications.new.total,21",
+                                                         "a,applications.nope,21")
+        line = data.splitlines().index("a,applications.nope,21") + 1
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            list(xxgk.loads_all(data))
+        self.assertEqual(cm.exception.line, line)
+
+    def test_abandoned_reader_is_freed(self) -> None:
+        with xxgk.load(HONGZE) as h:
+            data = h.dumps("csv", report_id="a") + h.dumps("csv", report_id="b", header=False)
+        it = xxgk.loads_all(data)
+        rid, r = next(it)
+        r.close()
+        it.close()  # frees the reader; the generator is done
+        self.assertEqual(list(it), [])
 
 
 class TestLifetime(unittest.TestCase):

@@ -71,6 +71,27 @@ class TestMemory(unittest.TestCase):
         grown = rss_kb() - before
         self.assertLess(grown, SLACK_KB, f"VmRSS grew by {grown} KiB over 2000 cycles")
 
+    def test_multi_report_reader_and_highlight(self) -> None:
+        with xxgk.load(HONGZE) as h:
+            data = h.dumps("csv", report_id="a") + h.dumps("csv", report_id="b", header=False)
+
+        def many(n: int) -> None:
+            for i in range(n):
+                it = xxgk.loads_all(data)
+                for rid, r in it:
+                    with r:
+                        r.dumps("html", highlight=True)
+                    if i % 2:  # every other reader is abandoned after its first report
+                        it.close()
+
+        many(200)
+        gc.collect()
+        before = rss_kb()
+        many(2000)
+        gc.collect()
+        grown = rss_kb() - before
+        self.assertLess(grown, SLACK_KB, f"VmRSS grew by {grown} KiB over 2000 cycles")
+
     def test_measure_detects_a_leak(self) -> None:
         # the measurement itself can fail: reports that are never freed show up
         gc.collect()

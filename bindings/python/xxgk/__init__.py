@@ -49,8 +49,8 @@ __version__ = "0.1.0"
 # xxgk.sum is left out on purpose: `from xxgk import *` must not hide the builtin sum().
 __all__ = [
     "Cell", "Finding", "LibraryNotFoundError", "Report", "Rule", "Section", "Table", "Template",
-    "XxgkError", "FORMATS", "diff", "library_path", "library_version", "load", "loads", "new",
-    "paths", "template", "templates",
+    "XxgkError", "FORMATS", "diff", "library_path", "library_version", "load", "load_all",
+    "loads", "loads_all", "new", "paths", "template", "templates",
 ]
 
 #: The format names the library knows (reading: all but "html").
@@ -292,10 +292,14 @@ def _kinds(t: Any) -> Tuple[int, ...]:
 
 
 class _ParseOptions:
+    """Parse options for one call; NULL (the defaults) when nothing is set."""
+
     def __init__(self, format: Optional[str], strict: bool, template: Optional[str],
-                 source_name: Optional[str]) -> None:
+                 source_name: Optional[str], max_size: Optional[int] = None,
+                 max_depth: Optional[int] = None, max_line: Optional[int] = None) -> None:
         self.p = _lib.ParseOptionsP()
-        if format is None and not strict and template is None and source_name is None:
+        if (format is None and not strict and template is None and source_name is None
+                and max_size is None and max_depth is None and max_line is None):
             return
         _call(_L.xxgk_parse_options_new, byref(self.p))
         try:
@@ -308,6 +312,15 @@ class _ParseOptions:
             if source_name is not None:
                 _call(_L.xxgk_parse_options_set_source_name, self.p,
                       _lib.encode(source_name, "source_name"))
+            if max_size is not None:
+                _call(_L.xxgk_parse_options_set_max_size, self.p,
+                      _lib.integer(max_size, "max_size", 0, _lib.SIZE_MAX))
+            if max_depth is not None:
+                _call(_L.xxgk_parse_options_set_max_depth, self.p,
+                      _lib.integer(max_depth, "max_depth", 0, _lib.UINT_MAX))
+            if max_line is not None:
+                _call(_L.xxgk_parse_options_set_max_line, self.p,
+                      _lib.integer(max_line, "max_line", 0, _lib.SIZE_MAX))
         except BaseException:
             self.close()
             raise
@@ -324,44 +337,109 @@ class _ParseOptions:
         self.close()
 
 
+def _fspath(path: Union[str, "os.PathLike[str]"]) -> bytes:
+    fspath = os.fsencode(path)
+    if b"\0" in fspath:
+        raise ValueError("path contains a NUL character")
+    return fspath
+
+
+def _bytes(data: Union[str, bytes, bytearray, memoryview], what: str) -> bytes:
+    if isinstance(data, str):
+        return data.encode("utf-8", errors="surrogateescape")
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
+    raise TypeError(f"{what}() needs str or bytes, not {type(data).__name__}")
+
+
 def load(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, *,
-         strict: bool = False, template: Optional[str] = None) -> "Report":
+         strict: bool = False, template: Optional[str] = None, max_size: Optional[int] = None,
+         max_depth: Optional[int] = None, max_line: Optional[int] = None) -> "Report":
     """Read one report from a file.
 
     The format is ``format`` if given ("json", "csv", "csv-wide", "text",
     "markdown"), else the file name's extension, else the content.
     ``strict=True`` turns reader diagnostics of severity warning or above into
     an ``XxgkError`` (ESTRICT); ``template`` ("2021", "2019") forces a
-    template instead of detecting it. Raises ``XxgkError`` (with the place of
-    the failure) for unreadable or malformed input.
+    template instead of detecting it; ``max_size`` (bytes, default 64 MiB),
+    ``max_depth`` (JSON nesting, default 32) and ``max_line`` (bytes, default
+    1 MiB) bound the input (ELIMIT beyond). Raises ``XxgkError`` (with the
+    place of the failure) for unreadable or malformed input.
     """
-    fspath = os.fsencode(path)
-    if b"\0" in fspath:
-        raise ValueError("path contains a NUL character")
+    fspath = _fspath(path)
     out = _lib.ReportP()
-    with _ParseOptions(format, strict, template, None) as o:
+    with _ParseOptions(format, strict, template, None, max_size, max_depth, max_line) as o:
         _call(_L.xxgk_report_read_file, byref(out), fspath, o.p)
     return Report._own(out)
 
 
 def loads(data: Union[str, bytes, bytearray, memoryview], format: Optional[str] = None, *,
           strict: bool = False, template: Optional[str] = None,
-          source_name: Optional[str] = None) -> "Report":
+          source_name: Optional[str] = None, max_size: Optional[int] = None,
+          max_depth: Optional[int] = None, max_line: Optional[int] = None) -> "Report":
     """Read one report from text (``str``, encoded as UTF-8) or bytes.
 
-    ``format`` as for :func:`load`; ``None`` sniffs the content.
-    ``source_name`` names the input in messages. Raises ``XxgkError``.
+    ``format`` and the limits as for :func:`load`; ``None`` sniffs the
+    content. ``source_name`` names the input in messages. Raises ``XxgkError``.
     """
-    if isinstance(data, str):
-        buf = data.encode("utf-8", errors="surrogateescape")
-    elif isinstance(data, (bytes, bytearray, memoryview)):
-        buf = bytes(data)
-    else:
-        raise TypeError(f"loads() needs str or bytes, not {type(data).__name__}")
+    buf = _bytes(data, "loads")
     out = _lib.ReportP()
-    with _ParseOptions(format, strict, template, source_name) as o:
+    with _ParseOptions(format, strict, template, source_name, max_size, max_depth, max_line) as o:
         _call(_L.xxgk_report_parse, byref(out), buf, len(buf), o.p)
     return Report._own(out)
+
+
+def loads_all(data: Union[str, bytes, bytearray, memoryview], format: Optional[str] = None, *,
+              strict: bool = False, template: Optional[str] = None,
+              source_name: Optional[str] = None, max_size: Optional[int] = None,
+              max_depth: Optional[int] = None,
+              max_line: Optional[int] = None) -> Iterator[Tuple[str, "Report"]]:
+    """Read the reports of a multi-report input (long CSV with a ``report``
+    column) one at a time, as (report id, Report) pairs; an input of one
+    report gives one pair with the id "". Each Report is the caller's (close
+    it, or use ``with``); only the current one is held by the reader. Options
+    as for :func:`loads`. A failure raises ``XxgkError`` with its place."""
+    buf = _bytes(data, "loads_all")
+    rd = _lib.ReaderP()
+    with _ParseOptions(format, strict, template, source_name, max_size, max_depth, max_line) as o:
+        _call(_L.xxgk_reader_open, byref(rd), buf, len(buf), o.p)
+    return _read_all(rd, buf)
+
+
+def _read_all(rd: Any, buf: bytes) -> Iterator[Tuple[str, "Report"]]:
+    # `buf` is referenced here so that the bytes the reader points into live
+    # as long as the reader does
+    try:
+        while True:
+            out = _lib.ReportP()
+            if _call(_L.xxgk_reader_next, byref(out), rd) == 1:
+                return
+            report = Report._own(out)
+            yield str(_L.xxgk_reader_report_id(rd)), report
+    finally:
+        _L.xxgk_reader_free(rd)
+        del buf
+
+
+def load_all(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, *,
+             strict: bool = False, template: Optional[str] = None,
+             max_size: Optional[int] = None, max_depth: Optional[int] = None,
+             max_line: Optional[int] = None) -> Iterator[Tuple[str, "Report"]]:
+    """:func:`loads_all` over a file's content (the file is read whole; an
+    unreadable file raises ``XxgkError`` EIO naming it)."""
+    name = os.fsdecode(path)
+    _fspath(path)
+    limit = _lib.integer(max_size, "max_size", 0, _lib.SIZE_MAX) if max_size else 64 << 20
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as e:
+        raise XxgkError(_lib.EIO, f"{name}: {e.strerror or e}", name="input/output error") from None
+    if len(data) > limit:
+        raise XxgkError(_lib.ELIMIT, f"{name}: larger than the limit of {limit} bytes",
+                        name="input exceeds a limit")
+    return loads_all(data, format, strict=strict, template=template, source_name=name,
+                     max_size=max_size, max_depth=max_depth, max_line=max_line)
 
 
 def new(template: Optional[str] = None) -> "Report":
@@ -398,6 +476,44 @@ def diff(a: "Report", b: "Report") -> List[Finding]:
     out = _lib.FindingsP()
     _call(_L.xxgk_report_diff, byref(out), a._ptr(), b._ptr())
     return _take_findings(out)
+
+
+class _WriteOptions:
+    """Write options for one call, with the findings to highlight (which must
+    outlive the write) freed together with them."""
+
+    def __init__(self, report: Any, format: str, lang: Optional[str], report_id: Optional[str],
+                 header: bool, highlight: bool) -> None:
+        fid = _format_id(format)
+        self.p = _lib.WriteOptionsP()
+        self.findings = _lib.FindingsP()
+        _call(_L.xxgk_write_options_new, byref(self.p))
+        try:
+            _call(_L.xxgk_write_options_set_format, self.p, fid)
+            if lang is not None:
+                _call(_L.xxgk_write_options_set_lang, self.p, _lib.encode(lang, "lang"))
+            if report_id is not None:
+                _call(_L.xxgk_write_options_set_report_id, self.p,
+                      _lib.encode(report_id, "report_id"))
+            _call(_L.xxgk_write_options_set_header, self.p, int(bool(header)))
+            if highlight:
+                _call(_L.xxgk_check, byref(self.findings), report, None)
+                _call(_L.xxgk_write_options_set_findings, self.p, self.findings)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        _L.xxgk_write_options_free(self.p)
+        _L.xxgk_findings_free(self.findings)
+        self.p = _lib.WriteOptionsP()
+        self.findings = _lib.FindingsP()
+
+    def __enter__(self) -> Any:
+        return self.p
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
 
 
 class Report:
@@ -642,21 +758,30 @@ class Report:
         return int(_L.xxgk_report_cell_line(h, cid)), int(_L.xxgk_report_cell_column(h, cid))
 
     # checks
-    def check(self, previous: Optional["Report"] = None, blank_as_zero: bool = False) -> List[Finding]:
+    def check(self, previous: Optional["Report"] = None, blank_as_zero: bool = False,
+              diagnostics: bool = True, copy_threshold: Optional[int] = None) -> List[Finding]:
         """Check the consistency rules (勾稽关系); with ``previous`` (last
-        year's report) also the year-over-year rules. ``blank_as_zero`` reads
-        blank cells as 0 so that identities with blanks are evaluated.
-        Returns the findings, reader diagnostics included."""
+        year's report) the year-over-year rules instead (YOY.*).
+        ``blank_as_zero`` reads blank cells as 0 so that identities with
+        blanks are evaluated; ``diagnostics=False`` leaves the reader's
+        diagnostics out; ``copy_threshold`` (0..100, default 90) is the
+        similarity from which a narrative section counts as copied from last
+        year's. Returns the findings (copies)."""
         h = self._ptr()
         if previous is not None and not isinstance(previous, Report):
             raise TypeError(f"previous must be a Report, not {type(previous).__name__}")
         prev = previous._ptr() if previous is not None else None
+        if copy_threshold is not None:
+            _lib.integer(copy_threshold, "copy_threshold", 0, 100)
         opts = _lib.CheckOptionsP()
         out = _lib.FindingsP()
         try:
-            if blank_as_zero:
+            if blank_as_zero or not diagnostics or copy_threshold is not None:
                 _call(_L.xxgk_check_options_new, byref(opts))
-                _call(_L.xxgk_check_options_set_blank_as_zero, opts, 1)
+                _call(_L.xxgk_check_options_set_blank_as_zero, opts, int(bool(blank_as_zero)))
+                _call(_L.xxgk_check_options_set_diagnostics, opts, int(bool(diagnostics)))
+                if copy_threshold is not None:
+                    _call(_L.xxgk_check_options_set_copy_threshold, opts, copy_threshold)
             if prev is None:
                 _call(_L.xxgk_check, byref(out), h, opts)
             else:
@@ -666,57 +791,42 @@ class Report:
         return _take_findings(out)
 
     # writing
-    def dumps(self, format: str = "json", lang: Optional[str] = None) -> str:
+    def dumps(self, format: str = "json", lang: Optional[str] = None,
+              report_id: Optional[str] = None, header: bool = True,
+              highlight: bool = False) -> str:
         """The report as text in a format ("json", "csv", "csv-wide", "text",
-        "markdown", "html"); ``lang`` ("zh", "en") for generated words."""
+        "markdown", "html"). ``lang`` ("zh", "en") for generated words; long
+        CSV: ``report_id`` in a leading ``report`` column and ``header=False``
+        to leave the header line out (to write many reports one after
+        another); HTML: ``highlight=True`` marks the cells of the report's
+        own findings (:meth:`check`) with their messages."""
         h = self._ptr()
-        opts = self._write_options(format, lang)
         buf = ctypes.POINTER(c_char)()
         n = c_size_t()
-        try:
+        with _WriteOptions(h, format, lang, report_id, header, highlight) as opts:
             _call(_L.xxgk_report_write, byref(buf), byref(n), h, opts)
             try:
                 data = ctypes.string_at(buf, n.value)
             finally:
                 _L.xxgk_free(ctypes.cast(buf, ctypes.c_void_p))
-        finally:
-            _L.xxgk_write_options_free(opts)
         return data.decode("utf-8")
 
     def dump(self, path: Union[str, "os.PathLike[str]"], format: Optional[str] = None,
-             lang: Optional[str] = None) -> None:
+             lang: Optional[str] = None, report_id: Optional[str] = None, header: bool = True,
+             highlight: bool = False) -> None:
         """Write the report to a file (created or truncated). Without
         ``format`` the extension decides (.json .csv .txt .md .html); an
-        unknown extension raises ``ValueError``."""
+        unknown extension raises ``ValueError``. Options as for :meth:`dumps`."""
         if format is None:
             ext = os.path.splitext(os.fsdecode(path))[1].lower()
             if ext not in _EXTENSIONS:
                 raise ValueError(f"{os.fsdecode(path)}: cannot tell the format from the extension "
                                  f"{ext or '(none)'}; pass format=")
             format = _EXTENSIONS[ext]
-        fspath = os.fsencode(path)
-        if b"\0" in fspath:
-            raise ValueError("path contains a NUL character")
+        fspath = _fspath(path)
         h = self._ptr()
-        opts = self._write_options(format, lang)
-        try:
+        with _WriteOptions(h, format, lang, report_id, header, highlight) as opts:
             _call(_L.xxgk_report_write_file, fspath, h, opts)
-        finally:
-            _L.xxgk_write_options_free(opts)
-
-    @staticmethod
-    def _write_options(format: str, lang: Optional[str]) -> Any:
-        fid = _format_id(format)
-        opts = _lib.WriteOptionsP()
-        _call(_L.xxgk_write_options_new, byref(opts))
-        try:
-            _call(_L.xxgk_write_options_set_format, opts, fid)
-            if lang is not None:
-                _call(_L.xxgk_write_options_set_lang, opts, _lib.encode(lang, "lang"))
-        except BaseException:
-            _L.xxgk_write_options_free(opts)
-            raise
-        return opts
 
     def __repr__(self) -> str:
         if not self._h:

@@ -132,12 +132,17 @@ class _WriteOptions(ctypes.Structure):
     pass
 
 
+class _Reader(ctypes.Structure):
+    pass
+
+
 ReportP = POINTER(_Report)
 TemplateP = POINTER(_Template)
 FindingsP = POINTER(_Findings)
 ParseOptionsP = POINTER(_ParseOptions)
 CheckOptionsP = POINTER(_CheckOptions)
 WriteOptionsP = POINTER(_WriteOptions)
+ReaderP = POINTER(_Reader)
 
 
 def _decode(result: Optional[bytes], func: Any, args: Any) -> Optional[str]:
@@ -250,10 +255,20 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_parse_options_set_strict", [ParseOptionsP, c_int], c_int, _status),
     ("xxgk_parse_options_set_template", [ParseOptionsP, TemplateP], c_int, _status),
     ("xxgk_parse_options_set_source_name", [ParseOptionsP, c_char_p], c_int, _status),
+    ("xxgk_parse_options_set_max_size", [ParseOptionsP, c_size_t], c_int, _status),
+    ("xxgk_parse_options_set_max_depth", [ParseOptionsP, c_uint], c_int, _status),
+    ("xxgk_parse_options_set_max_line", [ParseOptionsP, c_size_t], c_int, _status),
+    # multi-report input
+    ("xxgk_reader_open", [POINTER(ReaderP), c_char_p, c_size_t, ParseOptionsP], c_int, _status),
+    ("xxgk_reader_next", [POINTER(ReportP), ReaderP], c_int, _status),
+    ("xxgk_reader_report_id", [ReaderP], c_char_p, _decode),
+    ("xxgk_reader_free", [ReaderP], None, None),
     # checks and findings
     ("xxgk_check_options_new", [POINTER(CheckOptionsP)], c_int, _status),
     ("xxgk_check_options_free", [CheckOptionsP], None, None),
     ("xxgk_check_options_set_blank_as_zero", [CheckOptionsP, c_int], c_int, _status),
+    ("xxgk_check_options_set_diagnostics", [CheckOptionsP, c_int], c_int, _status),
+    ("xxgk_check_options_set_copy_threshold", [CheckOptionsP, c_int], c_int, _status),
     ("xxgk_check_previous", [POINTER(FindingsP), ReportP, ReportP, CheckOptionsP], c_int, _status),
     ("xxgk_findings_free", [FindingsP], None, None),
     ("xxgk_findings_count", [FindingsP], c_size_t, None),
@@ -275,6 +290,9 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_write_options_free", [WriteOptionsP], None, None),
     ("xxgk_write_options_set_format", [WriteOptionsP, c_int], c_int, _status),
     ("xxgk_write_options_set_lang", [WriteOptionsP, c_char_p], c_int, _status),
+    ("xxgk_write_options_set_report_id", [WriteOptionsP, c_char_p], c_int, _status),
+    ("xxgk_write_options_set_header", [WriteOptionsP, c_int], c_int, _status),
+    ("xxgk_write_options_set_findings", [WriteOptionsP, FindingsP], c_int, _status),
 ]
 
 def _lib_names() -> List[str]:
@@ -381,6 +399,19 @@ def call(fn: Callable[..., Any], *args: Any) -> Any:
     cleared first, so that a failure's detail is never an older one's."""
     lib.xxgk_error_clear()
     return fn(*args)
+
+
+def integer(value: Any, what: str, lo: int, hi: int) -> int:
+    """An int within [lo, hi]: ctypes would wrap anything else silently."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what} must be int, not {type(value).__name__}")
+    if not lo <= value <= hi:
+        raise ValueError(f"{what} must be between {lo} and {hi}, not {value}")
+    return value
+
+
+SIZE_MAX = 2 ** (8 * ctypes.sizeof(c_size_t)) - 1
+UINT_MAX = 2 ** (8 * ctypes.sizeof(c_uint)) - 1
 
 
 def encode(s: str, what: str) -> bytes:
