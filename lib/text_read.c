@@ -607,11 +607,19 @@ static int match_label(const xt_table *tb, const char *s, size_t n, int ctx, int
     if (nf == 0 && bare_cp >= 4 && loose) {
         unsigned bestd = 1000, second = 1000;
         int bi = -1, bj = -1;
+        /* distances beyond cap are only needed as "too far": cap is above every row's
+         * limit plus the required margin */
+        unsigned cap = 12;
+        for (int i = 0; i < tb->nrows; i++) {
+            unsigned l = (unsigned)(cp_len(tb->rows[i].norm_bare) / 4) + 2;
+            if (l > cap)
+                cap = l;
+        }
         for (int i = 0; i < tb->nrows; i++) {
             const xt_row *rw = &tb->rows[i];
             size_t rl = cp_len(rw->norm_bare);
             unsigned limit = (unsigned)(rl / 4);
-            unsigned d = xn_edit_distance(bare, rw->norm_bare, 40);
+            unsigned d = xn_edit_distance(bare, rw->norm_bare, cap);
             if (d <= limit && d < bestd) {
                 if (bi >= 0 && bestd < second) { second = bestd; bj = bi; }
                 bestd = d;
@@ -689,19 +697,21 @@ static int ambiguous(reader *rd, const xt_table *tb, uint32_t li, const tcell *c
 
 /* Match the label cells of a line (left to right; groups set the context). Returns the
  * template row of the last label that names a row with cells, -1 if none, or an error. */
-static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, int *ctx, int *row,
-                             uint32_t *labcell)
+static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, int loose, int *ctx, int *row,
+                             uint32_t *labcell, uint32_t *lastany)
 {
     *row = -1;
     *labcell = UINT32_MAX;
+    *lastany = UINT32_MAX;
     for (uint32_t k = 0; k < ln->nlab; k++) {
         const tcell *c = &rd->cells[ln->c0 + k];
         int a = -1, b = -1;
-        int m = match_label(tb, rd->buf + c->off, c->len, *ctx, 1, &a, &b);
+        int m = match_label(tb, rd->buf + c->off, c->len, *ctx, loose, &a, &b);
         if (m == -2 && ln->nfilled > 0)
             return ambiguous(rd, tb, (uint32_t)(ln - rd->lines), c, a, b);
         if (m < 0)
             continue;
+        *lastany = ln->c0 + k;
         if (tb->rows[m].flags & XT_ROW_GROUP)
             *ctx = m;
         else if (tb->rows[m].parent >= 0)
@@ -726,7 +736,7 @@ static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, in
         }
         (void)cl;
         int a = -1, b = -1;
-        int m = match_label(tb, joined, jl, *ctx, 1, &a, &b);
+        int m = match_label(tb, joined, jl, *ctx, loose, &a, &b);
         if (m == -2 && ln->nfilled > 0)
             return ambiguous(rd, tb, (uint32_t)(ln - rd->lines), c0, a, b);
         if (m >= 0 && (tb->rows[m].flags & XT_ROW_CELLS)) {
@@ -784,16 +794,33 @@ static int build_rows_rowmode(reader *rd, int ti, size_t *first_row)
         if (ln->region != ti || ln->heading || ln->skip || ln->nc == 0)
             continue;
         int row = -1;
-        uint32_t lab;
+        uint32_t lab, lastany;
         if (ln->nfilled == 0) {
             /* a header or a label fragment */
             if (columns_out_of_order(rd, tb, ln, &rc)) {
                 rd->nrows = *first_row;
                 return rc ? rc : 1;
             }
+            /* ... or a row whose values are all words ("行政许可 | 不适用"): a matched row
+             * label followed by exactly its number of cells, none of them a label */
+            if ((rc = match_line_labels(rd, tb, ln, 0, &ctx, &row, &lab, &lastany)) != 0)
+                return rc;
+            if (row < 0 || lastany != lab ||
+                ln->c0 + ln->nc - (lab + 1) != (uint32_t)tb->blocks[tb->rows[row].block].ncols)
+                continue;
+            int words = 0;
+            for (uint32_t k = lab + 1; k < ln->c0 + ln->nc; k++)
+                words += rd->cells[k].value == V_TEXT;
+            if (!words)
+                continue;
+            if ((rc = new_row(rd, row, (uint32_t)li, rd->cells[lab].col, lab)) != 0)
+                return rc;
+            for (uint32_t k = lab + 1; k < ln->c0 + ln->nc; k++)
+                if ((rc = add_val(rd, k)) != 0)
+                    return rc;
             continue;
         }
-        if ((rc = match_line_labels(rd, tb, ln, &ctx, &row, &lab)) != 0)
+        if ((rc = match_line_labels(rd, tb, ln, 1, &ctx, &row, &lab, &lastany)) != 0)
             return rc;
         /* the values follow the matched label (a text cell after it is a token) */
         uint32_t v0 = row >= 0 ? lab + 1 : ln->c0 + ln->nlab, ve = ln->c0 + ln->nc;

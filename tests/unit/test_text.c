@@ -448,6 +448,16 @@ static void test_round_trip(void **state)
     xxgk_report_set_blank(r, tu_id(r, "review_litigation.review.upheld"));
     xxgk_report_set_count(r, tu_id(r, "applications.other.total"), 5);
     round_trip(r, "generated 2021 with tokens");
+    /* cells that are words only */
+    xxgk_report_set_token(r, tu_id(r, "proactive.licensing.decisions"), "不适用");
+    static const char *const cols[] = { "natural_person", "commercial", "research", "social_welfare",
+                                        "legal_service", "other_org", "total" };
+    for (int k = 0; k < 7; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "applications.denied.state_secret.%s", cols[k]);
+        xxgk_report_set_token(r, tu_id(r, path), k % 2 ? "未统计" : "/");
+    }
+    round_trip(r, "generated 2021 with word tokens");
     xxgk_report_free(r);
     r = generated("2019");
     round_trip(r, "generated 2019");
