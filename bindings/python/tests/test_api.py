@@ -13,7 +13,7 @@ import tempfile
 import unittest
 import weakref
 from decimal import Decimal
-from typing import Dict
+from typing import Dict, Iterator
 
 import xxgk
 from xxgk_testutil import CORPUS, HONGZE, KUNDULUN, REPO, require_corpus, skip_if_unavailable
@@ -520,6 +520,30 @@ class TestSumDiff(unittest.TestCase):
             with xxgk.sum((h, h, h)) as s3:  # any iterable
                 self.assertEqual(s3["proactive.punishment.decisions"], 3 * 4119)
                 self.assertEqual(s3["proactive.fees.amount"], Decimal("23190.84"))
+
+    def test_sum_one_at_a_time(self) -> None:
+        with xxgk.load(KUNDULUN) as k, xxgk.load(HONGZE) as h, xxgk.sum([k, h, h]) as batch:
+            def loaded() -> Iterator[xxgk.Report]:
+                for p in (KUNDULUN, HONGZE, HONGZE):
+                    with xxgk.load(p) as r:
+                        yield r
+            with xxgk.sum(loaded()) as streamed:
+                self.assertEqual(streamed.items(optional=True), batch.items(optional=True))
+                self.assertEqual(streamed.diagnostics, batch.diagnostics)
+                self.assertEqual(streamed.year, 2023)
+            with xxgk.new() as acc:
+                acc.add(h)
+                with xxgk.new("2019") as old:
+                    with self.assertRaises(xxgk.XxgkError) as cm:
+                        acc.add(old)
+                    self.assertEqual(cm.exception.code, -12)
+                acc.add(h)
+                acc.sum_finish()
+                self.assertEqual(acc["proactive.fees.amount"], Decimal("15460.56"))
+                self.assertEqual(acc["applications.new.total"], 42)
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.sum(iter([]))
+        self.assertEqual(cm.exception.code, -1)
 
     def test_sum_errors(self) -> None:
         with self.assertRaises(xxgk.XxgkError) as cm:

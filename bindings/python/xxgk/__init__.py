@@ -454,17 +454,37 @@ def sum(reports: Iterable["Report"]) -> "Report":  # noqa: A001 - the documented
 
     Checked arithmetic; cells blank everywhere stay blank; cells some inputs
     left blank or gave as a token are named in the result's ``diagnostics``
-    (rule SUM.PARTIAL). Raises ``XxgkError``: EINVAL for no reports,
-    ETEMPLATE for mixed templates, EOVERFLOW naming the cell.
+    (rule SUM.PARTIAL). A list or tuple is summed in one call; any other
+    iterable (a generator of loaded reports, say) is added one report at a
+    time, so that the inputs need not all be held at once. Raises
+    ``XxgkError``: EINVAL for no reports, ETEMPLATE for mixed templates,
+    EOVERFLOW naming the cell.
     """
-    rs = list(reports)
-    for r in rs:
-        if not isinstance(r, Report):
-            raise TypeError(f"sum() needs Report objects, not {type(r).__name__}")
-    arr = (_lib.ReportP * max(len(rs), 1))(*[r._ptr() for r in rs])
-    out = _lib.ReportP()
-    _call(_L.xxgk_report_sum, byref(out), arr, len(rs))
-    return Report._own(out)
+    if isinstance(reports, (list, tuple)):
+        rs = list(reports)
+        for r in rs:
+            if not isinstance(r, Report):
+                raise TypeError(f"sum() needs Report objects, not {type(r).__name__}")
+        arr = (_lib.ReportP * max(len(rs), 1))(*[r._ptr() for r in rs])
+        out = _lib.ReportP()
+        _call(_L.xxgk_report_sum, byref(out), arr, len(rs))
+        return Report._own(out)
+    acc: Optional[Report] = None
+    try:
+        for r in reports:
+            if not isinstance(r, Report):
+                raise TypeError(f"sum() needs Report objects, not {type(r).__name__}")
+            if acc is None:
+                acc = new(r.template)
+            acc.add(r)
+        if acc is None:
+            raise XxgkError(_lib.EINVAL, "at least one report is required", name="invalid argument")
+        acc.sum_finish()
+    except BaseException:
+        if acc is not None:
+            acc.close()
+        raise
+    return acc
 
 
 def diff(a: "Report", b: "Report") -> List[Finding]:
@@ -589,6 +609,19 @@ class Report:
         out = _lib.ReportP()
         _call(_L.xxgk_report_clone, byref(out), self._ptr())
         return Report._own(out)
+
+    # sums one report at a time
+    def add(self, other: "Report") -> None:
+        """Add ``other`` (same template) into this report, as :func:`sum`
+        does; on failure (ETEMPLATE, EOVERFLOW) this report is unchanged.
+        Call :meth:`sum_finish` after the last one."""
+        if not isinstance(other, Report):
+            raise TypeError(f"add() needs a Report, not {type(other).__name__}")
+        _call(_L.xxgk_report_add, self._ptr(), other._ptr())
+
+    def sum_finish(self) -> None:
+        """Record the SUM.PARTIAL diagnostics of the reports added so far."""
+        _call(_L.xxgk_report_sum_finish, self._ptr())
 
     # metadata
     def _tpl(self) -> Any:

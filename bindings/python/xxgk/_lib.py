@@ -284,6 +284,8 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_finding_column", [FindingsP, c_size_t], c_long, None),
     # sums and differences
     ("xxgk_report_sum", [POINTER(ReportP), POINTER(ReportP), c_size_t], c_int, _status),
+    ("xxgk_report_add", [ReportP, ReportP], c_int, _status),
+    ("xxgk_report_sum_finish", [ReportP], c_int, _status),
     ("xxgk_report_diff", [POINTER(FindingsP), ReportP, ReportP], c_int, _status),
     # write options
     ("xxgk_write_options_new", [POINTER(WriteOptionsP)], c_int, _status),
