@@ -4,7 +4,10 @@
  * are the CPU time of the measuring thread, so a busy machine changes them little.
  *
  *   xxgk-bench [--quick] [--json] [--reports N] [--seconds S] [--format NAME]
+ *   xxgk-bench --write-json DIR [--reports N]
  *
+ * --write-json writes the N synthetic reports as DIR/NNNNNNN.json and exits, as input for
+ * timing the command line (tests/bench/cli_scale.sh).
  * --format limits the run to one format (e.g. for a profiler); the others print as null.
  * A format whose reader or writer is not in this build is reported as null. */
 #include <xxgk.h>
@@ -349,6 +352,7 @@ int main(int argc, char **argv)
 {
     size_t n = 2000;
     int json_out = 0, only = -1;
+    const char *write_dir = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--quick")) {
             n = 200;
@@ -359,18 +363,33 @@ int main(int argc, char **argv)
             n = (size_t)strtoul(argv[++i], NULL, 10);
         } else if (!strcmp(argv[i], "--seconds") && i + 1 < argc) {
             min_seconds = strtod(argv[++i], NULL);
+        } else if (!strcmp(argv[i], "--write-json") && i + 1 < argc) {
+            write_dir = argv[++i];
         } else if (!strcmp(argv[i], "--format") && i + 1 < argc) {
             if (xxgk_format_from_name(&only, argv[++i]) != 0) {
                 fprintf(stderr, "xxgk-bench: unknown format %s\n", argv[i]);
                 return 2;
             }
         } else {
-            fprintf(stderr, "usage: xxgk-bench [--quick] [--json] [--reports N] [--seconds S] [--format NAME]\n");
+            fprintf(stderr, "usage: xxgk-bench [--quick] [--json] [--reports N] [--seconds S] [--format NAME]\n"
+                            "       xxgk-bench --write-json DIR [--reports N]\n");
             return 2;
         }
     }
     if (n == 0)
         n = 1;
+    if (write_dir) {
+        /* one report at a time: any N fits in memory */
+        for (size_t i = 0; i < n; i++) {
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%07zu.json", write_dir, i);
+            xxgk_report *r = synth(i);
+            if (xxgk_report_write_file(path, r, NULL))
+                die(path);
+            xxgk_report_free(r);
+        }
+        return 0;
+    }
     xxgk_report **reports = calloc(n, sizeof *reports);
     if (!reports)
         die("out of memory");
