@@ -469,9 +469,14 @@ static void test_round_trip(void **state)
     round_trip(r, "hongze");
     xxgk_report_free(r);
     for (size_t i = 0; i < sizeof corpus / sizeof *corpus; i++) {
-        char exp[256];
+        char exp[256], rel[256];
         snprintf(exp, sizeof exp, "text/corpus/%s/expected.json", corpus[i]);
         r = tu_load(tu_data(exp));
+        round_trip(r, corpus[i]);
+        xxgk_report_free(r);
+        /* and the report as read from the text itself, sections included */
+        snprintf(rel, sizeof rel, "corpus/%s.txt", corpus[i]);
+        r = tu_load(tu_shared(rel));
         round_trip(r, corpus[i]);
         xxgk_report_free(r);
     }
@@ -709,6 +714,28 @@ static void test_alloc_failures(void **state)
         assert_true(n < 10000);
     }
     free(text);
+    /* the writers */
+    xxgk_report *r = generated("2021");
+    for (int f = XXGK_FORMAT_TEXT; f <= XXGK_FORMAT_MARKDOWN; f++) {
+        xxgk_write_options *o;
+        assert_int_equal(xxgk_write_options_new(&o), 0);
+        assert_int_equal(xxgk_write_options_set_format(o, f), 0);
+        for (long n = 1;; n++) {
+            char *out = NULL;
+            xx_alloc_fail_at(n);
+            int rc = xxgk_report_write(&out, NULL, r, o);
+            xx_alloc_fail_at(0);
+            if (rc == 0) {
+                xxgk_free(out);
+                break;
+            }
+            assert_int_equal(rc, XXGK_ENOMEM);
+            assert_null(out);
+            assert_true(n < 1000);
+        }
+        xxgk_write_options_free(o);
+    }
+    xxgk_report_free(r);
 }
 
 static void test_speed(void **state)
