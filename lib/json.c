@@ -10,7 +10,6 @@
 #include "normalize.h"
 
 #include <cjson/cJSON.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -774,32 +773,6 @@ static int syntax_error(const char *buf, size_t len, size_t *off, char *msg, siz
     return 1;
 }
 
-/* cJSON allocates through the library's hook, so that allocation failures are injected and
- * told apart from syntax errors. cJSON's hooks are process-wide; ours allocate with
- * malloc/free underneath, so memory cJSON handed out before stays compatible. */
-static _Thread_local int tl_json_oom;
-
-static void *json_malloc(size_t n)
-{
-    void *p = xx_malloc(n);
-    if (!p)
-        tl_json_oom = 1;
-    return p;
-}
-
-static void json_free(void *p)
-{
-    xx_free(p);
-}
-
-static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
-
-static void install_hooks(void)
-{
-    cJSON_Hooks h = { json_malloc, json_free };
-    cJSON_InitHooks(&h);
-}
-
 int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o)
 {
     *out = NULL;
@@ -811,11 +784,13 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
                         "invalid UTF-8 at byte %zu (line %ld, column %ld)", bad, line, col);
     }
     int what;
-    if (prescan(buf, len, o->max_depth, &bad, &what) != 0) {
+    /* cJSON refuses more than 1000 levels itself; the limit we state must be the one that holds */
+    unsigned max_depth = o->max_depth > 1000 ? 1000 : o->max_depth;
+    if (prescan(buf, len, max_depth, &bad, &what) != 0) {
         xx_position(buf, len, bad, &line, &col);
         if (what == PRE_DEEP)
             return xx_error(XXGK_ELIMIT, line, col, (long long)bad, "$", "JSON nesting deeper than %u levels",
-                            o->max_depth);
+                            max_depth);
         return xx_error(XXGK_EPARSE, line, col, (long long)bad, "$", "%s",
                         what == PRE_NUL       ? "malformed JSON: NUL byte"
                         : what == PRE_ESC_NUL ? "a string contains \\u0000 (NUL), which text cannot hold"
@@ -827,26 +802,13 @@ int xx_json_read(xxgk_report **out, const char *buf, size_t len, const struct xx
         xx_position(buf, len, bad, &line, &col);
         return xx_error(XXGK_EPARSE, line, col, (long long)bad, "$", "malformed JSON: %s", why);
     }
-    pthread_once(&hooks_once, install_hooks);
+    /* The text is valid JSON now, so cJSON can only fail for want of memory. cJSON allocates
+     * with its process-wide hooks, which a library must leave to the program: they are not
+     * redirected to our allocation hook (so fault injection reaches our allocations only). */
     const char *end = NULL;
-    tl_json_oom = 0;
     cJSON *root = cJSON_ParseWithLengthOpts(buf, len, &end, 0);
-    if (!root) {
-        if (tl_json_oom)
-            return xx_oom();
-        size_t off = end && end >= buf && end <= buf + len ? (size_t)(end - buf) : len;
-        /* cJSON may stop after the offending character, on the white space that follows */
-        while (off > 0 && off < len && is_ws(buf[off]))
-            off--;
-        size_t n = 0;
-        while (off + n < len && n < 12 && buf[off + n] != '\n' && buf[off + n] != '\r')
-            n++;
-        while (n > 0 && off + n < len && ((unsigned char)buf[off + n] & 0xC0) == 0x80)
-            n--; /* never cut a UTF-8 sequence */
-        xx_position(buf, len, off, &line, &col);
-        return xx_error(XXGK_EPARSE, line, col, (long long)off, "$", "malformed JSON near '%.*s'", (int)n,
-                        buf + off);
-    }
+    if (!root)
+        return xx_error(XXGK_ENOMEM, 0, 0, -1, "$", "out of memory while parsing JSON");
     size_t tail = (size_t)(end - buf);
     while (tail < len && is_ws(buf[tail]))
         tail++;

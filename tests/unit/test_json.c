@@ -434,8 +434,9 @@ static void oom_read(const char *buf, size_t len)
         assert_null(r);
         assert_int_equal(xxgk_error_code(), XXGK_ENOMEM);
     }
-    /* cJSON's allocations are counted too: a document is dozens of them */
-    assert_true(n > 20);
+    /* the report, its strings and its tokens; cJSON allocates through its own process-wide
+     * hooks, which the library leaves to the program */
+    assert_true(n > 2);
 }
 
 static void test_oom_read(void **state)
