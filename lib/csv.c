@@ -775,17 +775,15 @@ static const xt_table *find_table(const xxgk_template *t, const char *x)
     return NULL;
 }
 
-static const xt_table *heading_line(const xxgk_template *t, const csvp *p)
+/* The table whose heading the record is (n0: its first field, normalized; NULL if empty). */
+static const xt_table *heading_line(const xxgk_template *t, const csvp *p, const char *n0)
 {
-    char x[NORM_CAP];
-    if (!p->f[0].slen)
+    if (!n0)
         return NULL;
     for (size_t k = 1; k < p->nf; k++)
         if (p->f[k].slen)
             return NULL;
-    if (!norm_label(x, p->f[0].s, p->f[0].slen))
-        return NULL;
-    return find_table(t, x);
+    return find_table(t, n0);
 }
 
 /* Trim ASCII spaces and tabs around a value typed by hand. */
@@ -810,6 +808,10 @@ typedef struct wctx {
     const struct xxgk_parse_options *o;
     unsigned char *seen;   /* per cell */
     unsigned char meta_seen[WK_COUNT + XX_MAX_SECTIONS];
+    /* the current record's first field, normalized once (n0ok: non-empty and not too long),
+     * and the current table's corner text */
+    char n0[NORM_CAP], corner[NORM_CAP];
+    int n0ok;
     /* header lines of the current table: nh lines of width hw */
     hcell *h;
     size_t nh, hw, hcap;
@@ -1079,10 +1081,9 @@ static int wide_create(wctx *c, size_t off)
  * none. */
 static int meta_key(const wctx *c, int *key, int *sec)
 {
-    const csvp *p = &c->p;
-    char x[NORM_CAP];
+    const char *x = c->n0;
     *key = *sec = -1;
-    if (!norm_label(x, p->f[0].s, p->f[0].slen))
+    if (!c->n0ok)
         return 0;
     for (int i = 0; i < WK_COUNT; i++)
         if (!strcmp(x, wide_keys[i]))
@@ -1185,17 +1186,21 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
     while ((rc = cp_next(p)) == 1) {
         if (is_blank_record(p))
             continue;
+        c.n0ok = p->f[0].slen && norm_label(c.n0, p->f[0].s, p->f[0].slen);
+        const char *n0 = c.n0ok ? c.n0 : NULL;
         const xxgk_template *t = c.r ? c.r->t : c.tpl ? c.tpl : o->tpl;
-        if (!t && heading_line(xxgk_template_default(), p)) {
+        if (!t && heading_line(xxgk_template_default(), p, n0)) {
             rc = cp_err(p, XXGK_ETEMPLATE, p->f[0].off, "expected '模板,2021' (or 2019) before the first table");
             goto done;
         }
-        const xt_table *nt = t ? heading_line(t, p) : NULL;
+        const xt_table *nt = t ? heading_line(t, p, n0) : NULL;
         if (nt) {
             if ((rc = wide_create(&c, p->f[0].off)) != 0)
                 goto done;
             tb = nt;
             L = tb->inline_layout ? 0 : label_depth(tb);
+            if (!norm_label(c.corner, tb->corner, strlen(tb->corner)))
+                c.corner[0] = '\0';
             h_clear(&c);
             data_done = 0;
             in_header = 0;
@@ -1207,7 +1212,7 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
             continue;
         }
         int key, sec;
-        if (p->f[0].slen && meta_key(&c, &key, &sec) && key != WK_TEMPLATE) {
+        if (n0 && meta_key(&c, &key, &sec) && key != WK_TEMPLATE) {
             /* a section or metadata line after the tables (sections 五 and 六 follow them in print) */
             if ((rc = wide_meta(&c)) != 0)
                 goto done;
@@ -1239,10 +1244,10 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
             continue;
         }
         /* a block caption */
-        if (p->f[0].slen && norm_label(x, p->f[0].s, p->f[0].slen)) {
+        if (n0) {
             int caption = -1;
             for (int k = 0; k < tb->nblocks; k++)
-                if (tb->blocks[k].norm[0] && !strcmp(tb->blocks[k].norm, x))
+                if (tb->blocks[k].norm[0] && !strcmp(tb->blocks[k].norm, n0))
                     caption = k;
             int rest = 0;
             for (size_t k = 1; k < p->nf; k++)
@@ -1256,9 +1261,7 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
         /* a header line: the corner in the first column, or empty label columns */
         int header = 1;
         if (p->f[0].slen) {
-            char cn[NORM_CAP];
-            header = tb->corner[0] && norm_label(x, p->f[0].s, p->f[0].slen) &&
-                     norm_label(cn, tb->corner, strlen(tb->corner)) && !strcmp(x, cn);
+            header = n0 && c.corner[0] && !strcmp(n0, c.corner);
         } else {
             for (int k = 1; k < L && (size_t)k < p->nf; k++)
                 if (p->f[k].slen)
