@@ -62,6 +62,10 @@ size_t xx_format_number(char *buf, int64_t v, int kind);
  * the value scaled by 10^6 in *micros. Returns 0, XXGK_EPARSE (not a number), XXGK_ERANGE
  * (too large) or XXGK_EKIND (more than 6 decimals). */
 int xx_parse_decimal(const char *s, size_t n, int json, int64_t *micros, int *is_integral);
+/* Parse a count exactly over its whole range +-(2^53-1), JSON number syntax (a fraction or
+ * exponent is fine when the value is integral). Returns 0, XXGK_EPARSE, XXGK_EKIND (not an
+ * integer) or XXGK_ERANGE. */
+int xx_parse_count(const char *s, size_t n, int64_t *value);
 /* Convert a parsed decimal into a cell's value per its kind: counts must be integral and
  * within +-(2^53-1). Returns 0, XXGK_EKIND (fraction in a count), XXGK_ERANGE. */
 int xx_value_for_kind(int64_t micros, int is_integral, int kind, int64_t *value);

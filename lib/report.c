@@ -49,9 +49,10 @@ static int dup_field(char **dst, const char *src)
 
 int xxgk_report_clone(xxgk_report **out, const xxgk_report *r)
 {
+    if (out)
+        *out = NULL;
     if (!out || !r)
         return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "out and report are required");
-    *out = NULL;
     xxgk_report *c;
     int rc = xxgk_report_new(&c, r->t);
     if (rc)
@@ -331,6 +332,10 @@ int xxgk_report_set_number_text(xxgk_report *r, size_t id, const char *text)
         return xx_error(XXGK_EINVAL, 0, 0, -1, path, "text is required");
     int64_t micros, v;
     int integral;
+    if (r->t->cells[id].kind != XXGK_KIND_AMOUNT && xx_parse_count(text, strlen(text), &v) == 0) {
+        xx_set_number(r, id, v, 0, 0);
+        return 0;
+    }
     rc = xx_parse_decimal(text, strlen(text), 0, &micros, &integral);
     if (rc == XXGK_EPARSE)
         return xx_error(rc, 0, 0, -1, path, "%s: '%s' is not a number", path, text);
@@ -365,6 +370,11 @@ int xxgk_report_set_token(xxgk_report *r, size_t id, const char *token)
     if (!token || !*token)
         return xx_error(XXGK_EINVAL, 0, 0, -1, r->t->cells[id].path, "a token must be non-empty text");
     size_t n = strlen(token), bad = xn_utf8_check(token, n);
+    int64_t micros;
+    int integral;
+    if (xx_parse_decimal(token, n, 0, &micros, &integral) != XXGK_EPARSE)
+        return xx_error(XXGK_EINVAL, 0, 0, -1, r->t->cells[id].path,
+                        "%s: '%s' is a number, not a token: set it as a number", r->t->cells[id].path, token);
     if (bad < n)
         return xx_error(XXGK_EENCODING, 0, 0, (long long)bad, r->t->cells[id].path, "invalid UTF-8 at byte %zu", bad);
     return xx_set_token(r, id, token, n, 0, 0);

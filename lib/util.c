@@ -233,3 +233,82 @@ void xx_position(const char *buf, size_t len, size_t off, long *line, long *col)
     *line = ln;
     *col = (long)xn_utf8_count(buf + ls, off - ls) + 1;
 }
+
+/* Read the JSON number s[0..n) as an exact integer count. Returns 0, XXGK_EPARSE (not a
+ * JSON number), XXGK_EKIND (not an integer) or XXGK_ERANGE (beyond +-(2^53-1)). Unlike
+ * xx_parse_decimal it does not scale by 10^6, so the whole range of a count is readable. */
+int xx_parse_count(const char *s, size_t n, int64_t *value)
+{
+    size_t i = 0;
+    int neg = 0;
+    if (i < n && s[i] == '-') {
+        neg = 1;
+        i++;
+    }
+    char digits[24];
+    size_t nd = 0, nint = 0, nfrac = 0;
+    long zeros = 0; /* trailing zeros not stored in digits */
+    int big = 0;
+    for (int part = 0; part < 2; part++) {
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (s[i] == '0' && nd == 0) {
+                /* a leading zero: nothing to store */
+            } else if (s[i] == '0') {
+                zeros++;
+            } else {
+                for (; zeros > 0; zeros--) {
+                    if (nd < sizeof digits) digits[nd++] = '0'; else big = 1;
+                }
+                if (nd < sizeof digits) digits[nd++] = s[i]; else big = 1;
+            }
+            if (part == 0) nint++; else nfrac++;
+            i++;
+        }
+        if (part == 0) {
+            if (nint == 0)
+                return XXGK_EPARSE;
+            if (i < n && s[i] == '.') {
+                i++;
+                if (i >= n || s[i] < '0' || s[i] > '9')
+                    return XXGK_EPARSE;
+            } else {
+                break;
+            }
+        }
+    }
+    long exp = 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        int eneg = 0;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            eneg = s[i++] == '-';
+        if (i >= n || s[i] < '0' || s[i] > '9')
+            return XXGK_EPARSE;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            if (exp < 1000000)
+                exp = exp * 10 + (s[i] - '0');
+        if (eneg)
+            exp = -exp;
+    }
+    if (i != n)
+        return XXGK_EPARSE;
+    if (nd == 0) {
+        *value = 0;
+        return 0;
+    }
+    /* value = digits * 10^(zeros + exp - nfrac) */
+    long e = zeros + exp - (long)nfrac;
+    if (e < 0)
+        return XXGK_EKIND;
+    if (big || (long)nd + e > 16)
+        return XXGK_ERANGE;
+    uint64_t v = 0;
+    for (size_t k = 0; k < nd; k++)
+        v = v * 10 + (uint64_t)(digits[k] - '0');
+    for (; e > 0; e--)
+        v *= 10;
+    if (v > (uint64_t)XX_MAX_SAFE)
+        return XXGK_ERANGE;
+    *value = neg ? -(int64_t)v : (int64_t)v;
+    return 0;
+}
