@@ -368,6 +368,10 @@ class TestCells(unittest.TestCase):
         self.r["applications.new.total"] = "12"
         self.assertEqual(self.r["applications.new.total"], 12)
         self.assertIs(type(self.r["applications.new.total"]), int)
+        # text that is not exactly a number stays text
+        for token in (" 12", "１２", "0x10", "12件"):
+            self.r["applications.new.total"] = token
+            self.assertEqual(self.r["applications.new.total"], token)
 
     def test_nothing_is_coerced(self) -> None:
         with self.assertRaises(xxgk.XxgkError) as cm:

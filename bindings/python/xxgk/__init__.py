@@ -21,8 +21,10 @@ Cell values
     ``r[path] = value`` accepts ``None`` (blank), an ``int``, a
     ``decimal.Decimal``, or a ``str``. A ``str`` that is exactly a number in
     the library's syntax ("12", "-4", "7730.28") sets that number; any other
-    ``str`` is stored as a token. Nothing is coerced: "1.5" in a count cell
-    raises ``XxgkError`` (wrong kind), and a ``float`` raises ``TypeError``.
+    ``str`` is stored as a token — so " 12" or "１２" (not exactly a number)
+    are tokens, as a reader would keep them. Nothing is coerced: "1.5" in a
+    count cell raises ``XxgkError`` (wrong kind), and a ``float`` raises
+    ``TypeError``.
 
 Errors
     Library failures raise ``XxgkError`` with ``.code`` (negative status),
