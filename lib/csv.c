@@ -695,15 +695,15 @@ static int has_captions(const xt_table *tb)
     return tb->nblocks > 1 || tb->blocks[0].caption[0];
 }
 
-/* How well the normalized label x names row rw: 2 exactly, 1 without ordinals, 0 not. */
-static int row_score(const xt_row *rw, const char *x)
+/* How well the normalized label x (xb: without its ordinal) names row rw: 2 exactly, 1
+ * without ordinals, 0 not. */
+static int row_score(const xt_row *rw, const char *x, const char *xb)
 {
     if (!strcmp(rw->norm, x))
         return 2;
     for (int a = 0; a < rw->naliases; a++)
         if (!strcmp(rw->aliases[a], x))
             return 2;
-    const char *xb = bare(x);
     if (!*xb)
         return 0;
     if (!strcmp(rw->norm_bare, xb))
@@ -726,10 +726,11 @@ static int is_ancestor(const xt_table *tb, int anc, int k)
 static int find_row(const xt_table *tb, const char *x, int anc)
 {
     int best = 0, found = -1, ties = 0;
+    const char *xb = bare(x);
     for (int k = 0; k < tb->nrows; k++) {
         if (anc >= 0 && !is_ancestor(tb, anc, k))
             continue;
-        int s = row_score(&tb->rows[k], x);
+        int s = row_score(&tb->rows[k], x, xb);
         if (s > best) {
             best = s;
             found = k;
