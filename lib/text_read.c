@@ -1493,7 +1493,7 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
     /* tables */
     for (size_t ti = 0; ti < t->ntables; ti++) {
         const xt_table *tb = &t->tables[ti];
-        int found = 0, rowmode = 0;
+        int found = 0, rowmode = 0, anyvalue = 0, wordrows = 0;
         long end_line = 0;
         for (size_t li = 0; li < rd->nlines; li++) {
             const tline *ln = &rd->lines[li];
@@ -1503,10 +1503,19 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
             end_line = (long)ln->no;
             if (ln->heading || ln->skip || !ln->nc)
                 continue;
-            uint32_t nv = ln->nc - ln->nlab;
+            uint32_t nv = ln->nc - ln->nlab, nonblank = 0;
             if (ln->nfilled && (ln->nlab > 0 || nv >= 2))
                 rowmode = 1;
+            if (ln->nfilled)
+                anyvalue = 1;
+            /* a `|` line of two or more cells: in a table without any number, rows are lines */
+            for (uint32_t k = 0; ln->pipe && k < ln->nc; k++)
+                nonblank += rd->cells[ln->c0 + k].value != V_BLANK;
+            if (nonblank >= 2)
+                wordrows = 1;
         }
+        if (!anyvalue && wordrows)
+            rowmode = 1;
         size_t r0;
         rc = rowmode ? build_rows_rowmode(rd, (int)ti, &r0) : build_rows_stream(rd, (int)ti, &r0);
         if (rc == 1)

@@ -459,6 +459,11 @@ static void test_round_trip(void **state)
     }
     round_trip(r, "generated 2021 with word tokens");
     xxgk_report_free(r);
+    /* a report whose only cell is words (found by a round-trip fuzzer) */
+    assert_int_equal(xxgk_report_new(&r, NULL), 0);
+    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "proactive.licensing.decisions"), "商业 科研"), 0);
+    round_trip(r, "words only");
+    xxgk_report_free(r);
     r = generated("2019");
     round_trip(r, "generated 2019");
     xxgk_report_free(r);
