@@ -175,7 +175,9 @@ peak_heap() {
     valgrind --tool=massif --massif-out-file="$T/massif" "$@" >/dev/null 2>&1 || true
     grep -o 'mem_heap_B=[0-9]*' "$T/massif" | cut -d= -f2 | sort -n | tail -n 1
 }
-if command -v valgrind >/dev/null; then
+if grep -qa -e __asan_init -e __tsan_init "$XXGK"; then
+    echo "note: sanitized build: peak heap not measured (valgrind cannot run it; ASan checks leaks)"
+elif command -v valgrind >/dev/null; then
     for cmd in "check --format json" "sum"; do
         small=$(peak_heap "$XXGK" $cmd -j 2 "$T/bulk/d00")
         large=$(peak_heap "$XXGK" $cmd -j 2 "$T"/bulk/d0[0-5])
