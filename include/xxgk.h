@@ -428,11 +428,15 @@ XXGK_API int xxgk_parse_options_set_source_name(xxgk_parse_options *o, const cha
 
 /* Open a reader over `len` bytes at `buf`, which must stay valid and
  * unchanged while the reader lives. Reports are read one at a time: only
- * the current one is held. Errors as xxgk_report_parse. */
+ * the current one is held. In long CSV with a leading `report` column, each
+ * run of consecutive rows with the same `report` value is one report, in
+ * file order; any other input (JSON, wide CSV, text...) is one report.
+ * Errors as xxgk_report_parse. */
 XXGK_API int xxgk_reader_open(xxgk_reader **out, const char *buf, size_t len,
                               const xxgk_parse_options *opts);
 /* The next report: 0 and *out set; 1 and *out NULL at the end; or a
- * negative code. Each returned report is the caller's. */
+ * negative code (error detail as xxgk_report_parse), after which the reader
+ * is at its end. Each returned report is the caller's. */
 XXGK_API int xxgk_reader_next(xxgk_report **out, xxgk_reader *rd);
 /* The report id (the `report` column's value) of the report last returned,
  * or "" when the input has no such column. */
