@@ -8,8 +8,9 @@ static void usage(FILE *fp)
     fprintf(fp,
         "usage: xxgk template [--template 2021|2019] [--to FORMAT] [--lang zh|en] [-o FILE]\n\n"
         "Write an empty report of a template (every cell blank, year unknown) to fill in:\n"
-        "FORMAT is json (the default), csv, csv-wide, text, markdown or html. What you fill\n"
-        "in reads back with every other command.\n\n"
+        "FORMAT is json (the default), csv, csv-wide (the tables as printed, for a\n"
+        "spreadsheet), text or markdown, which all read back with every other command once\n"
+        "filled in, or html (for printing).\n\n"
         "  xxgk template > report.json\n"
         "  xxgk template --template 2019 --to csv-wide -o report.csv\n");
 }

@@ -35,9 +35,10 @@ static void usage(FILE *fp)
                 "  xxgk convert --to html --highlight -o r.html r.json   publish, errors marked\n"
                 "  xxgk rules --lang en                    the consistency rules checked\n\n"
                 "FILE may be a report (.json .csv .txt .md), a directory (walked recursively, in\n"
-                "sorted order) or '-' for standard input. Common options: --lang zh|en (language of\n"
-                "messages, default zh), -j N (parallel workers, default: the number of cores), -o FILE\n"
-                "(never one of the inputs).\n\n"
+                "sorted order) or '-' for standard input. Every command takes --lang zh|en (language\n"
+                "of messages, default zh); check and sum take -j N (parallel workers, default: the\n"
+                "number of cores; output in input order whatever N); -o FILE never overwrites one\n"
+                "of the inputs.\n\n"
                 "'xxgk help COMMAND' or 'xxgk COMMAND --help' explains a command, with examples.\n"
                 "'xxgk --version' prints the version.\n"
                 "Exit status: 0 clean, 1 error findings, 2 unreadable input or bad usage.\n");
