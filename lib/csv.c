@@ -98,11 +98,10 @@ static int cp_errp(csvp *p, int code, size_t off, const char *path, const char *
     return rc;
 }
 
-static int cp_newline(csvp *p, size_t nl)
+static void cp_newline(csvp *p, size_t nl)
 {
     p->line++;
     p->line_start = nl + 1;
-    return 0;
 }
 
 /* Read the next record into p->f. Returns 1 (a record), 0 (end of input) or a negative
@@ -317,11 +316,6 @@ static int set_year(csvp *p, xxgk_report *r, const cfield *f, const char *s, siz
     return 0;
 }
 
-static const xxgk_template *template_of(const char *s)
-{
-    return xxgk_template_get(s);
-}
-
 /* ---- long CSV, report by report ---- */
 
 struct xxgk_reader {
@@ -330,7 +324,6 @@ struct xxgk_reader {
     int format;            /* XXGK_FORMAT_CSV, or another format read as one report */
     int done, has_id, pending;
     const xxgk_template *tpl;
-    int strict;
     struct xxgk_parse_options o;
     csvp p;
     char *id;              /* the last returned report's id */
@@ -338,7 +331,8 @@ struct xxgk_reader {
     unsigned char *seen;   /* per cell and per metadata field: already given */
 };
 
-enum { SEEN_TEMPLATE, SEEN_YEAR, SEEN_AGENCY, SEEN_TITLE, SEEN_SECTIONS };
+/* slots of xxgk_reader.seen: metadata, then sections, then cells */
+enum { SEEN_YEAR, SEEN_AGENCY, SEEN_TITLE, SEEN_SECTIONS };
 
 static int long_header(xxgk_reader *rd)
 {
@@ -369,7 +363,7 @@ static int long_record(xxgk_reader *rd, xxgk_report **r)
     const char *path = fp->s, *val = fv->s;
     size_t vn = fv->slen;
     if (!strcmp(path, "meta.template")) {
-        const xxgk_template *t = template_of(val);
+        const xxgk_template *t = xxgk_template_get(val);
         if (!t)
             return cp_err(p, XXGK_ESCHEMA, fv->off, "unknown template '%s' (known: 2019, 2021)", val);
         if (rd->tpl)
@@ -1118,7 +1112,7 @@ static int wide_meta(wctx *c)
     cfield none = { .off = k->off + k->slen, .line = k->line, .col = k->col, .s = "" };
     const cfield *v = p->nf > 1 ? &p->f[1] : &none;
     if (key == WK_TEMPLATE) {
-        const xxgk_template *nt = template_of(v->s);
+        const xxgk_template *nt = xxgk_template_get(v->s);
         if (!nt)
             return cp_err(p, XXGK_ESCHEMA, p->nf > 1 ? v->off : k->off, "unknown template '%s' (known: 2019, 2021)",
                           v->s);
