@@ -138,6 +138,25 @@ static void test_reference_report_in_full(void **state)
     assert_int_equal(xxgk_report_year(got), 2023);
     assert_int_equal(xxgk_findings_count(xxgk_report_diagnostics(got)), 0);
     xxgk_report_free(got);
+    /* the same with CRLF line ends and a byte-order mark */
+    size_t len;
+    char *text = tu_slurp(tu_shared("corpus/kundulun-xinfang-2023.txt"), &len);
+    char *crlf = malloc(2 * len + 4);
+    assert_non_null(crlf);
+    size_t n = 0;
+    memcpy(crlf, "\xEF\xBB\xBF", 3);
+    n = 3;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n')
+            crlf[n++] = '\r';
+        crlf[n++] = text[i];
+    }
+    crlf[n] = '\0';
+    got = parse_str(crlf, XXGK_FORMAT_AUTO);
+    assert_same_report(want, got, 1, "kundulun crlf");
+    xxgk_report_free(got);
+    free(crlf);
+    free(text);
     xxgk_report_free(want);
 }
 
