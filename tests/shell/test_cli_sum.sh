@@ -88,6 +88,13 @@ PY
 expect_rc 1 "$XXGK" sum -o - - "$K" <"$H"
 cmp "$T/out" "$GOLDEN/sum-examples.json" || fail "sum from standard input"
 
+# --to: the total in another format reads back to the same total
+for fmt in csv csv-wide; do
+    expect_rc 1 "$XXGK" sum --to $fmt -o "$T/sum.$fmt" "$H" "$K"
+    expect_rc 0 "$XXGK" convert --from $fmt --to json "$T/sum.$fmt"
+    cmp "$T/out" "$GOLDEN/sum-examples.json" || fail "sum --to $fmt does not read back"
+done
+
 # a long CSV with a `report` column holds many reports: each is added
 { echo "report,path,value"
   "$XXGK" convert --to csv "$H" | tail -n +2 | sed 's/^/hz,/'
