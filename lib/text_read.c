@@ -43,6 +43,7 @@ typedef struct trow {
     uint32_t col;
     uint32_t v0, nv;     /* value cells: indices into rd->vals (cell indices) */
     uint32_t lab;        /* cell index of its label (UINT32_MAX: none) */
+    uint8_t bad;         /* its values cannot be told apart from the next row's (diagnosed) */
 } trow;
 
 typedef struct reader {
@@ -676,6 +677,7 @@ static int new_row(reader *rd, int row, uint32_t li, uint32_t col, uint32_t lab)
     w->v0 = (uint32_t)rd->nvals;
     w->nv = 0;
     w->lab = lab;
+    w->bad = 0;
     return 0;
 }
 
@@ -753,8 +755,9 @@ static int columns_out_of_order(reader *rd, const xt_table *tb, const tline *ln,
 {
     int last = -1, known = 0;
     *rc = 0;
-    if (tb->inline_layout || ln->nlab < 2)
+    if (ln->nlab < 2)
         return 0;
+    int ncols = tb->blocks[0].ncols;
     for (uint32_t k = 0; k < ln->nlab; k++) {
         const tcell *c = &rd->cells[ln->c0 + k];
         char norm[256];
@@ -771,7 +774,14 @@ static int columns_out_of_order(reader *rd, const xt_table *tb, const tline *ln,
         if (pos < 0)
             continue;
         known++;
-        if (pos <= last) {
+        /* the inline table repeats its columns once per row: a new run starts at the first
+         * column right after the last one, and never with the total */
+        int bad = pos <= last;
+        if (tb->inline_layout) {
+            int start = last < 0 || (pos == 0 && last == ncols - 1);
+            bad = (pos <= last && !start) || (start && pos == ncols - 1 && k + 1 < ln->nlab);
+        }
+        if (bad) {
             long line = (long)ln->no;
             *rc = xx_diagf(rd->r, "READ.SCRAMBLED", XXGK_SEVERITY_ERROR, line, (long)c->col, NULL,
                            "第%ld行：表%s的列“%.*s”与格式的列顺序不符，该表未读入",
@@ -859,6 +869,29 @@ static int build_rows_rowmode(reader *rd, int ti, size_t *first_row)
     return 0;
 }
 
+/* Close a run of rows read without a label between them (a labeled row and the unlabeled
+ * rows its surplus values form): unless its values divide into whole rows, a cell may have
+ * been left out somewhere and no value of the run can be placed by position. */
+static int close_run(reader *rd, const xt_table *tb, size_t run0, uint32_t width)
+{
+    if (run0 == SIZE_MAX || rd->nrows - run0 < 2 || width == 0)
+        return 0;
+    size_t total = 0;
+    for (size_t k = run0; k < rd->nrows; k++)
+        total += rd->rows[k].nv;
+    if (total % width == 0)
+        return 0;
+    for (size_t k = run0; k < rd->nrows; k++)
+        rd->rows[k].bad = 1;
+    const trow *a = &rd->rows[run0], *b = &rd->rows[rd->nrows - 1];
+    long l1 = lno(rd, a->line), l2 = lno(rd, rd->cells[rd->vals[b->v0 + b->nv - 1]].line);
+    return xx_diagf(rd->r, "READ.UNPLACED", XXGK_SEVERITY_WARNING, l1, (long)a->col, NULL,
+                    "第%ld–%ld行：表%s中这 %zu 个数值不能分成每行 %u 个的整行（可能漏了单元格），均未读入",
+                    "lines %ld-%ld: table %s: these %zu values do not make whole rows of %u cells (a cell may be "
+                    "missing); none is placed",
+                    l1, l2, tb->number, total, width);
+}
+
 /* Stream layouts: one cell per line. A label opens a row, the values that follow fill it;
  * values beyond its width form unlabeled rows of the same width. */
 static int build_rows_stream(reader *rd, int ti, size_t *first_row)
@@ -868,6 +901,8 @@ static int build_rows_stream(reader *rd, int ti, size_t *first_row)
     int open = 0;       /* a row is open (rows[nrows-1]) */
     uint32_t width = 0; /* its width */
     uint32_t prev_text = UINT32_MAX; /* the label cell just before, if it matched nothing */
+    size_t run0 = SIZE_MAX;          /* first row of the current run */
+    uint32_t runw = 0;
     *first_row = rd->nrows;
     for (size_t li = 0; li < rd->nlines; li++) {
         tline *ln = &rd->lines[li];
@@ -905,6 +940,9 @@ static int build_rows_stream(reader *rd, int ti, size_t *first_row)
                 if (open && rd->rows[rd->nrows - 1].nv == 0)
                     rd->nrows--; /* a label without values: a header mention */
                 open = 0;
+                if ((rc = close_run(rd, tb, run0, runw)) != 0)
+                    return rc;
+                run0 = SIZE_MAX;
                 if (m < 0)
                     continue;
                 if (tb->rows[m].flags & XT_ROW_GROUP)
@@ -917,6 +955,8 @@ static int build_rows_stream(reader *rd, int ti, size_t *first_row)
                     return rc;
                 open = 1;
                 width = tb->blocks[tb->rows[m].block].ncols;
+                run0 = rd->nrows - 1;
+                runw = width;
             } else if (c->value == V_BLANK) {
                 continue;
             } else {
@@ -940,6 +980,10 @@ static int build_rows_stream(reader *rd, int ti, size_t *first_row)
                         return rc;
                     open = 1;
                     width = w;
+                    if (run0 == SIZE_MAX) {
+                        run0 = rd->nrows - 1;
+                        runw = w;
+                    }
                 }
                 if ((rc = add_val(rd, ci)) != 0)
                     return rc;
@@ -948,6 +992,8 @@ static int build_rows_stream(reader *rd, int ti, size_t *first_row)
     }
     if (open && rd->rows[rd->nrows - 1].nv == 0)
         rd->nrows--;
+    if (run0 != SIZE_MAX && run0 < rd->nrows)
+        return close_run(rd, tb, run0, runw);
     return 0;
 }
 
@@ -1112,6 +1158,11 @@ static int place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen)
     }
     for (size_t i = r0; i < r1;) {
         const trow *w = &rd->rows[i];
+        if (w->row >= 0 && w->bad) {
+            seen[w->row] = 1;
+            i++;
+            continue;
+        }
         if (w->row >= 0) {
             int placed;
             if ((rc = place_row(rd, tb, w, w->row, &placed)) != 0)
@@ -1140,6 +1191,13 @@ static int place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen)
         while (j < r1 && rd->rows[j].row < 0)
             j++;
         const trow *a = &rd->rows[i], *b = &rd->rows[j - 1];
+        int anybad = 0;
+        for (size_t k = i; k < j; k++)
+            anybad |= rd->rows[k].bad;
+        if (anybad) {
+            i = j;
+            continue;
+        }
         if (tb->inline_layout && j - i == 1 && a->nv >= tb->ncells) {
             /* the inline table: one row of all cells */
             uint32_t nv = a->nv;

@@ -582,6 +582,20 @@ static void test_rows_not_spread_and_partial(void **state)
                            "6:1 READ.MISSING warning\n");
     free(d);
     xxgk_report_free(r);
+    /* one cell per line with a cell left out and the next label missing: 13 values after
+     * a 7-cell row cannot be split into rows, so none is placed */
+    const char *omitted =
+        "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n"
+        "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n（一）予以公开\n0\n0\n0\n0\n0\n0\n0\n";
+    r = parse_str(omitted, XXGK_FORMAT_TEXT);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.new.natural_person")), XXGK_CELL_BLANK);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.carried_over.natural_person")), XXGK_CELL_BLANK);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.granted.total")), 0);
+    assert_int_equal(v, 0);
+    d = diag_text(r);
+    assert_non_null(strstr(d, "2:1 READ.UNPLACED warning"));
+    free(d);
+    xxgk_report_free(r);
     /* strict: the same text fails, naming the place */
     xxgk_parse_options *o;
     assert_int_equal(xxgk_parse_options_new(&o), 0);
@@ -619,6 +633,17 @@ static void test_scrambled_and_ambiguous(void **state)
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "proactive.licensing.decisions")), XXGK_CELL_BLANK);
     d = diag_text(r);
     assert_non_null(strstr(d, "2:17 READ.SCRAMBLED error"));
+    free(d);
+    xxgk_report_free(r);
+    /* table 四 with its total column first */
+    const char *four =
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 |\n"
+        "| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 |\n";
+    r = parse_str(four, XXGK_FORMAT_TEXT);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "review_litigation.review.total")), XXGK_CELL_BLANK);
+    d = diag_text(r);
+    assert_non_null(strstr(d, "2:1 READ.SCRAMBLED error"));
     free(d);
     xxgk_report_free(r);
     /* a row printed twice */
