@@ -90,6 +90,7 @@ typedef struct {
     cli_input *items;
     size_t count, cap;
 } cli_inputs;
+/* 0, or -1 (reported) when out of memory or when the directories hold no report file. */
 int cli_inputs_expand(cli_inputs *in, char **args, size_t nargs);
 void cli_inputs_free(cli_inputs *in);
 

@@ -117,6 +117,12 @@ int cli_inputs_expand(cli_inputs *in, char **args, size_t nargs)
             return -1;
         }
     }
+    if (in->count == 0) { /* only empty directories: say so rather than report "0 errors" */
+        fprintf(stderr, "xxgk: no report file (.json .csv .txt .md) under %s%s\n", args[0],
+                nargs > 1 ? " and the other directories" : "");
+        cli_inputs_free(in);
+        return -1;
+    }
     return 0;
 }
 

@@ -114,6 +114,13 @@ python3 -c 'import json,sys; print("\n".join(json.loads(l)["file"] for l in open
     | sed "s|^$T/||" >"$T/order"
 printf 'dir/a/0.json\ndir/a/z/1.json\ndir/b/2.json\ndir/c.JSON\n' | diff -u - "$T/order" >&2 || fail "walk order"
 
+# a directory without report files is bad usage, not a clean result
+mkdir -p "$T/empty/sub"; cp "$H" "$T/empty/sub/report.pdf"
+expect_rc 2 "$XXGK" check "$T/empty"
+grep -qx "xxgk: no report file (.json .csv .txt .md) under $T/empty" "$T/err" || fail "empty directory: $(cat "$T/err")"
+expect_rc 2 "$XXGK" sum "$T/empty"
+[ ! -s "$T/out" ] || fail "sum of an empty directory wrote something"
+
 # bulk: 1,000 generated reports (some inconsistent, some unreadable) in nested directories
 python3 - "$K" "$T/bulk" <<'PY'
 import json, os, random, sys
