@@ -72,6 +72,48 @@ class TestLibraryDiscovery(unittest.TestCase):
             self.assertIn(f"ImportError: {xxgk.library_path}: library ABI 0 (version "
                           f"{xxgk.library_version()}), but this binding needs ABI 1", p.stderr)
 
+    def fake_checkout(self, d: str) -> Path:
+        """A checkout's shape in `d`: the header, CMakeLists.txt, the package."""
+        root = Path(d)
+        (root / "include").mkdir()
+        (root / "include" / "xxgk.h").write_text("/* stand-in */\n")
+        (root / "CMakeLists.txt").write_text("# stand-in\n")
+        shutil.copytree(PACKAGE, root / "bindings" / "python" / "xxgk",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.so*"))
+        return root / "bindings" / "python"
+
+    def test_checkout_scan_order_and_sanitized_builds(self) -> None:
+        lib = Path(xxgk.library_path).resolve()
+        with tempfile.TemporaryDirectory() as d:
+            pkg = self.fake_checkout(d)
+            tsan = Path(d, "build-a-tsan")
+            tsan.mkdir()
+            (tsan / "libxxgk.so.0").write_bytes(b"\x7fELF not really, but __tsan_init is in here")
+            p = run("import xxgk", str(pkg))
+            self.assertNotEqual(p.returncode, 0)
+            self.assertIn(f"  build tree {d}/build/libxxgk.so.0: no such file", p.stderr)
+            self.assertIn(f"  build tree {tsan}/libxxgk.so.0: built with ThreadSanitizer, whose "
+                          f"runtime is not loaded in this process", p.stderr)
+            # a plain build after it in name order is taken; build/ before all others
+            Path(d, "build-b").mkdir()
+            shutil.copy(lib, Path(d, "build-b", "libxxgk.so.0"))
+            p = run("import xxgk; print(xxgk.library_path)", str(pkg))
+            self.assertEqual((p.returncode, p.stdout), (0, f"{d}/build-b/libxxgk.so.0\n"), p.stderr)
+            Path(d, "build").mkdir()
+            shutil.copy(lib, Path(d, "build", "libxxgk.so"))
+            p = run("import xxgk; print(xxgk.library_path)", str(pkg))
+            self.assertEqual((p.returncode, p.stdout), (0, f"{d}/build/libxxgk.so\n"), p.stderr)
+
+    def test_sanitized_library_named_in_env(self) -> None:
+        with tempfile.TemporaryDirectory() as d:
+            fake = Path(d, "libxxgk.so.0")
+            fake.write_bytes(b"\x7fELF ... __tsan_init ...")
+            p = run("import xxgk", str(PACKAGE.parent), {"XXGK_LIBRARY": str(fake)})
+            self.assertNotEqual(p.returncode, 0)
+            self.assertIn(f"  XXGK_LIBRARY {fake}: built with ThreadSanitizer, whose runtime is not "
+                          f"loaded in this process (run python3 with "
+                          f"LD_PRELOAD=$(cc -print-file-name=libtsan.so))", p.stderr)
+
     def test_nowhere(self) -> None:
         if ctypes.util.find_library("xxgk"):
             self.skipTest("libxxgk is installed on this system, so it is found")

@@ -353,6 +353,28 @@ def _bind(lib: ctypes.CDLL, where: str) -> None:
             fn.errcheck = errcheck
 
 
+# A library built with a sanitizer cannot be loaded into a plain python3: the
+# AddressSanitizer runtime ends the whole process instead of failing dlopen().
+_SANITIZERS = ((b"__asan_init", "__asan_init", "AddressSanitizer", "libasan.so"),
+               (b"__tsan_init", "__tsan_init", "ThreadSanitizer", "libtsan.so"))
+
+
+def unloadable_sanitizer(path: str) -> Optional[str]:
+    """Why the library at `path` cannot be loaded here, if it was built with a
+    sanitizer whose runtime this process does not have; else None."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return None  # dlopen() will say what is wrong
+    process = ctypes.CDLL(None)
+    for marker, symbol, name, runtime in _SANITIZERS:
+        if marker in data and not hasattr(process, symbol):
+            return (f"built with {name}, whose runtime is not loaded in this process "
+                    f"(run python3 with LD_PRELOAD=$(cc -print-file-name={runtime}))")
+    return None
+
+
 def load_library() -> Tuple[ctypes.CDLL, str]:
     """Find, load and bind libxxgk; raise LibraryNotFoundError naming every
     place looked at, or ImportError naming a missing symbol."""
@@ -364,6 +386,12 @@ def load_library() -> Tuple[ctypes.CDLL, str]:
         is_path = os.sep in target
         if is_path and not os.path.exists(target):
             tried.append((f"{what} {target}", "no such file"))
+            continue
+        why = unloadable_sanitizer(target) if is_path else None
+        if why:
+            tried.append((f"{what} {target}", why))
+            if what == "XXGK_LIBRARY":
+                break
             continue
         try:
             lib = ctypes.CDLL(target)
