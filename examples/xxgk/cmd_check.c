@@ -25,7 +25,7 @@ static void usage(FILE *fp)
         "  --lang zh|en      language of the messages and of the summary (default zh)\n"
         "  --blank-as-zero   read blank cells as 0, so that identities with blanks are checked\n"
         "  --previous FILE   also check against last year's report (YOY.* rules)\n"
-        "  -j N              N parallel workers (default: the number of cores); the output is\n"
+        "  -j N, --jobs N    N parallel workers (default: the number of cores); the output is\n"
         "                    in input order whatever N\n\n"
         "A summary (files, errors, warnings, unreadable) goes to standard error; with more than\n"
         "20 files and standard error on a terminal, a progress bar too.\n"
@@ -269,7 +269,8 @@ int cmd_check(int argc, char **argv)
             if (m < 0)
                 goto done;
             previous = v;
-        } else if ((m = cli_opt(argc, argv, &i, "-j", &v, "check")) != 0) {
+        } else if ((m = cli_opt(argc, argv, &i, "-j", &v, "check")) != 0 ||
+                   (m = cli_opt(argc, argv, &i, "--jobs", &v, "check")) != 0) {
             if (m < 0 || (jobs = cli_parse_jobs(v, "check")) < 0)
                 goto done;
         } else if (!strcmp(a, "--blank-as-zero")) {

@@ -17,11 +17,11 @@ static void usage(FILE *fp)
         "Blank cells and tokens (\"-\", \"/\") add nothing: a cell blank in every report stays\n"
         "blank, and a cell that only some reports give as a number is named in a SUM.PARTIAL\n"
         "warning. The year is kept when all reports agree; agency and title are left empty.\n\n"
-        "  --to FORMAT   json (the default), csv, csv-wide, text, markdown or html\n"
-        "  -o FILE       write the total to FILE instead of standard output (never one of the\n"
-        "                inputs)\n"
-        "  --lang zh|en  language of the findings (default zh)\n"
-        "  -j N          N parallel readers (default: the number of cores)\n\n"
+        "  --to FORMAT     json (the default), csv, csv-wide, text, markdown or html\n"
+        "  -o FILE         write the total to FILE instead of standard output (never one of\n"
+        "                  the inputs)\n"
+        "  --lang zh|en    language of the findings (default zh)\n"
+        "  -j N, --jobs N  N parallel readers (default: the number of cores)\n\n"
         "The total's findings go to standard error, then a summary line. Nothing is written\n"
         "when an input cannot be read or is of another template.\n"
         "Exit status: 0 the total has no error finding, 1 it has, 2 an input could not be\n"
@@ -149,7 +149,8 @@ int cmd_sum(int argc, char **argv)
         } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "sum")) != 0) {
             if (m < 0 || (lang = cli_parse_lang(v, "sum")) < 0)
                 goto done;
-        } else if ((m = cli_opt(argc, argv, &i, "-j", &v, "sum")) != 0) {
+        } else if ((m = cli_opt(argc, argv, &i, "-j", &v, "sum")) != 0 ||
+                   (m = cli_opt(argc, argv, &i, "--jobs", &v, "sum")) != 0) {
             if (m < 0 || (jobs = cli_parse_jobs(v, "sum")) < 0)
                 goto done;
         } else if ((m = cli_file_arg(argc, argv, &i, files, &nfiles, "sum")) != 0) {

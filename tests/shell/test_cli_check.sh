@@ -62,7 +62,7 @@ expect_rc 2 "$XXGK" check --format
 expect_rc 2 "$XXGK" check --formatx json "$K"   # a longer option is not --format
 grep -q "unknown option '--formatx'" "$T/err" || fail "--formatx"
 expect_rc 2 "$XXGK" check --langx en "$K"
-expect_rc 1 "$XXGK" check --lang=en --format=ndjson -j1 "$H"
+expect_rc 1 "$XXGK" check --lang=en --format=ndjson --jobs=1 "$H"
 head -n 1 "$GOLDEN/check.ndjson" | cmp - "$T/out" || fail "--opt=value forms"
 
 # standard input gives the same findings as the file, under the name '-'
