@@ -807,6 +807,7 @@ typedef struct wctx {
      * and the current table's corner text */
     char n0[NORM_CAP], corner[NORM_CAP];
     int n0ok;
+    unsigned char tables_seen[64]; /* table i has its heading in the file */
     /* header lines of the current table: nh lines of width hw */
     hcell *h;
     size_t nh, hw, hcap;
@@ -1193,6 +1194,8 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
             if ((rc = wide_create(&c, p->f[0].off)) != 0)
                 goto done;
             tb = nt;
+            if (tb - c.r->t->tables < (ptrdiff_t)sizeof c.tables_seen)
+                c.tables_seen[tb - c.r->t->tables] = 1;
             L = tb->inline_layout ? 0 : label_depth(tb);
             if (!norm_label(c.corner, tb->corner, strlen(tb->corner)))
                 c.corner[0] = '\0';
@@ -1285,7 +1288,13 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
     }
     if (rc < 0)
         goto done;
-    rc = wide_create(&c, len);
+    if ((rc = wide_create(&c, len)) != 0)
+        goto done;
+    /* a table left out of the file is blank: say so, as the text reader does */
+    for (size_t i = 0; i < c.r->t->ntables && i < sizeof c.tables_seen && !rc; i++)
+        if (!c.tables_seen[i])
+            rc = xx_diagf(c.r, "READ.MISSING", XXGK_SEVERITY_WARNING, p->line, 1, NULL, "未找到表%s（%s）",
+                          "table %s (%s) not found", c.r->t->tables[i].number, c.r->t->tables[i].heading);
 done:
     h_clear(&c);
     xx_free(c.h);

@@ -519,6 +519,39 @@ static void test_options(void **state)
     xxgk_parse_options_free(o);
 }
 
+/* A table left out of a wide file is blank, with a READ.MISSING warning (an error when strict). */
+static void test_wide_missing_table(void **state)
+{
+    (void)state;
+    const char *in = "xxgk,1\n模板,2021\n二、主动公开政府信息情况\n规章,1,2,3\n"
+                     "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果维持\n1\n";
+    xxgk_report *r = NULL;
+    assert_int_equal(parse(&r, in, strlen(in), 0), 0);
+    const xxgk_findings *d = xxgk_report_diagnostics(r);
+    assert_int_equal(xxgk_findings_count(d), 1);
+    assert_string_equal(xxgk_finding_rule(d, 0), "READ.MISSING");
+    assert_int_equal(xxgk_finding_severity(d, 0), XXGK_SEVERITY_WARNING);
+    assert_string_equal(xxgk_finding_message(d, 0), "未找到表三（收到和处理政府信息公开申请情况）");
+    assert_string_equal(xxgk_finding_message_en(d, 0), "table 三 (收到和处理政府信息公开申请情况) not found");
+    assert_int_equal(xxgk_finding_line(d, 0), 9);
+    xxgk_report_free(r);
+    xxgk_parse_options *o = NULL;
+    assert_int_equal(xxgk_parse_options_new(&o), 0);
+    assert_int_equal(xxgk_parse_options_set_strict(o, 1), 0);
+    assert_int_equal(xxgk_report_parse(&r, in, strlen(in), o), XXGK_ESTRICT);
+    assert_null(r);
+    /* every table present: no diagnostics */
+    xxgk_report *full = tu_load(tu_src("examples/data/kundulun-xinfang-2023.json"));
+    size_t len;
+    char *wide = write_as(full, XXGK_FORMAT_CSV_WIDE, &len);
+    assert_int_equal(xxgk_report_parse(&r, wide, len, o), 0);
+    assert_int_equal(xxgk_findings_count(xxgk_report_diagnostics(r)), 0);
+    xxgk_report_free(r);
+    xxgk_report_free(full);
+    xxgk_free(wide);
+    xxgk_parse_options_free(o);
+}
+
 /* ---- allocation failure at every allocation ---- */
 
 static void oom_read(const char *buf, size_t len, int format)
@@ -582,6 +615,9 @@ static void test_oom(void **state)
         xxgk_write_options_free(wo);
         xxgk_free(text);
     }
+    /* a wide file with a table left out: the diagnostic's allocations too */
+    const char *missing = "xxgk,1\n模板,2019\n年度,2020\n二、主动公开政府信息情况\n行政许可,1,-2,3\n";
+    oom_read(missing, strlen(missing), XXGK_FORMAT_CSV_WIDE);
     /* the multi-report reader */
     const char *two = "report,path,value\na,meta.template,2021\na,applications.new.total,1\nb,meta.template,2019\n";
     for (long n = 1;; n++) {
@@ -619,6 +655,7 @@ int main(void)
         cmocka_unit_test(test_wide_positions),
         cmocka_unit_test(test_multi_report),
         cmocka_unit_test(test_options),
+        cmocka_unit_test(test_wide_missing_table),
         cmocka_unit_test(test_oom),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
