@@ -13,6 +13,7 @@ import tempfile
 import unittest
 import weakref
 from decimal import Decimal
+from pathlib import Path
 from typing import Dict, Iterator
 
 import xxgk
@@ -28,6 +29,13 @@ class TestVersion(unittest.TestCase):
         assert m is not None
         self.assertEqual(xxgk.library_version(), m.group(1))
         self.assertEqual(xxgk.__version__, m.group(1))
+
+    def test_package_metadata(self) -> None:
+        root = Path(xxgk.__file__).resolve().parent.parent
+        pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
+        self.assertIn(f'\nversion = "{xxgk.__version__}"\n', pyproject)
+        self.assertTrue((root / "xxgk" / "py.typed").is_file())
+        self.assertIn('xxgk = ["py.typed"]', pyproject)
 
     def test_library_path_is_the_loaded_one(self) -> None:
         want = os.environ.get("XXGK_LIBRARY")
