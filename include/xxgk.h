@@ -396,7 +396,21 @@ XXGK_API int xxgk_report_set_token(xxgk_report *r, size_t id, const char *token)
 /* Reader diagnostics: what a reader could not place or had to interpret
  * (a row with too few cells, 元 converted to 万元, a missing table...). A
  * borrowed list (never NULL), valid while the report lives; each entry is a
- * finding with a rule id such as "READ.ROW_INCOMPLETE". */
+ * finding with a rule id such as "READ.ROW_INCOMPLETE". The text reader's,
+ * in reading order (line:column in xxgk_finding_line/_column):
+ *   READ.ROW_INCOMPLETE / READ.ROW_EXTRA (warning) a row with fewer / more
+ *     cells than its columns: the whole row left blank;
+ *   READ.UNPLACED (warning) value rows without a label that cannot be placed
+ *     (no matched labels around them, or not as many as the template's rows);
+ *   READ.UNMATCHED (warning) a row label that matches no template row;
+ *   READ.MISSING (warning) a table or rows not found (an excerpt);
+ *   READ.VALUE (warning) a value the cell cannot hold;
+ *   READ.SCRAMBLED (error) rows or columns out of the template's order:
+ *     the table is not read;
+ *   READ.ORDER, READ.SUBTOTAL, READ.NOTE, READ.IGNORED, READ.TEMPLATE (info)
+ *     a row placed by its position between two labels, （六）其他处理 read as
+ *     one row, 减4 or 元 interpreted, a lone value ignored, the template not
+ *     evident from the labels. */
 XXGK_API const xxgk_findings *xxgk_report_diagnostics(const xxgk_report *r);
 
 /* ------------------------------------------------------------------------ */
