@@ -243,7 +243,7 @@ static int value_class(const char *s, size_t n, vparse *vp)
             return V_TEXT;
         j++;
     }
-    size_t d0 = j, groups = 0, run = 0, first = 0;
+    size_t d0 = j, run = 0;
     int commas = 0;
     for (; p[j] && p[j] != '.'; j++) {
         if (p[j] >= '0' && p[j] <= '9') {
@@ -251,16 +251,12 @@ static int value_class(const char *s, size_t n, vparse *vp)
         } else if (p[j] == ',') {
             if (run == 0 || (commas ? run != 3 : run > 3))
                 return V_TEXT;
-            if (!commas)
-                first = run;
             commas = 1;
-            groups++;
             run = 0;
         } else {
             return V_TEXT;
         }
     }
-    (void)first;
     if (j == d0 || run == 0 || (commas && run != 3))
         return V_TEXT;
     if (p[j] == '.') {
@@ -279,7 +275,6 @@ static int value_class(const char *s, size_t n, vparse *vp)
         vp->n = o;
         vp->num[o] = '\0';
     }
-    (void)groups;
     return V_NUMBER;
 }
 
@@ -726,7 +721,6 @@ static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, in
     if (*row < 0 && ln->nlab > 1) {
         /* the label split over cells: try them joined */
         const tcell *c0 = &rd->cells[ln->c0];
-        const tcell *cl = &rd->cells[ln->c0 + ln->nlab - 1];
         char joined[512];
         size_t jl = 0;
         for (uint32_t k = 0; k < ln->nlab; k++) {
@@ -736,7 +730,6 @@ static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, in
             memcpy(joined + jl, rd->buf + c->off, c->len);
             jl += c->len;
         }
-        (void)cl;
         int a = -1, b = -1;
         int m = match_label(tb, joined, jl, *ctx, loose, &a, &b);
         if (m == -2 && ln->nfilled > 0)
@@ -1414,7 +1407,6 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
     const xxgk_template *ht = o->tpl ? o->tpl : xxgk_template_default();
     int region = REG_PRE;
     int s2019 = 0, s2021 = 0;
-    int any_heading = 0;
     long lineno = 0;
     size_t pos = 0;
     while (pos < len) {
@@ -1459,7 +1451,6 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
             if (hd != -2) {
                 region = hd;
                 ln->heading = 1;
-                any_heading = 1;
             } else if (region >= 0 && region < REG_SEC) {
                 if (is_only_pipes(s, n) || is_md_separator(s, n) || is_page_footer(s, n)) {
                     ln->skip = 1;
@@ -1478,7 +1469,6 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
         rd->nlines++;
         pos = e + 1;
     }
-    (void)any_heading;
     /* the template */
     const xxgk_template *t = o->tpl;
     int template_note = !t && (s2019 > 0) == (s2021 > 0);
