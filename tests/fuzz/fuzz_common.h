@@ -82,4 +82,46 @@ static int fuzz_one(const uint8_t *data, size_t size, int format)
     return 0;
 }
 
+/* The multi-report reader over the same bytes: every report it returns is checked; after an
+ * error the reader is at its end, as documented. */
+static int fuzz_reader(const uint8_t *data, size_t size, int format)
+{
+    xxgk_parse_options *o = NULL;
+    if (xxgk_parse_options_new(&o) || xxgk_parse_options_set_format(o, format))
+        fuzz_die("parse options", -1);
+    xxgk_reader *rd = NULL;
+    int rc = xxgk_reader_open(&rd, (const char *)data, size, o);
+    xxgk_parse_options_free(o); /* the reader keeps no pointer into the options */
+    if (rc) {
+        if (rd)
+            fuzz_die("reader set after a failed open", rc);
+        return 0;
+    }
+    for (int i = 0; i < 10000; i++) {
+        xxgk_report *r = NULL;
+        rc = xxgk_reader_next(&r, rd);
+        if (rc == 1) {
+            if (r)
+                fuzz_die("report at the end", rc);
+            break;
+        }
+        if (rc < 0) {
+            if (r || xxgk_error_code() != rc)
+                fuzz_die("reader failure without its detail", rc);
+            if (xxgk_reader_next(&r, rd) != 1 || r)
+                fuzz_die("reader not at its end after an error", rc);
+            break;
+        }
+        if (rc != 0 || !r || !xxgk_reader_report_id(rd))
+            fuzz_die("reader_next", rc);
+        xxgk_findings *f = NULL;
+        if ((rc = xxgk_check(&f, r, NULL)) != 0)
+            fuzz_die("check", rc);
+        xxgk_findings_free(f);
+        xxgk_report_free(r);
+    }
+    xxgk_reader_free(rd);
+    return 0;
+}
+
 #endif
