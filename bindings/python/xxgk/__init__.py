@@ -402,25 +402,43 @@ def loads_all(data: Union[str, bytes, bytearray, memoryview], format: Optional[s
     it, or use ``with``); only the current one is held by the reader. Options
     as for :func:`loads`. A failure raises ``XxgkError`` with its place."""
     buf = _bytes(data, "loads_all")
-    rd = _lib.ReaderP()
+    rd = _Reader(buf)
     with _ParseOptions(format, strict, template, source_name, max_size, max_depth, max_line) as o:
-        _call(_L.xxgk_reader_open, byref(rd), buf, len(buf), o.p)
-    return _read_all(rd, buf)
+        _call(_L.xxgk_reader_open, byref(rd.p), buf, len(buf), o.p)
+    return _read_all(rd)
 
 
-def _read_all(rd: Any, buf: bytes) -> Iterator[Tuple[str, "Report"]]:
-    # `buf` is referenced here so that the bytes the reader points into live
-    # as long as the reader does
+class _Reader:
+    """A multi-report reader and the bytes it reads from (which must live as
+    long as it does). Freed by the generator when it ends or is closed, and by
+    ``__del__`` when a generator is dropped before it ever started."""
+
+    def __init__(self, buf: bytes) -> None:
+        self.p = _lib.ReaderP()
+        self.buf = buf
+
+    def close(self) -> None:
+        p, self.p = self.p, _lib.ReaderP()
+        if p:
+            _L.xxgk_reader_free(p)
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown
+            pass
+
+
+def _read_all(rd: _Reader) -> Iterator[Tuple[str, "Report"]]:
     try:
         while True:
             out = _lib.ReportP()
-            if _call(_L.xxgk_reader_next, byref(out), rd) == 1:
+            if _call(_L.xxgk_reader_next, byref(out), rd.p) == 1:
                 return
             report = Report._own(out)
-            yield str(_L.xxgk_reader_report_id(rd)), report
+            yield str(_L.xxgk_reader_report_id(rd.p)), report
     finally:
-        _L.xxgk_reader_free(rd)
-        del buf
+        rd.close()
 
 
 def load_all(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, *,
