@@ -297,6 +297,7 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_write_options_set_findings", [WriteOptionsP, FindingsP], c_int, _status),
 ]
 
+
 def _lib_names() -> List[str]:
     if sys.platform == "darwin":
         return ["libxxgk.0.dylib", "libxxgk.dylib"]
