@@ -229,6 +229,12 @@ static int write_doc(xbuf *b, const xxgk_report *r, int md)
             xb_puts(b, "# ");
         xb_puts(b, title);
         xb_puts(b, md ? "\n\n" : "\n");
+    } else if (r->year > 0) {
+        /* no title but an agency and year: the title line that carries them */
+        if (md)
+            xb_puts(b, "# ");
+        xb_printf(b, "%s%d年政府信息公开工作年度报告", xxgk_report_agency(r), r->year);
+        xb_puts(b, md ? "\n\n" : "\n");
     }
     put_lines(b, r->sections[0], md);
     /* the six parts in order: sections and tables interleaved as published */
