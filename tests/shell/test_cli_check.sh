@@ -92,6 +92,19 @@ for f in got[0]["findings"]:  # the place is the CSV line of the cell named firs
     assert lines[f["line"] - 1].startswith("hz," + f["message"].split(":")[0] + ","), f
 PY
 
+# an error in the second report: the first is checked, then the error with its CSV place
+sed 's/^kd,meta.year,2023$/kd,meta.year,20233/' "$T/two.csv" >"$T/two-bad.csv"
+line=$(grep -n '^kd,meta.year,20233$' "$T/two-bad.csv" | cut -d: -f1)
+expect_rc 2 "$XXGK" check --format ndjson "$T/two-bad.csv"
+python3 - "$T/out" "$line" <<'PY' || fail "multi-report CSV with an error"
+import json, sys
+hz, bad = [json.loads(l) for l in open(sys.argv[1])]
+assert hz["report"] == "hz" and hz["errors"] == 2
+assert bad["error"]["line"] == int(sys.argv[2]) and bad["error"]["column"] == 14, bad
+assert "20233" in bad["error"]["message"]
+PY
+grep -q "^$T/two-bad.csv:$line:14: " "$T/err" || fail "multi-report error place on stderr"
+
 # last year's report
 expect_rc 1 "$XXGK" check --lang en --previous "$K" "$K24"
 golden check-previous-en.out "$T/out"
