@@ -84,8 +84,12 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
     for (; fast < ru->nterms; fast++) {
         const xt_term *tm = &terms[fast];
         const xcell *c = &r->cells[tm->cell];
-        if (tm->prev || c->state != XXGK_CELL_NUMBER)
+        if (tm->prev || c->state != XXGK_CELL_NUMBER) {
+            /* a blank optional cell makes the full path return 0 as well, whatever else */
+            if (!tm->prev && c->state == XXGK_CELL_BLANK && (t->cells[tm->cell].flags & XXGK_CELL_OPTIONAL))
+                return 0;
             break;
+        }
         diff += (fast < ru->nlhs ? tm->coef : -tm->coef) * c->v;
     }
     if (fast == ru->nterms && diff == 0)
