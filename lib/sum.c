@@ -71,7 +71,7 @@ int xxgk_report_sum_finish(xxgk_report *acc)
             continue;
         int rc = xx_diagf(acc, "SUM.PARTIAL", XXGK_SEVERITY_WARNING, 0, 0, t->cells[id].path,
                           "%s: %u 份报告中只有 %u 份此项为数字，合计未含其余 %u 份（空白或非数字）",
-                          "%s: only %u of %u reports give a number here; the sum leaves out the other %u (blank or "
+                          "%s: of %u reports only %u give a number here; the sum leaves out the other %u (blank or "
                           "not a number)",
                           t->cells[id].path, acc->sum_inputs, k, acc->sum_inputs - k);
         if (rc)
