@@ -1370,6 +1370,26 @@ static int join_lines(reader *rd, int region, size_t from, char **field)
     return rc;
 }
 
+/* The table whose row a line before any heading is: a row label matched exactly (in either
+ * template) followed by values. -1 if none. */
+static int headless_table(reader *rd, const tline *ln)
+{
+    if (ln->nfilled == 0 || ln->nlab == 0)
+        return -1;
+    for (size_t k = 0; k < xt_ntemplates; k++) {
+        const xxgk_template *t = xt_templates[k];
+        for (size_t ti = 0; ti < t->ntables; ti++)
+            for (uint32_t c = 0; c < ln->nlab; c++) {
+                const tcell *cell = &rd->cells[ln->c0 + c];
+                int a, b;
+                int m = match_label(&t->tables[ti], rd->buf + cell->off, cell->len, -1, 0, &a, &b);
+                if (m >= 0 && (t->tables[ti].rows[m].flags & XT_ROW_CELLS))
+                    return (int)ti;
+            }
+    }
+    return -1;
+}
+
 /* ------------------------------------------------------------------------ */
 /* the reader                                                                */
 /* ------------------------------------------------------------------------ */
@@ -1451,6 +1471,25 @@ static int read_text(reader *rd, const struct xxgk_parse_options *o)
             if (hd != -2) {
                 region = hd;
                 ln->heading = 1;
+            } else if (region == REG_PRE && n <= 400) {
+                /* before any heading: a table row without its table's heading (an excerpt
+                 * that starts inside a table) starts that table */
+                if (!is_only_pipes(s, n) && !is_md_separator(s, n) && !is_page_footer(s, n)) {
+                    size_t save = rd->ncells;
+                    if ((rc = split_cells(rd, ln, line_off)) != 0)
+                        return rc;
+                    int ti = headless_table(rd, ln);
+                    if (ti >= 0) {
+                        region = ti;
+                        char norm[600];
+                        if (label_norm(norm, sizeof norm, s, n) < sizeof norm)
+                            detect_words(norm, &s2019, &s2021);
+                    } else {
+                        rd->ncells = save;
+                        ln->c0 = ln->nc = ln->nlab = ln->nfilled = 0;
+                        ln->pipe = 0;
+                    }
+                }
             } else if (region >= 0 && region < REG_SEC) {
                 if (is_only_pipes(s, n) || is_md_separator(s, n) || is_page_footer(s, n)) {
                     ln->skip = 1;
@@ -1598,7 +1637,7 @@ int xx_text_read(xxgk_report **out, const char *buf, size_t len, const struct xx
     if (rc == 0) {
         int anything = 0;
         for (size_t i = 0; i < rd.nlines && !anything; i++)
-            anything = rd.lines[i].heading;
+            anything = rd.lines[i].heading || (rd.lines[i].region >= 0 && rd.lines[i].region < REG_SEC);
         if (!anything && rd.r && !xxgk_report_title(rd.r)[0]) {
             rc = xx_error(XXGK_EEMPTY, 1, 1, 0, NULL,
                           "no report found in the text: no title, no section heading and no table heading");

@@ -731,6 +731,27 @@ static void test_label_variants(void **state)
     xxgk_report_free(r);
 }
 
+static void test_headless_excerpt(void **state)
+{
+    (void)state;
+    /* an excerpt that starts inside table 三, without its heading */
+    const char *text =
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |\n"
+        "一、本年新收政府信息公开申请数量 | 58 | 7 | 0 | 0 | 1 | 0 | 66 |\n"
+        "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
+    xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
+    int64_t v;
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.new.total")), 0);
+    assert_int_equal(v, 66);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "review_litigation.review.total")), 0);
+    assert_int_equal(v, 1);
+    assert_string_equal(xxgk_report_section(r, "preamble"),
+                        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |");
+    xxgk_report_free(r);
+}
+
 static void test_titles(void **state)
 {
     (void)state;
@@ -824,6 +845,7 @@ int main(void)
         cmocka_unit_test(test_rows_not_spread_and_partial),
         cmocka_unit_test(test_scrambled_and_ambiguous),
         cmocka_unit_test(test_label_variants),
+        cmocka_unit_test(test_headless_excerpt),
         cmocka_unit_test(test_titles),
         cmocka_unit_test(test_alloc_failures),
         cmocka_unit_test(test_speed),
