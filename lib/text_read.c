@@ -1081,11 +1081,17 @@ static int row_width(const xt_table *tb, int row)
 /* Place row w's values in template row `row`. */
 static int place_row(reader *rd, const xt_table *tb, const trow *w, int row, int *placed)
 {
-    uint32_t nv = w->nv;
+    uint32_t nv = w->nv, v0 = w->v0;
     uint32_t width = (uint32_t)row_width(tb, row);
     const xt_row *rw = &tb->rows[row];
-    while (nv > width && rd->cells[rd->vals[w->v0 + nv - 1]].value == V_BLANK)
+    while (nv > width && rd->cells[rd->vals[v0 + nv - 1]].value == V_BLANK)
         nv--;
+    /* an unlabeled row keeps an empty label column ("| | 4 | 0 |..."): too many cells by
+     * leading blanks only */
+    while (w->lab == UINT32_MAX && nv > width && rd->cells[rd->vals[v0]].value == V_BLANK) {
+        v0++;
+        nv--;
+    }
     long line = lno(rd, w->line);
     if (nv != width) {
         *placed = 0;
@@ -1097,7 +1103,7 @@ static int place_row(reader *rd, const xt_table *tb, const trow *w, int row, int
     }
     *placed = 1;
     for (uint32_t k = 0; k < width; k++) {
-        int rc = put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[w->v0 + k]]);
+        int rc = put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[v0 + k]]);
         if (rc)
             return rc;
     }

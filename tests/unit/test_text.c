@@ -600,6 +600,14 @@ static void test_rows_not_spread_and_partial(void **state)
     assert_non_null(strstr(d, "2:1 READ.UNPLACED warning"));
     free(d);
     xxgk_report_free(r);
+    /* an unlabeled Markdown row keeps its empty label column */
+    r = parse_str("三、收到和处理政府信息公开申请情况\n"
+                  "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+                  "|  | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
+                  "| 三、本年度办理结果 | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n", XXGK_FORMAT_MARKDOWN);
+    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.carried_over.total")), 0);
+    assert_int_equal(v, 2);
+    xxgk_report_free(r);
     /* strict: the same text fails, naming the place */
     xxgk_parse_options *o;
     assert_int_equal(xxgk_parse_options_new(&o), 0);
