@@ -43,24 +43,29 @@ static char *parse_json_of(const char *buf, size_t len, int format, int *rc)
     return j;
 }
 
+/* Both inputs read into the same report (or fail the same way); returns the status. */
+static int same_report(const char *a, size_t na, const char *b, size_t nb, int format)
+{
+    int rc1, rc2;
+    char *ja = parse_json_of(a, na, format, &rc1);
+    char *msg1 = strdup(xxgk_error_message());
+    char *jb = parse_json_of(b, nb, format, &rc2);
+    assert_int_equal(rc2, rc1);
+    if (rc1 == 0)
+        assert_string_equal(jb, ja);
+    else
+        assert_string_equal(xxgk_error_message(), msg1);
+    free(msg1);
+    xxgk_free(ja);
+    xxgk_free(jb);
+    return rc1;
+}
+
 static void same_as_utf8(const char *utf8_path, const char *other_path, int format)
 {
     size_t n1, n2;
     char *a = tu_slurp(utf8_path, &n1), *b = tu_slurp(other_path, &n2);
-    int rc1, rc2;
-    char *ja = parse_json_of(a, n1, format, &rc1);
-    char *msg1 = strdup(xxgk_error_message());
-    char *jb = parse_json_of(b, n2, format, &rc2);
-    assert_int_equal(rc2, rc1);
-    if (rc1 == 0) {
-        assert_string_equal(jb, ja);
-    } else {
-        /* the reader for this format is not there yet: the same refusal either way */
-        assert_string_equal(xxgk_error_message(), msg1);
-    }
-    free(msg1);
-    xxgk_free(ja);
-    xxgk_free(jb);
+    assert_int_equal(same_report(a, n1, b, n2, format), 0);
     free(a);
     free(b);
 }
@@ -128,14 +133,7 @@ static void test_utf8_bom_accepted(void **state)
     char *b = malloc(n + 3);
     memcpy(b, "\xEF\xBB\xBF", 3);
     memcpy(b + 3, a, n);
-    int rc1, rc2;
-    char *ja = parse_json_of(a, n, XXGK_FORMAT_AUTO, &rc1);
-    char *jb = parse_json_of(b, n + 3, XXGK_FORMAT_AUTO, &rc2);
-    assert_int_equal(rc1, 0);
-    assert_int_equal(rc2, 0);
-    assert_string_equal(ja, jb);
-    xxgk_free(ja);
-    xxgk_free(jb);
+    assert_int_equal(same_report(a, n, b, n + 3, XXGK_FORMAT_AUTO), 0);
     free(a);
     free(b);
 }
@@ -247,14 +245,7 @@ static void test_gb18030_large(void **state)
         k += n1 - head;
         size_t gn;
         char *g = conv("GB18030", "UTF-8", u, k, &gn);
-        int rc1, rc2;
-        char *ju = parse_json_of(u, k, XXGK_FORMAT_JSON, &rc1);
-        char *jg = parse_json_of(g, gn, XXGK_FORMAT_JSON, &rc2);
-        assert_int_equal(rc1, 0);
-        assert_int_equal(rc2, 0);
-        assert_string_equal(ju, jg);
-        xxgk_free(ju);
-        xxgk_free(jg);
+        assert_int_equal(same_report(u, k, g, gn, XXGK_FORMAT_JSON), 0);
         free(g);
         free(u);
     }
