@@ -1366,32 +1366,25 @@ static void wide_table(xbuf *b, const xxgk_report *r, const xt_table *tb)
             }
             xb_putc(b, '\n');
         }
-        int pos = 0;
-        for (int k = 0; k < tb->nrows; k++) {
-            const xt_row *rw = &tb->rows[k];
-            if (rw->flags & XT_ROW_GROUP)
-                continue;
-            const xt_block *bk = &tb->blocks[rw->block];
-            for (int j = 0; j < bk->ncols; j++) {
-                if (pos++)
-                    xb_putc(b, ',');
-                put_field(b, tb->cols[bk->first_col + j].label);
+        /* the column labels, then the values, of all rows side by side */
+        for (int line = 0; line < 2; line++) {
+            int pos = 0;
+            for (int k = 0; k < tb->nrows; k++) {
+                const xt_row *rw = &tb->rows[k];
+                if (rw->flags & XT_ROW_GROUP)
+                    continue;
+                const xt_block *bk = &tb->blocks[rw->block];
+                for (int j = 0; j < bk->ncols; j++) {
+                    if (pos++)
+                        xb_putc(b, ',');
+                    if (line == 0)
+                        put_field(b, tb->cols[bk->first_col + j].label);
+                    else
+                        put_cell_text(b, r, (size_t)rw->first_cell + (size_t)j);
+                }
             }
+            xb_putc(b, '\n');
         }
-        xb_putc(b, '\n');
-        pos = 0;
-        for (int k = 0; k < tb->nrows; k++) {
-            const xt_row *rw = &tb->rows[k];
-            if (rw->flags & XT_ROW_GROUP)
-                continue;
-            const xt_block *bk = &tb->blocks[rw->block];
-            for (int j = 0; j < bk->ncols; j++) {
-                if (pos++)
-                    xb_putc(b, ',');
-                put_cell_text(b, r, (size_t)rw->first_cell + (size_t)j);
-            }
-        }
-        xb_putc(b, '\n');
         return;
     }
     int L = label_depth(tb);
