@@ -1,9 +1,11 @@
-/* libFuzzer target for the JSON reader (format forced): see fuzz_common.h. */
+/* libFuzzer target for the JSON reader (format forced), directly and through the
+ * multi-report reader: see fuzz_common.h. */
 #include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    return fuzz_one(data, size, XXGK_FORMAT_JSON);
+    fuzz_one(data, size, XXGK_FORMAT_JSON);
+    return fuzz_reader(data, size, XXGK_FORMAT_JSON); /* one report through the reader API */
 }
