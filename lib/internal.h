@@ -62,6 +62,9 @@ size_t xx_format_number(char *buf, int64_t v, int kind);
  * the value scaled by 10^6 in *micros. Returns 0, XXGK_EPARSE (not a number), XXGK_ERANGE
  * (too large) or XXGK_EKIND (more than 6 decimals). */
 int xx_parse_decimal(const char *s, size_t n, int json, int64_t *micros, int *is_integral);
+/* Whether s[0..n) is a plain decimal ("-12", "7730.28"): the one grammar by which text in
+ * a string or CSV field counts as a number rather than a token ("1e3" is a token). */
+int xx_is_plain_decimal(const char *s, size_t n);
 /* Parse a count exactly over its whole range +-(2^53-1), JSON number syntax (a fraction or
  * exponent is fine when the value is integral). Returns 0, XXGK_EPARSE, XXGK_EKIND (not an
  * integer) or XXGK_ERANGE. */

@@ -286,7 +286,9 @@ static int read_cell(jctx *c, size_t id, const cJSON *v)
         size_t n = strlen(s);
         if (n == 0)
             return jerr(c, XXGK_ESCHEMA, off, "empty string: write null for a blank cell");
-        rc = xx_parse_decimal(s, n, 1, &micros, &integral);
+        /* a plain decimal in a string is a number (amounts may be written "7730.28"); any
+         * other text, "1e3" included, is a token kept as written, as in CSV */
+        rc = xx_is_plain_decimal(s, n) ? xx_parse_decimal(s, n, 0, &micros, &integral) : XXGK_EPARSE;
         if (rc != XXGK_EPARSE) {
             if (cell->kind != XXGK_KIND_AMOUNT)
                 return jerr(c, XXGK_ESCHEMA, off, "a count must be a JSON number, not the string \"%s\"", s);

@@ -370,9 +370,7 @@ int xxgk_report_set_token(xxgk_report *r, size_t id, const char *token)
     if (!token || !*token)
         return xx_error(XXGK_EINVAL, 0, 0, -1, r->t->cells[id].path, "a token must be non-empty text");
     size_t n = strlen(token), bad = xn_utf8_check(token, n);
-    int64_t micros;
-    int integral;
-    if (xx_parse_decimal(token, n, 0, &micros, &integral) != XXGK_EPARSE)
+    if (xx_is_plain_decimal(token, n))
         return xx_error(XXGK_EINVAL, 0, 0, -1, r->t->cells[id].path,
                         "%s: '%s' is a number, not a token: set it as a number", r->t->cells[id].path, token);
     if (bad < n)

@@ -312,3 +312,22 @@ int xx_parse_count(const char *s, size_t n, int64_t *value)
     *value = neg ? -(int64_t)v : (int64_t)v;
     return 0;
 }
+
+int xx_is_plain_decimal(const char *s, size_t n)
+{
+    size_t i = 0, d = 0;
+    if (i < n && s[i] == '-')
+        i++;
+    while (i < n && s[i] >= '0' && s[i] <= '9')
+        i++, d++;
+    if (d == 0)
+        return 0;
+    if (i < n && s[i] == '.') {
+        size_t f = ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+        if (i == f)
+            return 0;
+    }
+    return i == n;
+}
