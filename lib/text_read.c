@@ -825,6 +825,18 @@ static int build_rows_rowmode(reader *rd, int ti, size_t *first_row)
         }
         if ((rc = match_line_labels(rd, tb, ln, 1, &ctx, &row, &lab, &lastany)) != 0)
             return rc;
+        if (row >= 0 && lab + 1 < ln->c0 + ln->nlab) {
+            /* words after the matched label: the row's values (tokens) when they make
+             * exactly its cells; with more cells than that, the first is a label that matched
+             * nothing ("（六）其他处理 | 1.申请人无正当理由逾 | 1 | ..."), perhaps torn from
+             * another row: the row is not known */
+            uint32_t after = ln->c0 + ln->nc - (lab + 1);
+            uint32_t w = (uint32_t)tb->blocks[tb->rows[row].block].ncols;
+            while (after > w && rd->cells[lab + after].value == V_BLANK)
+                after--;
+            if (after > w)
+                row = -1;
+        }
         /* the values follow the matched label (a text cell after it is a token) */
         uint32_t v0 = row >= 0 ? lab + 1 : ln->c0 + ln->nlab, ve = ln->c0 + ln->nc;
         uint32_t filled = 0;

@@ -600,6 +600,16 @@ static void test_rows_not_spread_and_partial(void **state)
     assert_non_null(strstr(d, "2:1 READ.UNPLACED warning"));
     free(d);
     xxgk_report_free(r);
+    /* a group label followed by a torn item label: not the group's subtotal */
+    r = parse_str("三、收到和处理政府信息公开申请情况\n"
+                  "（六）其他处理   1.申请人无正当理由逾    1  0  0  0  0  0  1\n", XXGK_FORMAT_TEXT);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.other.total")), XXGK_CELL_BLANK);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.other.overdue_correction.total")),
+                     XXGK_CELL_BLANK);
+    d = diag_text(r);
+    assert_non_null(strstr(d, "2:11 READ.UNMATCHED warning"));
+    free(d);
+    xxgk_report_free(r);
     /* an unlabeled Markdown row keeps its empty label column */
     r = parse_str("三、收到和处理政府信息公开申请情况\n"
                   "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
