@@ -31,6 +31,7 @@ typedef struct tline {
     uint32_t no;         /* line number (1-based); blank lines are not stored */
     uint32_t off, len;   /* trimmed content */
     uint32_t c0, nc;     /* cells (table lines only) */
+    uint32_t raw_c0;     /* first cell before leading blanks were dropped */
     uint32_t nlab;       /* leading label cells */
     uint32_t nfilled;    /* non-empty value cells */
     int16_t region;
@@ -486,6 +487,7 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
     }
     /* drop leading empty cells before a label (merged cells); a values-only row keeps them */
     uint32_t c0 = ln->c0, ce = (uint32_t)rd->ncells;
+    ln->raw_c0 = c0;
     while (c0 < ce && rd->cells[c0].value == V_BLANK)
         c0++;
     if (c0 < ce && rd->cells[c0].value == V_TEXT)
@@ -798,6 +800,20 @@ static int build_rows_rowmode(reader *rd, int ti, size_t *first_row)
             continue;
         int row = -1;
         uint32_t lab, lastany;
+        if (tb->inline_layout && ln->pipe && ln->c0 + ln->nc - ln->raw_c0 == tb->ncells) {
+            /* the inline table's one line of all its cells, whatever the first ones hold */
+            uint32_t any = 0;
+            for (uint32_t k = ln->raw_c0; k < ln->c0 + ln->nc; k++)
+                any += rd->cells[k].value == V_NUMBER || rd->cells[k].value == V_TOKEN;
+            if (any) {
+                if ((rc = new_row(rd, -1, (uint32_t)li, rd->cells[ln->raw_c0].col, UINT32_MAX)) != 0)
+                    return rc;
+                for (uint32_t k = ln->raw_c0; k < ln->c0 + ln->nc; k++)
+                    if ((rc = add_val(rd, k)) != 0)
+                        return rc;
+                continue;
+            }
+        }
         if (ln->nfilled == 0) {
             /* a header or a label fragment */
             if (columns_out_of_order(rd, tb, ln, &rc)) {

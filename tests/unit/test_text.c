@@ -486,6 +486,10 @@ static void test_round_trip(void **state)
     assert_int_equal(xxgk_report_new(&r, NULL), 0);
     assert_int_equal(xxgk_report_set_token(r, tu_id(r, "proactive.licensing.decisions"), "商业 科研"), 0);
     round_trip(r, "words only");
+    /* table 四's line starting with blanks and a word (round-trip fuzz case) */
+    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "review_litigation.litigation_direct.upheld"), "审结"), 0);
+    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "review_litigation.litigation_direct.other"), 3), 0);
+    round_trip(r, "table 四 with a word");
     xxgk_report_free(r);
     r = generated("2019");
     round_trip(r, "generated 2019");
