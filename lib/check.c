@@ -48,6 +48,21 @@ static void expand(char *out, size_t cap, const char *tpl, const char *cell, con
 
 static long cell_line(const xxgk_report *r, size_t id) { return (long)r->cells[id].line; }
 
+/* Whether an identity over this report's own cells holds with every term a number: the
+ * common case, decided without a branch per term. Blanks and tokens hold 0 in v, so the
+ * sum is defined either way; values are within +-2^53 and terms few, so it cannot overflow. */
+static int holds(const xcell *cells, const xt_term *tm, size_t n)
+{
+    int64_t d = 0;
+    unsigned other = 0;
+    for (size_t k = 0; k < n; k++) {
+        const xcell *c = &cells[tm[k].cell];
+        other |= (unsigned)(c->state ^ XXGK_CELL_NUMBER);
+        d += tm[k].coef * c->v;
+    }
+    return other == 0 && d == 0;
+}
+
 /* A cell of a sub-row whose group printed its own (optional) subtotal instead: the report
  * gives the group as one figure, so the sub-row's blank is expected, not a gap. */
 static int covered_by_subtotal(const xxgk_report *r, size_t id)
@@ -90,7 +105,7 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
                 return 0;
             break;
         }
-        diff += (fast < ru->nlhs ? tm->coef : -tm->coef) * c->v;
+        diff += tm->coef * c->v; /* the identity is sum(coef * cell) = 0 */
     }
     if (fast == ru->nterms && diff == 0)
         return 0;
@@ -276,15 +291,27 @@ int xxgk_check_into(xxgk_findings *f, const xxgk_report *r, const xxgk_check_opt
     int rc = 0;
     if (o->diagnostics && r->diag && (rc = xx_findings_append(f, r->diag)))
         return rc;
-    if ((rc = check_template(f, r)) || (rc = check_structure(f, r)))
-        return rc;
     const xxgk_template *t = r->t;
+    /* One pass over the cells tells whether the structural and per-cell checks can find
+     * anything at all: in a complete report without negative numbers they cannot. */
+    int gaps = 0, negative = 0;
+    for (size_t id = 0; id < t->ncells_all; id++) {
+        const xcell *c = &r->cells[id];
+        if (c->state != XXGK_CELL_NUMBER)
+            gaps |= id < t->ncells;
+        else if (c->v < 0)
+            negative = 1;
+    }
+    if ((rc = check_template(f, r)) || (gaps && (rc = check_structure(f, r))))
+        return rc;
     for (size_t i = 0; i < t->nrules; i++) {
         const xt_rule *ru = &t->rules[i];
         switch (ru->kind) {
-        case XT_RULE_LINEAR: rc = eval_rule(f, r, NULL, ru, o); break;
+        case XT_RULE_LINEAR:
+            rc = holds(r->cells, &t->terms[ru->first_term], ru->nterms) ? 0 : eval_rule(f, r, NULL, ru, o);
+            break;
         case XT_RULE_NONNEG:
-        case XT_RULE_AMOUNT: rc = eval_cells(f, r, ru); break;
+        case XT_RULE_AMOUNT: rc = negative ? eval_cells(f, r, ru) : 0; break;
         default: rc = 0; break; /* year-over-year rules need the previous report */
         }
         if (rc)
