@@ -4,7 +4,6 @@
  * allocation failure at every allocation of a read and of a write. */
 #include "testutil.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,43 +46,6 @@ static char *write_as(const xxgk_report *r, int format, size_t *len)
     return out;
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static size_t list_dir(const char *dir, char ***names)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        fail_msg("cannot open %s", dir);
-    size_t n = 0, cap = 0;
-    char **v = NULL;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            v = realloc(v, cap * sizeof *v);
-            assert_non_null(v);
-        }
-        v[n] = strdup(e->d_name);
-        assert_non_null(v[n]);
-        n++;
-    }
-    closedir(d);
-    qsort(v, n, sizeof *v, cmp_names);
-    *names = v;
-    return n;
-}
-
-static void free_names(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
 
 static void assert_text_equal(const char *what, const char *a, const char *b)
 {
@@ -106,7 +68,7 @@ static void test_valid_fixtures(void **state)
 {
     (void)state;
     char **cases;
-    size_t n = list_dir(tu_data("csv/valid"), &cases);
+    size_t n = tu_list_dir(tu_data("csv/valid"), &cases);
     assert_true(n >= 5);
     for (size_t i = 0; i < n; i++) {
         char rel[512];
@@ -130,7 +92,7 @@ static void test_valid_fixtures(void **state)
         free(in);
         free(exp);
     }
-    free_names(cases, n);
+    tu_free_names(cases, n);
 }
 
 struct expected_error {
@@ -167,7 +129,7 @@ static void test_invalid_fixtures(void **state)
 {
     (void)state;
     char **cases;
-    size_t n = list_dir(tu_data("csv/invalid"), &cases);
+    size_t n = tu_list_dir(tu_data("csv/invalid"), &cases);
     assert_true(n >= 30);
     for (size_t i = 0; i < n; i++) {
         char rel[512];
@@ -194,7 +156,7 @@ static void test_invalid_fixtures(void **state)
             fail_msg("invalid/%s: path '%s', expected '%s'", cases[i], xxgk_error_path(), e.path);
         free(in);
     }
-    free_names(cases, n);
+    tu_free_names(cases, n);
 }
 
 /* ---- round trips: JSON -> CSV -> JSON, byte-identical canonical JSON ---- */
@@ -231,7 +193,7 @@ static void test_round_trip_examples_and_corpus(void **state)
     (void)state;
     size_t count = 0;
     char **names;
-    size_t n = list_dir(tu_src("examples/data"), &names);
+    size_t n = tu_list_dir(tu_src("examples/data"), &names);
     for (size_t i = 0; i < n; i++) {
         char rel[512];
         snprintf(rel, sizeof rel, "examples/data/%s", names[i]);
@@ -242,8 +204,8 @@ static void test_round_trip_examples_and_corpus(void **state)
         xxgk_report_free(r);
         count++;
     }
-    free_names(names, n);
-    n = list_dir(tu_data("text/corpus"), &names);
+    tu_free_names(names, n);
+    n = tu_list_dir(tu_data("text/corpus"), &names);
     for (size_t i = 0; i < n; i++) {
         char rel[512];
         snprintf(rel, sizeof rel, "text/corpus/%s/expected.json", names[i]);
@@ -256,7 +218,7 @@ static void test_round_trip_examples_and_corpus(void **state)
         xxgk_report_free(r);
         count++;
     }
-    free_names(names, n);
+    tu_free_names(names, n);
     assert_true(count >= 11);
 }
 

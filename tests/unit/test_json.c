@@ -3,7 +3,6 @@
  * a write. */
 #include "testutil.h"
 
-#include <dirent.h>
 #include <pthread.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -43,44 +42,6 @@ static int parse_json(xxgk_report **out, const char *buf, size_t len)
     return parse_json_failing(out, buf, len, 0);
 }
 
-static int cmp_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The case directories below tests/data/json/<kind>, sorted; returns how many. */
-static size_t list_cases(const char *kind, char ***names)
-{
-    DIR *d = opendir(tu_data(kind));
-    if (!d)
-        fail_msg("cannot open %s", tu_data(kind));
-    size_t n = 0, cap = 0;
-    char **v = NULL;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            v = realloc(v, cap * sizeof *v);
-            assert_non_null(v);
-        }
-        v[n] = strdup(e->d_name);
-        assert_non_null(v[n]);
-        n++;
-    }
-    closedir(d);
-    qsort(v, n, sizeof *v, cmp_names);
-    *names = v;
-    return n;
-}
-
-static void free_cases(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
 
 static char *write_json(const xxgk_report *r, size_t *len)
 {
@@ -107,7 +68,7 @@ static void test_valid_fixtures(void **state)
 {
     (void)state;
     char **cases;
-    size_t n = list_cases("json/valid", &cases);
+    size_t n = tu_list_dir(tu_data("json/valid"), &cases);
     assert_true(n >= 16);
     for (size_t i = 0; i < n; i++) {
         char rel[512];
@@ -136,7 +97,7 @@ static void test_valid_fixtures(void **state)
         free(in);
         free(exp);
     }
-    free_cases(cases, n);
+    tu_free_names(cases, n);
 }
 
 /* ---- invalid fixtures: each fails with the code, place and message in error.txt ---- */
@@ -176,7 +137,7 @@ static void test_invalid_fixtures(void **state)
 {
     (void)state;
     char **cases;
-    size_t n = list_cases("json/invalid", &cases);
+    size_t n = tu_list_dir(tu_data("json/invalid"), &cases);
     assert_true(n >= 39);
     for (size_t i = 0; i < n; i++) {
         char rel[512];
@@ -204,7 +165,7 @@ static void test_invalid_fixtures(void **state)
             fail_msg("invalid/%s: path '%s', expected '%s'", cases[i], xxgk_error_path(), e.path);
         free(in);
     }
-    free_cases(cases, n);
+    tu_free_names(cases, n);
 }
 
 /* ---- round trips ---- */

@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,4 +58,42 @@ size_t tu_id(const xxgk_report *r, const char *path)
     if (xxgk_report_cell_id(&id, r, path) != 0)
         fail_msg("unknown path %s", path);
     return id;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t tu_list_dir(const char *dir, char ***names)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        fail_msg("cannot open %s", dir);
+    size_t n = 0, cap = 0;
+    char **v = NULL;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            v = realloc(v, cap * sizeof *v);
+            assert_non_null(v);
+        }
+        v[n] = strdup(e->d_name);
+        assert_non_null(v[n]);
+        n++;
+    }
+    closedir(d);
+    qsort(v, n, sizeof *v, cmp_names);
+    *names = v;
+    return n;
+}
+
+void tu_free_names(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
 }

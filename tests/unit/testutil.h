@@ -21,6 +21,10 @@ xxgk_report *tu_load(const char *path);
 char *tu_json(const xxgk_report *r);
 /* Cell id by path in r's template (fails the test if unknown). */
 size_t tu_id(const xxgk_report *r, const char *path);
+/* The entries of a directory (no dot files), sorted; returns how many. Free with
+ * tu_free_names. */
+size_t tu_list_dir(const char *dir, char ***names);
+void tu_free_names(char **names, size_t n);
 /* Internal allocation hook (static library only). */
 long xx_alloc_fail_at(long n);
 
