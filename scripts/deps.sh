@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages xxgk needs, only those that are missing. Run as root.
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config libcjson-dev libcmocka-dev python3 clang valgrind)
+# clang with libclang-rt-14-dev (only recommended by clang, so named here): the libFuzzer and
+# sanitizer runtimes for the fuzz targets; valgrind for the memcheck label.
+pkgs=(build-essential cmake pkg-config libcjson-dev libcmocka-dev python3 clang libclang-rt-14-dev valgrind)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
