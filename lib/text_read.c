@@ -824,7 +824,7 @@ static int build_rows_rowmode(reader *rd, int ti, size_t *first_row)
              * label followed by exactly its number of cells, none of them a label */
             if ((rc = match_line_labels(rd, tb, ln, 0, &ctx, &row, &lab, &lastany)) != 0)
                 return rc;
-            if (row < 0 || lastany != lab ||
+            if (row < 0 || lastany != lab || tb->inline_layout ||
                 ln->c0 + ln->nc - (lab + 1) != (uint32_t)tb->blocks[tb->rows[row].block].ncols)
                 continue;
             int words = 0;
