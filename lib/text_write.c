@@ -96,6 +96,41 @@ static void write_table(xbuf *b, const xxgk_report *r, const xt_table *tb, int m
             continue;
         printed[i] = (rw->flags & XT_ROW_OPTIONAL) ? row_filled(r, tb, rw) : 1;
     }
+    if (tb->inline_layout && md) {
+        /* one Markdown table of all cells, as the text form's one line */
+        int first = 1;
+        for (int i = 0; i < tb->nrows; i++) {
+            const xt_row *rw = &tb->rows[i];
+            if (!(rw->flags & XT_ROW_CELLS))
+                continue;
+            const xt_block *bk = &tb->blocks[rw->block];
+            xb_printf(b, "%s%s（第%u–%u列）", first ? "" : "；", rw->label, (unsigned)(rw->first_cell - (int)tb->first_cell + 1),
+                      (unsigned)(rw->first_cell - (int)tb->first_cell + (int)bk->ncols));
+            first = 0;
+        }
+        xb_puts(b, "\n\n|");
+        for (int i = 0; i < tb->nrows; i++) {
+            if (!(tb->rows[i].flags & XT_ROW_CELLS))
+                continue;
+            const xt_block *bk = &tb->blocks[tb->rows[i].block];
+            for (unsigned k = 0; k < bk->ncols; k++) {
+                xb_putc(b, ' ');
+                xb_puts(b, tb->cols[bk->first_col + k].label);
+                xb_puts(b, " |");
+            }
+        }
+        xb_puts(b, "\n|");
+        for (uint32_t k = 0; k < tb->ncells; k++)
+            xb_puts(b, "---|");
+        xb_puts(b, "\n|");
+        for (uint32_t k = 0; k < tb->ncells; k++) {
+            xb_putc(b, ' ');
+            put_cell(b, r, tb->first_cell + k);
+            xb_puts(b, " |");
+        }
+        xb_puts(b, "\n\n");
+        return;
+    }
     if (tb->inline_layout && !md) {
         /* header: rows side by side, then one line of all cells */
         for (int i = 0; i < tb->nrows; i++)

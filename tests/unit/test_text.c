@@ -490,6 +490,13 @@ static void test_round_trip(void **state)
     assert_int_equal(xxgk_report_set_token(r, tu_id(r, "review_litigation.litigation_direct.upheld"), "审结"), 0);
     assert_int_equal(xxgk_report_set_count(r, tu_id(r, "review_litigation.litigation_direct.other"), 3), 0);
     round_trip(r, "table 四 with a word");
+    static const char *const four[] = { "upheld", "corrected", "other", "pending", "total" };
+    for (int k = 0; k < 5; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "review_litigation.review.%s", four[k]);
+        assert_int_equal(xxgk_report_set_token(r, tu_id(r, path), "结果"), 0);
+    }
+    round_trip(r, "table 四 with a row of words");
     xxgk_report_free(r);
     r = generated("2019");
     round_trip(r, "generated 2019");
