@@ -1082,9 +1082,7 @@ static int put_value(reader *rd, size_t id, const tcell *c)
         /* a number this cell cannot hold (a fraction in a count, too many decimals, out of
          * range, 减 in an unsigned cell): kept as a token when its text cannot be mistaken
          * for a number ("0.123456789元"), else the cell stays blank; the diagnostic names it */
-        int64_t m2;
-        int i2;
-        if (xx_parse_decimal(s, c->len, 1, &m2, &i2) == XXGK_EPARSE) {
+        if (!xx_is_plain_decimal(s, c->len)) {
             if ((rc = xx_set_token(rd->r, id, s, c->len, line, c->col)) != 0)
                 return rc;
             return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
@@ -1097,6 +1095,17 @@ static int put_value(reader *rd, size_t id, const tcell *c)
                         "%s：“%.*s”不是该单元格可用的数值，该单元格留空",
                         "%s: '%.*s' is not a valid value for this cell; the cell is left blank", xc->path, (int)c->len,
                         s);
+    }
+    {
+        /* text that is a number after all (too long to be read as one here): it cannot be
+         * kept as a token either, which would read as a number elsewhere */
+        if (xx_is_plain_decimal(s, c->len)) {
+            rd->r->cells[id].state = XXGK_CELL_BLANK;
+            return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
+                            "%s：“%.*s”不是该单元格可用的数值，该单元格留空",
+                            "%s: '%.*s' is not a valid value for this cell; the cell is left blank", xc->path,
+                            (int)(c->len > 80 ? 80 : c->len), s);
+        }
     }
     return xx_set_token(rd->r, id, s, c->len, line, c->col);
 }

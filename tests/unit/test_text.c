@@ -558,6 +558,14 @@ static void test_values(void **state)
     assert_non_null(strstr(d, "2:11 READ.VALUE warning"));
     free(d);
     xxgk_report_free(r);
+    /* a number too long to read: blank with a warning, never a numeric-looking token (fuzz case) */
+    r = parse_str("二、主动公开政府信息情况\n行政许可 | 0000000000000000000000000000000000000000000000000000000000000000000055 |\n",
+                  XXGK_FORMAT_TEXT);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "proactive.licensing.decisions")), XXGK_CELL_BLANK);
+    d = diag_text(r);
+    assert_non_null(strstr(d, "2:8 READ.VALUE warning"));
+    free(d);
+    xxgk_report_free(r);
     /* 2019: 減4 (traditional) in the signed cell; the template comes from the labels */
     r = parse_str("2022年某局政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项 |\n"
                   "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 6 | 減4 | 2 |\n",
