@@ -10,8 +10,8 @@
 
 static const char *const cn_num[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 
-/* Write a cell's text; '|' and line breaks inside a token become full-width / spaces so
- * that the layout holds. */
+/* Write a cell's text; '|' and line feeds inside a token become full-width / spaces so
+ * that the layout holds (the reader splits lines at line feeds only). */
 static void put_cell(xbuf *b, const xxgk_report *r, size_t id)
 {
     const xcell *c = &r->cells[id];
@@ -23,7 +23,7 @@ static void put_cell(xbuf *b, const xxgk_report *r, size_t id)
         for (const char *p = r->tokens[id]; *p; p++) {
             if (*p == '|')
                 xb_puts(b, "｜");
-            else if (*p == '\n' || *p == '\r')
+            else if (*p == '\n')
                 xb_putc(b, ' ');
             else
                 xb_putc(b, *p);

@@ -497,6 +497,10 @@ static void test_round_trip(void **state)
         assert_int_equal(xxgk_report_set_token(r, tu_id(r, path), "结果"), 0);
     }
     round_trip(r, "table 四 with a row of words");
+    /* a carriage return inside a token stays (round-trip fuzz case) */
+    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "applications.denied.security_stability.total"), "0 \r\r 2.  %"), 0);
+    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "applications.new.total"), 4), 0);
+    round_trip(r, "a token with carriage returns");
     xxgk_report_free(r);
     r = generated("2019");
     round_trip(r, "generated 2019");
