@@ -331,14 +331,27 @@ static int is_only_pipes(const char *s, size_t n)
 
 static int is_md_separator(const char *s, size_t n)
 {
-    int dash = 0, pipe = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '-') dash = 1;
-        else if (c == '|') pipe = 1;
-        else if (c != ':' && c != ' ' && c != '\t') return 0;
+    /* |---|:--:| ... : every cell a run of dashes (with optional colons); an empty cell
+     * means a data row of "-" tokens and blanks, not a separator */
+    size_t a = 0, e = n;
+    if (a < e && s[a] == '|') a++;
+    if (e > a && s[e - 1] == '|') e--;
+    if (a >= e || !memchr(s, '|', n))
+        return 0;
+    size_t dashes = 0;
+    for (size_t i = a; i <= e; i++) {
+        char c = i < e ? s[i] : '|';
+        if (c == '|') {
+            if (dashes == 0)
+                return 0;
+            dashes = 0;
+        } else if (c == '-') {
+            dashes++;
+        } else if (c != ':' && c != ' ' && c != '\t') {
+            return 0;
+        }
     }
-    return dash && pipe;
+    return 1;
 }
 
 /* A heading: the region it starts (a table index or REG_SEC + section), or -2. */

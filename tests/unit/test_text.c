@@ -501,6 +501,15 @@ static void test_round_trip(void **state)
     assert_int_equal(xxgk_report_set_token(r, tu_id(r, "applications.denied.security_stability.total"), "0 \r\r 2.  %"), 0);
     assert_int_equal(xxgk_report_set_count(r, tu_id(r, "applications.new.total"), 4), 0);
     round_trip(r, "a token with carriage returns");
+    /* dash tokens beside blanks are not a Markdown separator row (round-trip fuzz case) */
+    for (int k = 0; k < 5; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "review_litigation.review.%s", four[k]);
+        assert_int_equal(xxgk_report_set_token(r, tu_id(r, path), "---"), 0);
+        snprintf(path, sizeof path, "review_litigation.litigation_direct.%s", four[k]);
+        assert_int_equal(xxgk_report_set_blank(r, tu_id(r, path)), 0);
+    }
+    round_trip(r, "dash tokens in table 四");
     xxgk_report_free(r);
     r = generated("2019");
     round_trip(r, "generated 2019");
