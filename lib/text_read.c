@@ -509,9 +509,16 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
         ln->c0 = c0;
     c0 = ln->c0;
     ln->nc = ce - c0;
+    /* the label cells: every cell before the first number or token, up to the last word
+     * there ("未经复议 | | 2.其他法律行政法规禁止公开 | 0 |...": the label is the third) */
+    uint32_t first_val = 0;
+    while (first_val < ln->nc && rd->cells[c0 + first_val].value != V_NUMBER &&
+           rd->cells[c0 + first_val].value != V_TOKEN)
+        first_val++;
     ln->nlab = 0;
-    while (ln->nlab < ln->nc && rd->cells[c0 + ln->nlab].value == V_TEXT)
-        ln->nlab++;
+    for (uint32_t k = 0; k < first_val; k++)
+        if (rd->cells[c0 + k].value == V_TEXT)
+            ln->nlab = k + 1;
     ln->nfilled = 0;
     for (uint32_t i = c0 + ln->nlab; i < ce; i++)
         if (rd->cells[i].value == V_NUMBER || rd->cells[i].value == V_TOKEN)

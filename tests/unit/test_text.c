@@ -642,6 +642,19 @@ static void test_rows_not_spread_and_partial(void **state)
     assert_non_null(strstr(d, "2:11 READ.UNMATCHED warning"));
     free(d);
     xxgk_report_free(r);
+    /* a label after a blank cell is the label, never a value (round-trip fuzz case) */
+    r = parse_str("三、收到和处理政府信息公开申请情况\n"
+                  "1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+                  "未经复议| | 2.其他法律行政法规禁止公开 | v | | | | | 0 |\n"
+                  "3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", XXGK_FORMAT_TEXT);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.denied.prohibited_by_law.natural_person")),
+                     XXGK_CELL_BLANK);
+    assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.denied.prohibited_by_law.total")),
+                     XXGK_CELL_BLANK);
+    d = diag_text(r);
+    assert_non_null(strstr(d, "3:9 READ.ROW_INCOMPLETE warning"));
+    free(d);
+    xxgk_report_free(r);
     /* an unlabeled Markdown row keeps its empty label column */
     r = parse_str("三、收到和处理政府信息公开申请情况\n"
                   "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
