@@ -84,7 +84,7 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
 }
 
 /* Width in bytes of a whitespace character at s (0 if none): ASCII blanks, form feed,
- * NBSP, ideographic space. */
+ * NBSP, ideographic space, U+FEFF. */
 static size_t ws_at(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
@@ -94,6 +94,8 @@ static size_t ws_at(const char *s, size_t n)
         return 2;
     if (c == 0xE3 && n >= 3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
         return 3;
+    if (c == 0xEF && n >= 3 && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+        return 3; /* U+FEFF, a byte-order mark left inside the text */
     return 0;
 }
 
@@ -110,6 +112,9 @@ static void trim(const char *buf, uint32_t *off, uint32_t *len)
             e -= 2;
         else if (e - a >= 3 && c == 0x80 && (unsigned char)buf[e - 2] == 0x80 &&
                  (unsigned char)buf[e - 3] == 0xE3)
+            e -= 3;
+        else if (e - a >= 3 && c == 0xBF && (unsigned char)buf[e - 2] == 0xBB &&
+                 (unsigned char)buf[e - 3] == 0xEF)
             e -= 3;
         else
             break;

@@ -832,6 +832,10 @@ static void test_titles(void **state)
     assert_string_equal(xxgk_report_agency(r), "某局");
     assert_string_equal(xxgk_report_title(r), "某局2022年政府信息公开工作年度报告");
     xxgk_report_free(r);
+    /* a byte-order mark left at the start of a later line is not text */
+    r = parse_str("某局2022年政府信息公开工作年度报告\n\xEF\xBB\xBF  前言。\n一、总体情况\n好。\n", XXGK_FORMAT_TEXT);
+    assert_string_equal(xxgk_report_section(r, "preamble"), "前言。");
+    xxgk_report_free(r);
     r = (xxgk_report *)state;
     assert_int_equal(xxgk_report_parse(&r, "hello\nworld\n", 12, NULL), XXGK_EEMPTY);
     assert_null(r);
