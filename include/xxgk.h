@@ -129,6 +129,7 @@ typedef struct xxgk_parse_options xxgk_parse_options;
 typedef struct xxgk_check_options xxgk_check_options;
 typedef struct xxgk_write_options xxgk_write_options;
 typedef struct xxgk_reader xxgk_reader;
+typedef struct xxgk_sum xxgk_sum;
 
 /* Formats (values fixed forever). */
 #define XXGK_FORMAT_AUTO      0  /* reading: sniffed from the content */
@@ -219,7 +220,7 @@ XXGK_API int xxgk_report_write_file(const char *path, const xxgk_report *r,
 #define XXGK_KIND_AMOUNT        3  /* an exact decimal, up to 6 decimal places */
 
 /* Cell flags. */
-#define XXGK_CELL_OPTIONAL 0x1  /* an optional cell beyond the template's printed
+#define XXGK_CELL_FLAG_OPTIONAL 0x1  /* an optional cell beyond the template's printed
                                    cells, e.g. a group subtotal that some
                                    reports print instead of its sub-rows */
 
@@ -358,11 +359,11 @@ XXGK_API int xxgk_report_cell_id(size_t *id, const xxgk_report *r, const char *p
 XXGK_API int xxgk_report_cell_state(const xxgk_report *r, size_t id);
 /* A count cell's value. Errors: XXGK_EINVAL (bad id), XXGK_EKIND (an amount
  * cell), XXGK_ENOTFOUND (the cell is blank or a token). */
-XXGK_API int xxgk_report_get_count(int64_t *value, const xxgk_report *r, size_t id);
+XXGK_API int xxgk_report_cell_get_count(int64_t *value, const xxgk_report *r, size_t id);
 /* Any number cell's value scaled by 10^6 (a count of 5 gives 5000000, an
- * amount of 7730.28 gives 7730280000). Errors as xxgk_report_get_count
+ * amount of 7730.28 gives 7730280000). Errors as xxgk_report_cell_get_count
  * (XXGK_ERANGE if a count is too large to scale). */
-XXGK_API int xxgk_report_get_micros(int64_t *value, const xxgk_report *r, size_t id);
+XXGK_API int xxgk_report_cell_get_micros(int64_t *value, const xxgk_report *r, size_t id);
 /* The raw text of a token cell, or NULL if the cell is not a token. */
 XXGK_API const char *xxgk_report_cell_token(const xxgk_report *r, size_t id);
 /* Format the cell into buf (size bytes, NUL-terminated, truncated if too
@@ -378,20 +379,20 @@ XXGK_API long xxgk_report_cell_column(const xxgk_report *r, size_t id);
 /* Set a count cell. Errors: XXGK_EINVAL, XXGK_EKIND (amount cell),
  * XXGK_ERANGE (beyond +-(2^53-1); a negative value is stored, the checks
  * report it). */
-XXGK_API int xxgk_report_set_count(xxgk_report *r, size_t id, int64_t value);
+XXGK_API int xxgk_report_cell_set_count(xxgk_report *r, size_t id, int64_t value);
 /* Set an amount cell from a value scaled by 10^6. Errors: XXGK_EINVAL,
  * XXGK_EKIND (count cell), XXGK_ERANGE. */
-XXGK_API int xxgk_report_set_micros(xxgk_report *r, size_t id, int64_t micros);
+XXGK_API int xxgk_report_cell_set_micros(xxgk_report *r, size_t id, int64_t micros);
 /* Set any number cell from decimal text ("12", "-4", "7730.28"): integers
  * for counts, up to 6 decimals for amounts. The text must be exactly a
  * number: nothing is coerced. Errors: XXGK_EINVAL, XXGK_EPARSE (not a
  * number), XXGK_ERANGE, XXGK_EKIND (a fraction in a count). */
-XXGK_API int xxgk_report_set_number_text(xxgk_report *r, size_t id, const char *text);
+XXGK_API int xxgk_report_cell_set_number_text(xxgk_report *r, size_t id, const char *text);
 /* Make a cell blank. */
-XXGK_API int xxgk_report_set_blank(xxgk_report *r, size_t id);
+XXGK_API int xxgk_report_cell_set_blank(xxgk_report *r, size_t id);
 /* Make a cell a non-numeric token (copied, non-empty, valid UTF-8).
  * Errors: XXGK_EINVAL, XXGK_EENCODING, XXGK_ENOMEM. */
-XXGK_API int xxgk_report_set_token(xxgk_report *r, size_t id, const char *token);
+XXGK_API int xxgk_report_cell_set_token(xxgk_report *r, size_t id, const char *token);
 
 /* Reader diagnostics: what a reader could not place or had to interpret
  * (a row with too few cells, 元 converted to 万元, a missing table...). A
@@ -528,12 +529,23 @@ XXGK_API long xxgk_finding_column(const xxgk_findings *f, size_t i);
  * XXGK_EOVERFLOW, XXGK_ENOMEM. */
 XXGK_API int xxgk_report_sum(xxgk_report **out, const xxgk_report *const *reports,
                              size_t n);
-/* Add `r` into the accumulator `acc` (same template), for summing reports
- * one at a time without holding them. Same rules as xxgk_report_sum; on
- * failure `acc` is unchanged. Call xxgk_report_sum_finish() after the last
- * report to record the SUM.PARTIAL diagnostics. */
-XXGK_API int xxgk_report_add(xxgk_report *acc, const xxgk_report *r);
-XXGK_API int xxgk_report_sum_finish(xxgk_report *acc);
+
+/* A running sum, for adding reports one at a time without holding them
+ * (same rules as xxgk_report_sum). `t` fixes the template; NULL takes the
+ * template of the first report added. Free with xxgk_sum_free (NULL-safe).
+ * Errors: XXGK_EINVAL, XXGK_ENOMEM. */
+XXGK_API int xxgk_sum_new(xxgk_sum **out, const xxgk_template *t);
+/* Add `r`. On failure (XXGK_ETEMPLATE, XXGK_EOVERFLOW naming the cell,
+ * XXGK_ENOMEM) the sum is unchanged. */
+XXGK_API int xxgk_sum_add(xxgk_sum *s, const xxgk_report *r);
+/* The number of reports added so far. */
+XXGK_API size_t xxgk_sum_count(const xxgk_sum *s);
+/* The total so far as a new report that the caller owns, with the
+ * SUM.PARTIAL diagnostics; the sum stays usable. Errors: XXGK_EINVAL
+ * (nothing added), XXGK_ENOMEM. */
+XXGK_API int xxgk_sum_finish(xxgk_report **out, const xxgk_sum *s);
+XXGK_API void xxgk_sum_free(xxgk_sum *s);
+
 /* Compare two reports cell by cell (templates may differ: cells are matched
  * by path; a cell in only one template is compared with blank). Each
  * difference is a finding: rule DIFF.CELL (or DIFF.META for metadata,

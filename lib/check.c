@@ -101,7 +101,7 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
         const xcell *c = &r->cells[tm->cell];
         if (tm->prev || c->state != XXGK_CELL_NUMBER) {
             /* a blank optional cell makes the full path return 0 as well, whatever else */
-            if (!tm->prev && c->state == XXGK_CELL_BLANK && (t->cells[tm->cell].flags & XXGK_CELL_OPTIONAL))
+            if (!tm->prev && c->state == XXGK_CELL_BLANK && (t->cells[tm->cell].flags & XXGK_CELL_FLAG_OPTIONAL))
                 return 0;
             break;
         }
@@ -120,7 +120,7 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
             src = prev;
         }
         const xcell *c = &src->cells[id];
-        if ((src->t->cells[id].flags & XXGK_CELL_OPTIONAL) && c->state == XXGK_CELL_BLANK)
+        if ((src->t->cells[id].flags & XXGK_CELL_FLAG_OPTIONAL) && c->state == XXGK_CELL_BLANK)
             return 0; /* an identity over an optional cell applies only when it is filled */
         int64_t v;
         if (c->state == XXGK_CELL_NUMBER) {

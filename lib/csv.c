@@ -264,7 +264,7 @@ static int set_value(csvp *p, xxgk_report *r, size_t id, const cfield *f, const 
     const xt_cell *cell = &r->t->cells[id];
     uint32_t line = (uint32_t)f->line, col = (uint32_t)f->col;
     if (n == 0) {
-        xxgk_report_set_blank(r, id);
+        xxgk_report_cell_set_blank(r, id);
         r->cells[id].line = line;
         r->cells[id].col = col;
         return 0;

@@ -87,9 +87,6 @@ struct xxgk_report {
     char *sections[XX_MAX_SECTIONS];
     char **tokens;            /* lazily allocated, one per cell */
     xxgk_findings *diag;      /* reader diagnostics, lazily allocated */
-    uint32_t *sum_counts;     /* xxgk_report_add: numeric inputs per cell */
-    uint32_t sum_inputs;      /* xxgk_report_add: reports added */
-    int sum_year_mixed;
     xcell cells[];            /* t->ncells_all */
 };
 

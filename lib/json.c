@@ -252,7 +252,7 @@ static int read_cell(jctx *c, size_t id, const cJSON *v)
     int64_t micros, value;
     int integral, rc;
     if (cJSON_IsNull(v)) {
-        xxgk_report_set_blank(c->r, id);
+        xxgk_report_cell_set_blank(c->r, id);
         c->r->cells[id].line = line;
         c->r->cells[id].col = col;
         return 0;

@@ -34,7 +34,6 @@ void xxgk_report_free(xxgk_report *r)
         xx_free(r->tokens);
     }
     xxgk_findings_free(r->diag);
-    xx_free(r->sum_counts);
     xx_free(r);
 }
 
@@ -191,18 +190,18 @@ static int get_number(int64_t *value, const xxgk_report *r, size_t id)
     return 0;
 }
 
-int xxgk_report_get_count(int64_t *value, const xxgk_report *r, size_t id)
+int xxgk_report_cell_get_count(int64_t *value, const xxgk_report *r, size_t id)
 {
     int rc = bad_id(r, id);
     if (rc)
         return rc;
     if (r->t->cells[id].kind == XXGK_KIND_AMOUNT)
         return xx_error(XXGK_EKIND, 0, 0, -1, r->t->cells[id].path,
-                        "%s is an amount: read it with xxgk_report_get_micros", r->t->cells[id].path);
+                        "%s is an amount: read it with xxgk_report_cell_get_micros", r->t->cells[id].path);
     return get_number(value, r, id);
 }
 
-int xxgk_report_get_micros(int64_t *value, const xxgk_report *r, size_t id)
+int xxgk_report_cell_get_micros(int64_t *value, const xxgk_report *r, size_t id)
 {
     int64_t v;
     int rc = get_number(&v, r, id);
@@ -294,35 +293,35 @@ int xx_set_token(xxgk_report *r, size_t id, const char *s, size_t n, uint32_t li
     return 0;
 }
 
-int xxgk_report_set_count(xxgk_report *r, size_t id, int64_t value)
+int xxgk_report_cell_set_count(xxgk_report *r, size_t id, int64_t value)
 {
     int rc = bad_id(r, id);
     if (rc)
         return rc;
     const char *path = r->t->cells[id].path;
     if (r->t->cells[id].kind == XXGK_KIND_AMOUNT)
-        return xx_error(XXGK_EKIND, 0, 0, -1, path, "%s is an amount: set it with xxgk_report_set_micros", path);
+        return xx_error(XXGK_EKIND, 0, 0, -1, path, "%s is an amount: set it with xxgk_report_cell_set_micros", path);
     if (value > XX_MAX_SAFE || value < -XX_MAX_SAFE)
         return xx_error(XXGK_ERANGE, 0, 0, -1, path, "%s: %lld is beyond +-(2^53-1)", path, (long long)value);
     xx_set_number(r, id, value, 0, 0);
     return 0;
 }
 
-int xxgk_report_set_micros(xxgk_report *r, size_t id, int64_t micros)
+int xxgk_report_cell_set_micros(xxgk_report *r, size_t id, int64_t micros)
 {
     int rc = bad_id(r, id);
     if (rc)
         return rc;
     const char *path = r->t->cells[id].path;
     if (r->t->cells[id].kind != XXGK_KIND_AMOUNT)
-        return xx_error(XXGK_EKIND, 0, 0, -1, path, "%s is a count: set it with xxgk_report_set_count", path);
+        return xx_error(XXGK_EKIND, 0, 0, -1, path, "%s is a count: set it with xxgk_report_cell_set_count", path);
     if (xx_value_for_kind(micros, 0, XXGK_KIND_AMOUNT, &micros) != 0)
         return xx_error(XXGK_ERANGE, 0, 0, -1, path, "%s: amount out of range", path);
     xx_set_number(r, id, micros, 0, 0);
     return 0;
 }
 
-int xxgk_report_set_number_text(xxgk_report *r, size_t id, const char *text)
+int xxgk_report_cell_set_number_text(xxgk_report *r, size_t id, const char *text)
 {
     int rc = bad_id(r, id);
     if (rc)
@@ -352,7 +351,7 @@ int xxgk_report_set_number_text(xxgk_report *r, size_t id, const char *text)
     return 0;
 }
 
-int xxgk_report_set_blank(xxgk_report *r, size_t id)
+int xxgk_report_cell_set_blank(xxgk_report *r, size_t id)
 {
     int rc = bad_id(r, id);
     if (rc)
@@ -362,7 +361,7 @@ int xxgk_report_set_blank(xxgk_report *r, size_t id)
     return 0;
 }
 
-int xxgk_report_set_token(xxgk_report *r, size_t id, const char *token)
+int xxgk_report_cell_set_token(xxgk_report *r, size_t id, const char *token)
 {
     int rc = bad_id(r, id);
     if (rc)

@@ -31,7 +31,7 @@ static int dump(const xxgk_template *t)
             return 1;
         }
         printf("%s\t%s\t%s\t%d\n", id, xxgk_template_cell_path(t, i), kind,
-               (xxgk_template_cell_flags(t, i) & XXGK_CELL_OPTIONAL) ? 1 : 0);
+               (xxgk_template_cell_flags(t, i) & XXGK_CELL_FLAG_OPTIONAL) ? 1 : 0);
     }
     return 0;
 }

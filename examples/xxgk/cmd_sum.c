@@ -38,7 +38,7 @@ typedef struct {
 
 typedef struct {
     const cli_inputs *in;
-    xxgk_report *acc;
+    xxgk_sum *acc;
     size_t added, failed;
     cli_progress prog;
 } sum_ctx;
@@ -80,11 +80,11 @@ static void add_source(sum_ctx *c, cli_source *src, const char *file)
             c->failed++;
             return;
         }
-        if (!c->acc && xxgk_report_new(&c->acc, xxgk_report_template(r)) != 0) {
+        if (!c->acc && xxgk_sum_new(&c->acc, NULL) != 0) {
             progress_clear(&c->prog);
             fprintf(stderr, "%s: out of memory\n", file);
             c->failed++;
-        } else if (xxgk_report_add(c->acc, r) != 0) {
+        } else if (xxgk_sum_add(c->acc, r) != 0) {
             progress_clear(&c->prog);
             const char *id = cli_source_report_id(src);
             fprintf(stderr, "%s%s%s: %s\n", file, id[0] ? " report " : "", id,
@@ -175,6 +175,7 @@ int cmd_sum(int argc, char **argv)
     if (cli_inputs_expand(&in, files, nfiles) != 0)
         goto done;
     sum_ctx c = { 0 };
+    xxgk_report *total = NULL;
     xxgk_findings *f = NULL;
     xxgk_write_options *wo = NULL;
     char *text = NULL;
@@ -197,10 +198,10 @@ int cmd_sum(int argc, char **argv)
                 c.failed, in.count);
         goto cleanup;
     }
-    if (xxgk_report_sum_finish(c.acc) != 0 || xxgk_check(&f, c.acc, NULL) != 0 ||
+    if (xxgk_sum_finish(&total, c.acc) != 0 || xxgk_check(&f, total, NULL) != 0 ||
         xxgk_write_options_new(&wo) != 0 || xxgk_write_options_set_format(wo, format) != 0 ||
         xxgk_write_options_set_lang(wo, lang == LANG_EN ? "en" : "zh") != 0 ||
-        xxgk_report_write(&text, &len, c.acc, wo) != 0) {
+        xxgk_report_write(&text, &len, total, wo) != 0) {
         fprintf(stderr, "xxgk sum: %s\n", xxgk_error_message()[0] ? xxgk_error_message()
                                                                  : xxgk_strerror(xxgk_error_code()));
         goto cleanup;
@@ -226,7 +227,8 @@ cleanup:
     xxgk_free(text);
     xxgk_write_options_free(wo);
     xxgk_findings_free(f);
-    xxgk_report_free(c.acc);
+    xxgk_report_free(total);
+    xxgk_sum_free(c.acc);
     cli_inputs_free(&in);
 done:
     free(files);

@@ -69,7 +69,7 @@ static void make_consistent(xxgk_report *r)
                 co[j] = xxgk_template_rule_coefficient(t, i, j);
                 ok = !xxgk_template_rule_cell_previous(t, i, j) &&
                      !xxgk_template_lookup(&ids[j], t, xxgk_template_rule_cell(t, i, j)) &&
-                     !xxgk_report_get_micros(&vals[j], r, ids[j]);
+                     !xxgk_report_cell_get_micros(&vals[j], r, ids[j]);
                 if (co[j] > 0)
                     npos++;
                 else
@@ -90,9 +90,9 @@ static void make_consistent(xxgk_report *r)
             if (want == vals[target])
                 continue;
             if (xxgk_template_cell_kind(t, ids[target]) == XXGK_KIND_AMOUNT)
-                xxgk_report_set_micros(r, ids[target], want);
+                xxgk_report_cell_set_micros(r, ids[target], want);
             else
-                xxgk_report_set_count(r, ids[target], want / 1000000);
+                xxgk_report_cell_set_count(r, ids[target], want / 1000000);
             changed = 1;
         }
         if (!changed)
@@ -129,16 +129,16 @@ static xxgk_report *synth(size_t k)
         int kind = xxgk_template_cell_kind(t, id);
         uint32_t x = rng();
         if (k % 10 == 9 && x % 97 == 0) {
-            xxgk_report_set_token(r, id, "/");
+            xxgk_report_cell_set_token(r, id, "/");
         } else if (k % 10 == 9 && x % 89 == 0) {
-            xxgk_report_set_blank(r, id);
+            xxgk_report_cell_set_blank(r, id);
         } else if (kind == XXGK_KIND_AMOUNT) {
-            xxgk_report_set_micros(r, id, (int64_t)(x % 100000) * 10000);
+            xxgk_report_cell_set_micros(r, id, (int64_t)(x % 100000) * 10000);
         } else {
             int64_t v = (int64_t)(x % 50);
             if (kind == XXGK_KIND_SIGNED_COUNT && (x & 64))
                 v = -v;
-            xxgk_report_set_count(r, id, v);
+            xxgk_report_cell_set_count(r, id, v);
         }
     }
     if (k % 10 != 8)

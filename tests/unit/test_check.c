@@ -15,13 +15,13 @@ static xxgk_report *new_report(const char *tpl)
 
 static void set(xxgk_report *r, const char *path, int64_t v)
 {
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, path), v), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, path), v), 0);
 }
 
 static int64_t get(const xxgk_report *r, const char *path)
 {
     int64_t v = -999;
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, path)), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, path)), 0);
     return v;
 }
 
@@ -36,9 +36,9 @@ static xxgk_report *consistent(const char *tpl, int seed)
     /* table 二: anything non-zero (amounts in micros) */
     for (size_t id = 0; id < xxgk_template_table_cell_count(t, 0); id++) {
         if (xxgk_template_cell_kind(t, id) == XXGK_KIND_AMOUNT)
-            assert_int_equal(xxgk_report_set_micros(r, id, 1234560000 + seed), 0);
+            assert_int_equal(xxgk_report_cell_set_micros(r, id, 1234560000 + seed), 0);
         else
-            assert_int_equal(xxgk_report_set_count(r, id, (int64_t)(id + 1 + (size_t)seed)), 0);
+            assert_int_equal(xxgk_report_cell_set_count(r, id, (int64_t)(id + 1 + (size_t)seed)), 0);
     }
     /* table 三: detail rows, then totals, then the balance */
     int64_t total[6] = { 0 };
@@ -199,9 +199,9 @@ static void test_single_cell_property(void **state)
         for (size_t id = first; id < last; id++) {
             const char *path = xxgk_template_cell_path(t, id);
             int64_t v;
-            assert_int_equal(xxgk_report_get_count(&v, r, id), 0);
+            assert_int_equal(xxgk_report_cell_get_count(&v, r, id), 0);
             for (int d = -1; d <= 1; d += 2) {
-                assert_int_equal(xxgk_report_set_count(r, id, v + d), 0);
+                assert_int_equal(xxgk_report_cell_set_count(r, id, v + d), 0);
                 assert_int_equal(xxgk_check_into(f, r, NULL), 0);
                 int named = 0;
                 for (size_t i = 0; i < xxgk_findings_count(f); i++) {
@@ -214,7 +214,7 @@ static void test_single_cell_property(void **state)
                 if (!named)
                     fail_msg("template %s: changing %s by %d is not caught", tpls[ti], path, d);
             }
-            assert_int_equal(xxgk_report_set_count(r, id, v), 0);
+            assert_int_equal(xxgk_report_cell_set_count(r, id, v), 0);
         }
         xxgk_findings_free(f);
         xxgk_report_free(r);
@@ -250,7 +250,7 @@ static void test_blank_is_not_zero(void **state)
     (void)state;
     xxgk_report *r = consistent("2021", 0);
     /* Shanghai style: the total column left blank on a detail row */
-    assert_int_equal(xxgk_report_set_blank(r, tu_id(r, "applications.granted.total")), 0);
+    assert_int_equal(xxgk_report_cell_set_blank(r, tu_id(r, "applications.granted.total")), 0);
     xxgk_findings *f = check(r, 0);
     assert_int_equal(xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR), 0);
     assert_int_equal(count_rule(f, "T3.TOTAL_COL", XXGK_SEVERITY_INFO), 1);
@@ -268,7 +268,7 @@ static void test_blank_is_not_zero(void **state)
     assert_int_equal(count_rule(f, "T3.TOTAL_ROW", XXGK_SEVERITY_ERROR), 1);
     xxgk_findings_free(f);
     /* a token is never read as zero */
-    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "applications.granted.total"), "/"), 0);
+    assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, "applications.granted.total"), "/"), 0);
     f = check(r, 1);
     assert_int_equal(xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR), 0);
     assert_int_equal(count_rule(f, "CELL.TOKEN", XXGK_SEVERITY_WARNING), 1);
@@ -303,7 +303,7 @@ static void test_structure(void **state)
     assert_int_equal(xxgk_findings_count(f), 0);
     xxgk_findings_free(f);
     set(r, "proactive.licensing.previous", -1);
-    assert_int_equal(xxgk_report_set_micros(r, tu_id(r, "proactive.procurement.amount"), -520000), 0);
+    assert_int_equal(xxgk_report_cell_set_micros(r, tu_id(r, "proactive.procurement.amount"), -520000), 0);
     f = check(r, 0);
     assert_int_equal(count_rule(f, "CELL.NONNEG", XXGK_SEVERITY_ERROR), 1);
     assert_int_equal(count_rule(f, "CELL.AMOUNT", XXGK_SEVERITY_ERROR), 1);
@@ -426,9 +426,9 @@ static void test_sum(void **state)
 {
     (void)state;
     xxgk_report *a = consistent("2021", 0), *b = consistent("2021", 5), *s = NULL;
-    assert_int_equal(xxgk_report_set_blank(a, tu_id(a, "applications.granted.total")), 0);
-    assert_int_equal(xxgk_report_set_blank(a, tu_id(a, "applications.unable.unclear.total")), 0);
-    assert_int_equal(xxgk_report_set_blank(b, tu_id(b, "applications.unable.unclear.total")), 0);
+    assert_int_equal(xxgk_report_cell_set_blank(a, tu_id(a, "applications.granted.total")), 0);
+    assert_int_equal(xxgk_report_cell_set_blank(a, tu_id(a, "applications.unable.unclear.total")), 0);
+    assert_int_equal(xxgk_report_cell_set_blank(b, tu_id(b, "applications.unable.unclear.total")), 0);
     const xxgk_report *in[2] = { a, b };
     assert_int_equal(xxgk_report_sum(&s, in, 2), 0);
     assert_int_equal(get(s, "applications.new.natural_person"),
@@ -436,7 +436,7 @@ static void test_sum(void **state)
     assert_int_equal(get(s, "applications.granted.total"), get(b, "applications.granted.total"));
     assert_int_equal(xxgk_report_cell_state(s, tu_id(s, "applications.unable.unclear.total")), XXGK_CELL_BLANK);
     int64_t m;
-    assert_int_equal(xxgk_report_get_micros(&m, s, tu_id(s, "proactive.fees.amount")), 0);
+    assert_int_equal(xxgk_report_cell_get_micros(&m, s, tu_id(s, "proactive.fees.amount")), 0);
     assert_int_equal(m, 2 * 1234560000LL + 5);
     const xxgk_findings *d = xxgk_report_diagnostics(s);
     assert_int_equal(xxgk_findings_count(d), 1);
@@ -468,7 +468,7 @@ static void test_diff(void **state)
     assert_int_equal(xxgk_findings_count(f), 0);
     xxgk_findings_free(f);
     set(b, "applications.new.total", 1);
-    assert_int_equal(xxgk_report_set_token(b, tu_id(b, "proactive.fees.amount"), "—"), 0);
+    assert_int_equal(xxgk_report_cell_set_token(b, tu_id(b, "proactive.fees.amount"), "—"), 0);
     assert_int_equal(xxgk_report_diff(&f, a, b), 0);
     assert_int_equal(xxgk_findings_count(f), 2);
     assert_string_equal(xxgk_finding_rule(f, 0), "DIFF.CELL");

@@ -240,20 +240,20 @@ static void test_round_trip_generated(void **state)
                 int kind = xxgk_template_cell_kind(tpl, id);
                 switch ((id + (size_t)variant) % 5) {
                 case 0: break; /* blank */
-                case 1: assert_int_equal(xxgk_report_set_token(r, id, (id & 1) ? " - " : "251000元"), 0); break;
+                case 1: assert_int_equal(xxgk_report_cell_set_token(r, id, (id & 1) ? " - " : "251000元"), 0); break;
                 case 2:
                     if (kind == XXGK_KIND_AMOUNT)
-                        assert_int_equal(xxgk_report_set_micros(r, id, 7730280000 + (int64_t)id), 0);
+                        assert_int_equal(xxgk_report_cell_set_micros(r, id, 7730280000 + (int64_t)id), 0);
                     else
-                        assert_int_equal(xxgk_report_set_count(r, id, (int64_t)id * 37), 0);
+                        assert_int_equal(xxgk_report_cell_set_count(r, id, (int64_t)id * 37), 0);
                     break;
                 case 3:
                     if (kind == XXGK_KIND_COUNT)
-                        assert_int_equal(xxgk_report_set_count(r, id, 9007199254740991), 0);
+                        assert_int_equal(xxgk_report_cell_set_count(r, id, 9007199254740991), 0);
                     else
-                        assert_int_equal(xxgk_report_set_number_text(r, id, "-8"), 0);
+                        assert_int_equal(xxgk_report_cell_set_number_text(r, id, "-8"), 0);
                     break;
-                default: assert_int_equal(xxgk_report_set_token(r, id, "无, \"x\""), 0); break;
+                default: assert_int_equal(xxgk_report_cell_set_token(r, id, "无, \"x\""), 0); break;
                 }
             }
             round_trip(xxgk_template_id(tpl), r);
@@ -335,7 +335,7 @@ static void test_wide_positions(void **state)
     assert_int_equal(xxgk_report_cell_line(r, id), 4);
     assert_int_equal(xxgk_report_cell_column(r, id), 6);
     int64_t v = 0;
-    assert_int_equal(xxgk_report_get_count(&v, r, id), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, id), 0);
     assert_int_equal(v, 2);
     xxgk_report_free(r);
 }
@@ -467,7 +467,7 @@ static void test_options(void **state)
     const char *wide = "xxgk,1\n二、主动公开政府信息情况\n行政许可,1,-2,3\n";
     assert_int_equal(xxgk_report_parse(&r, wide, strlen(wide), o), 0);
     int64_t v;
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
     assert_int_equal(v, -2);
     xxgk_report_free(r);
     /* the line limit */

@@ -144,7 +144,7 @@ static void test_check_then_highlight(void **state)
 {
     (void)state;
     xxgk_report *r = tu_load(tu_src("examples/data/kundulun-xinfang-2023.json"));
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "applications.total.natural_person"), 3), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "applications.total.natural_person"), 3), 0);
     xxgk_findings *f = NULL;
     assert_int_equal(xxgk_check(&f, r, NULL), 0);
     assert_true(xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR) > 0);
@@ -175,7 +175,7 @@ static void test_escaping_and_empty(void **state)
     assert_non_null(strstr(html, "@media print{@page{size:A4"));
     xxgk_free(html);
     assert_int_equal(xxgk_report_set_section(r, "problems", "<script>alert(1)</script>\n\n  第二段 & \"引\" '号'  "), 0);
-    assert_int_equal(xxgk_report_set_token(r, 0, "<i>"), 0);
+    assert_int_equal(xxgk_report_cell_set_token(r, 0, "<i>"), 0);
     html = html_of(r, NULL, NULL);
     assert_non_null(strstr(html, "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>第二段 &amp; &quot;引&quot; "
                                  "&#39;号&#39;</p>\n"));

@@ -216,17 +216,17 @@ static xxgk_report *generated_report(void)
     assert_int_equal(xxgk_report_set_title(r, "某市测试局2024年政府信息公开工作年度报告"), 0);
     assert_int_equal(xxgk_report_set_section(r, "preamble", "前言\n第二行\t制表 \\ 反斜杠 \x01 控制字符"), 0);
     assert_int_equal(xxgk_report_set_section(r, "other", "本年度收取信息处理费 400 元。"), 0);
-    assert_int_equal(xxgk_report_set_number_text(r, tu_id(r, "proactive.fees.amount"), "0.04"), 0);
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "proactive.regulations.issued"), -2), 0);
-    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "proactive.regulations.repealed"), "/"), 0);
-    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "proactive.regulations.in_force"), "无"), 0);
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "applications.new.natural_person"), 9007199254740991), 0);
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "applications.new.total"), 0), 0);
-    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "applications.new.research"), "\"—\""), 0);
+    assert_int_equal(xxgk_report_cell_set_number_text(r, tu_id(r, "proactive.fees.amount"), "0.04"), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "proactive.regulations.issued"), -2), 0);
+    assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, "proactive.regulations.repealed"), "/"), 0);
+    assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, "proactive.regulations.in_force"), "无"), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "applications.new.natural_person"), 9007199254740991), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "applications.new.total"), 0), 0);
+    assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, "applications.new.research"), "\"—\""), 0);
     /* the optional subtotal of （六）其他处理, filled beside its sub-rows */
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "applications.other.natural_person"), 3), 0);
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "applications.other.other.natural_person"), 1), 0);
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "review_litigation.review.total"), 7), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "applications.other.natural_person"), 3), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "applications.other.other.natural_person"), 1), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "review_litigation.review.total"), 7), 0);
     return r;
 }
 
@@ -269,23 +269,23 @@ static void test_generated_round_trip(void **state)
         }
     }
     int64_t v;
-    assert_int_equal(xxgk_report_get_micros(&v, r2, tu_id(r2, "proactive.fees.amount")), 0);
+    assert_int_equal(xxgk_report_cell_get_micros(&v, r2, tu_id(r2, "proactive.fees.amount")), 0);
     assert_int_equal(v, 40000);
-    assert_int_equal(xxgk_report_get_count(&v, r2, tu_id(r2, "applications.new.natural_person")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r2, tu_id(r2, "applications.new.natural_person")), 0);
     assert_int_equal(v, 9007199254740991);
-    assert_int_equal(xxgk_report_get_count(&v, r2, tu_id(r2, "proactive.regulations.issued")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r2, tu_id(r2, "proactive.regulations.issued")), 0);
     assert_int_equal(v, -2);
     assert_int_equal(xxgk_report_cell_state(r2, tu_id(r2, "applications.new.commercial")), XXGK_CELL_BLANK);
     /* second pass: no byte changes */
     char *out2 = write_json(r2, &len2);
     assert_bytes_equal("generated", out2, len2, out, len);
     /* 7730.28 as well */
-    assert_int_equal(xxgk_report_set_number_text(r2, tu_id(r2, "proactive.fees.amount"), "7730.28"), 0);
+    assert_int_equal(xxgk_report_cell_set_number_text(r2, tu_id(r2, "proactive.fees.amount"), "7730.28"), 0);
     char *out3 = write_json(r2, NULL);
     assert_non_null(strstr(out3, "\"fees\": {\"amount\": 7730.28}"));
     xxgk_report *r3 = NULL;
     assert_int_equal(parse_json(&r3, out3, strlen(out3)), 0);
-    assert_int_equal(xxgk_report_get_micros(&v, r3, tu_id(r3, "proactive.fees.amount")), 0);
+    assert_int_equal(xxgk_report_cell_get_micros(&v, r3, tu_id(r3, "proactive.fees.amount")), 0);
     assert_int_equal(v, 7730280000);
     xxgk_free(out);
     xxgk_free(out2);
@@ -366,7 +366,7 @@ static void test_options(void **state)
     assert_int_equal(xxgk_parse_options_set_template(o, NULL), 0);
     assert_int_equal(xxgk_report_parse(&r, doc, strlen(doc), o), 0);
     int64_t v;
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
     assert_int_equal(v, -8);
     xxgk_report_free(r);
     /* nesting limit */

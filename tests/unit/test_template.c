@@ -44,7 +44,7 @@ static void test_paths(void **state)
     assert_string_equal(xxgk_template_cell_label(t, id), "（三）不予公开 1.属于国家秘密 / 自然人");
     assert_int_equal(xxgk_template_lookup(&id, t, "applications.other.natural_person"), 0);
     assert_true(id >= 200);
-    assert_int_equal(xxgk_template_cell_flags(t, id), XXGK_CELL_OPTIONAL);
+    assert_int_equal(xxgk_template_cell_flags(t, id), XXGK_CELL_FLAG_OPTIONAL);
     assert_int_equal(xxgk_template_lookup(&id, t, "applications.nope.total"), XXGK_ENOTFOUND);
     assert_string_equal(xxgk_error_path(), "applications.nope.total");
     /* every path resolves to itself */

@@ -166,9 +166,9 @@ static void test_specific_cells(void **state)
     int64_t v;
     xxgk_report *r = tu_load(tu_shared("corpus/unknown-bureau-mirror-2019tpl_text-in-numeric-cell.txt"));
     assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
     assert_int_equal(v, -4);
-    assert_int_equal(xxgk_report_get_micros(&v, r, tu_id(r, "proactive.procurement.amount")), 0);
+    assert_int_equal(xxgk_report_cell_get_micros(&v, r, tu_id(r, "proactive.procurement.amount")), 0);
     assert_int_equal(v, 52150000);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.denied.state_secret.natural_person")),
                      XXGK_CELL_BLANK);
@@ -176,30 +176,30 @@ static void test_specific_cells(void **state)
     xxgk_report_free(r);
 
     r = tu_load(tu_shared("corpus/hongze-district-2023_pdftotext-layout.txt"));
-    assert_int_equal(xxgk_report_get_micros(&v, r, tu_id(r, "proactive.fees.amount")), 0);
+    assert_int_equal(xxgk_report_cell_get_micros(&v, r, tu_id(r, "proactive.fees.amount")), 0);
     assert_int_equal(v, 7730280000);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.partially_granted.natural_person")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.partially_granted.natural_person")), 0);
     assert_int_equal(v, 4);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
     assert_int_equal(v, 0);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.other.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.other.total")), 0);
     assert_int_equal(v, 0);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.other.other.total")), XXGK_CELL_BLANK);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "review_litigation.review.upheld")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "review_litigation.review.upheld")), 0);
     assert_int_equal(v, 10);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "review_litigation.litigation_after_review.upheld")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "review_litigation.litigation_after_review.upheld")), 0);
     assert_int_equal(v, 5);
     xxgk_report_free(r);
 
     r = tu_load(tu_shared("corpus/shekou-street-2021_traditional.txt"));
     assert_string_equal(xxgk_report_agency(r), "南山區蛇口街道辦事處");
     assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.normative_documents.issued")), "/");
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.punishment.decisions")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.punishment.decisions")), 0);
     assert_int_equal(v, 61);
     xxgk_report_free(r);
 
     r = tu_load(tu_shared("corpus/shanghai-stcsm-2024_pdf2md.txt"));
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.other.overdue_correction.natural_person")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.other.overdue_correction.natural_person")), 0);
     assert_int_equal(v, 8);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.carried_forward.total")), XXGK_CELL_BLANK);
     xxgk_report_free(r);
@@ -230,11 +230,11 @@ static xxgk_report *generated(const char *tid)
     for (size_t id = 0; id < xxgk_template_cell_count(t); id++) {
         int kind = xxgk_template_cell_kind(t, id);
         if (kind == XXGK_KIND_AMOUNT)
-            assert_int_equal(xxgk_report_set_micros(r, id, (int64_t)(id + 1) * 1000000 + 250000), 0);
+            assert_int_equal(xxgk_report_cell_set_micros(r, id, (int64_t)(id + 1) * 1000000 + 250000), 0);
         else if (kind == XXGK_KIND_SIGNED_COUNT)
-            assert_int_equal(xxgk_report_set_count(r, id, -(int64_t)(id + 3)), 0);
+            assert_int_equal(xxgk_report_cell_set_count(r, id, -(int64_t)(id + 3)), 0);
         else
-            assert_int_equal(xxgk_report_set_count(r, id, (int64_t)(id + 1) * 7 + 1000), 0);
+            assert_int_equal(xxgk_report_cell_set_count(r, id, (int64_t)(id + 1) * 7 + 1000), 0);
     }
     assert_int_equal(xxgk_report_set_title(r, "某某县人民政府办公室2024年政府信息公开工作年度报告"), 0);
     assert_int_equal(xxgk_report_set_agency(r, "某某县人民政府办公室"), 0);
@@ -465,49 +465,49 @@ static void test_round_trip(void **state)
     xxgk_report *r = generated("2021");
     round_trip(r, "generated 2021");
     /* with tokens, blanks and a filled subtotal */
-    xxgk_report_set_token(r, tu_id(r, "applications.new.commercial"), "-");
-    xxgk_report_set_token(r, tu_id(r, "proactive.fees.amount"), "无");
-    xxgk_report_set_blank(r, tu_id(r, "applications.granted.total"));
-    xxgk_report_set_blank(r, tu_id(r, "review_litigation.review.upheld"));
-    xxgk_report_set_count(r, tu_id(r, "applications.other.total"), 5);
+    xxgk_report_cell_set_token(r, tu_id(r, "applications.new.commercial"), "-");
+    xxgk_report_cell_set_token(r, tu_id(r, "proactive.fees.amount"), "无");
+    xxgk_report_cell_set_blank(r, tu_id(r, "applications.granted.total"));
+    xxgk_report_cell_set_blank(r, tu_id(r, "review_litigation.review.upheld"));
+    xxgk_report_cell_set_count(r, tu_id(r, "applications.other.total"), 5);
     round_trip(r, "generated 2021 with tokens");
     /* cells that are words only */
-    xxgk_report_set_token(r, tu_id(r, "proactive.licensing.decisions"), "不适用");
+    xxgk_report_cell_set_token(r, tu_id(r, "proactive.licensing.decisions"), "不适用");
     static const char *const cols[] = { "natural_person", "commercial", "research", "social_welfare",
                                         "legal_service", "other_org", "total" };
     for (int k = 0; k < 7; k++) {
         char path[128];
         snprintf(path, sizeof path, "applications.denied.state_secret.%s", cols[k]);
-        xxgk_report_set_token(r, tu_id(r, path), k % 2 ? "未统计" : "/");
+        xxgk_report_cell_set_token(r, tu_id(r, path), k % 2 ? "未统计" : "/");
     }
     round_trip(r, "generated 2021 with word tokens");
     xxgk_report_free(r);
     /* a report whose only cell is words (found by a round-trip fuzzer) */
     assert_int_equal(xxgk_report_new(&r, NULL), 0);
-    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "proactive.licensing.decisions"), "商业 科研"), 0);
+    assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, "proactive.licensing.decisions"), "商业 科研"), 0);
     round_trip(r, "words only");
     /* table 四's line starting with blanks and a word (round-trip fuzz case) */
-    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "review_litigation.litigation_direct.upheld"), "审结"), 0);
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "review_litigation.litigation_direct.other"), 3), 0);
+    assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, "review_litigation.litigation_direct.upheld"), "审结"), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "review_litigation.litigation_direct.other"), 3), 0);
     round_trip(r, "table 四 with a word");
     static const char *const four[] = { "upheld", "corrected", "other", "pending", "total" };
     for (int k = 0; k < 5; k++) {
         char path[128];
         snprintf(path, sizeof path, "review_litigation.review.%s", four[k]);
-        assert_int_equal(xxgk_report_set_token(r, tu_id(r, path), "结果"), 0);
+        assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, path), "结果"), 0);
     }
     round_trip(r, "table 四 with a row of words");
     /* a carriage return inside a token stays (round-trip fuzz case) */
-    assert_int_equal(xxgk_report_set_token(r, tu_id(r, "applications.denied.security_stability.total"), "0 \r\r 2.  %"), 0);
-    assert_int_equal(xxgk_report_set_count(r, tu_id(r, "applications.new.total"), 4), 0);
+    assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, "applications.denied.security_stability.total"), "0 \r\r 2.  %"), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "applications.new.total"), 4), 0);
     round_trip(r, "a token with carriage returns");
     /* dash tokens beside blanks are not a Markdown separator row (round-trip fuzz case) */
     for (int k = 0; k < 5; k++) {
         char path[128];
         snprintf(path, sizeof path, "review_litigation.review.%s", four[k]);
-        assert_int_equal(xxgk_report_set_token(r, tu_id(r, path), "---"), 0);
+        assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, path), "---"), 0);
         snprintf(path, sizeof path, "review_litigation.litigation_direct.%s", four[k]);
-        assert_int_equal(xxgk_report_set_blank(r, tu_id(r, path)), 0);
+        assert_int_equal(xxgk_report_cell_set_blank(r, tu_id(r, path)), 0);
     }
     round_trip(r, "dash tokens in table 四");
     xxgk_report_free(r);
@@ -548,14 +548,14 @@ static void test_values(void **state)
         "一、本年新收政府信息公开申请数量 | 1 | 2 | 3 | 4 | 5 | 6 | 1.5 |\n";
     xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
     int64_t v;
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.regulations.issued")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.regulations.issued")), 0);
     assert_int_equal(v, 1234);
     assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.normative_documents.issued")), "-");
     assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.normative_documents.repealed")), "—");
     assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.normative_documents.in_force")), "/");
     assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.licensing.decisions")), "_");
     assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.punishment.decisions")), "无");
-    assert_int_equal(xxgk_report_get_micros(&v, r, tu_id(r, "proactive.fees.amount")), 0);
+    assert_int_equal(xxgk_report_cell_get_micros(&v, r, tu_id(r, "proactive.fees.amount")), 0);
     assert_int_equal(v, 1234500); /* 12345 元 = 1.2345 万元 */
     /* a fraction in a count: blank, with a warning naming it */
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.new.total")), XXGK_CELL_BLANK);
@@ -585,7 +585,7 @@ static void test_values(void **state)
                   XXGK_FORMAT_TEXT);
     assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
     assert_int_equal(xxgk_report_year(r), 2022);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
     assert_int_equal(v, -4);
     xxgk_report_free(r);
 }
@@ -606,7 +606,7 @@ static void test_rows_not_spread_and_partial(void **state)
     /* two unlabeled rows where the template has one (granted) between the anchors */
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.granted.natural_person")), XXGK_CELL_BLANK);
     int64_t v;
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.carried_over.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.carried_over.total")), 0);
     assert_int_equal(v, 21);
     char *d = diag_text(r);
     assert_string_equal(d, "1:1 READ.TEMPLATE info\n"
@@ -626,7 +626,7 @@ static void test_rows_not_spread_and_partial(void **state)
     r = parse_str(omitted, XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.new.natural_person")), XXGK_CELL_BLANK);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.carried_over.natural_person")), XXGK_CELL_BLANK);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.granted.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.granted.total")), 0);
     assert_int_equal(v, 0);
     d = diag_text(r);
     assert_non_null(strstr(d, "2:1 READ.UNPLACED warning"));
@@ -660,7 +660,7 @@ static void test_rows_not_spread_and_partial(void **state)
                   "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
                   "|  | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
                   "| 三、本年度办理结果 | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n", XXGK_FORMAT_MARKDOWN);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.carried_over.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.carried_over.total")), 0);
     assert_int_equal(v, 2);
     xxgk_report_free(r);
     /* strict: the same text fails, naming the place */
@@ -735,7 +735,7 @@ static void test_scrambled_and_ambiguous(void **state)
         "2.其他法律行政止公开 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n";
     r = parse_str(typo, XXGK_FORMAT_TEXT);
     int64_t v;
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
     assert_int_equal(v, 21);
     xxgk_report_free(r);
 }
@@ -753,19 +753,19 @@ static void test_label_variants(void **state)
         "2．其他法律行政法規禁止公開 | ０ | 0 | 0 | 0 | 0 | 0 | １２ |\n";
     xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
     int64_t v;
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.licensing.decisions")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.licensing.decisions")), 0);
     assert_int_equal(v, 7);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.new.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.new.total")), 0);
     assert_int_equal(v, 21);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.denied.state_secret.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.denied.state_secret.total")), 0);
     assert_int_equal(v, 0);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
     assert_int_equal(v, 12);
     xxgk_report_free(r);
     /* Markdown emphasis around a label */
     r = parse_str("## 二、主动公开政府信息情况\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
                   "| **规章** | 1 | 2 | 3 |\n", XXGK_FORMAT_MARKDOWN);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "proactive.regulations.in_force")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.regulations.in_force")), 0);
     assert_int_equal(v, 3);
     xxgk_report_free(r);
     /* table 四's header words are not a row of words (round-trip fuzz case) */
@@ -778,7 +778,7 @@ static void test_label_variants(void **state)
         "三、收到和处理政府信息公开申请情况\n"
         "2.其他法律行政法规禁\n止公开\n1\n2\n3\n4\n5\n6\n21\n";
     r = parse_str(stream, XXGK_FORMAT_TEXT);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
     assert_int_equal(v, 21);
     xxgk_report_free(r);
     /* （六）其他处理 printed with its items and a subtotal: all kept, no subtotal note */
@@ -789,9 +789,9 @@ static void test_label_variants(void **state)
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
         "3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n";
     r = parse_str(sub, XXGK_FORMAT_TEXT);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.other.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.other.total")), 0);
     assert_int_equal(v, 3);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.other.other.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.other.other.total")), 0);
     assert_int_equal(v, 1);
     char *d = diag_text(r);
     assert_null(strstr(d, "READ.SUBTOTAL"));
@@ -811,9 +811,9 @@ static void test_headless_excerpt(void **state)
         "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
     xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
     int64_t v;
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "applications.new.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.new.total")), 0);
     assert_int_equal(v, 66);
-    assert_int_equal(xxgk_report_get_count(&v, r, tu_id(r, "review_litigation.review.total")), 0);
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "review_litigation.review.total")), 0);
     assert_int_equal(v, 1);
     assert_string_equal(xxgk_report_section(r, "preamble"),
                         "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |");

@@ -155,12 +155,12 @@ static void build_inputs(void)
         assert_int_equal(xxgk_report_clone(&r, base), 0);
         for (size_t id = (size_t)v; id < xxgk_template_cell_count(t); id += 7) {
             if (xxgk_template_cell_kind(t, id) == XXGK_KIND_AMOUNT)
-                assert_int_equal(xxgk_report_set_micros(r, id, (int64_t)(v * 1000 + 250)), 0);
+                assert_int_equal(xxgk_report_cell_set_micros(r, id, (int64_t)(v * 1000 + 250)), 0);
             else
-                assert_int_equal(xxgk_report_set_count(r, id, v * 3 + (int64_t)id % 5), 0);
+                assert_int_equal(xxgk_report_cell_set_count(r, id, v * 3 + (int64_t)id % 5), 0);
         }
         if (v % 3 == 0)
-            assert_int_equal(xxgk_report_set_token(r, (size_t)v + 20, "/"), 0);
+            assert_int_equal(xxgk_report_cell_set_token(r, (size_t)v + 20, "/"), 0);
         char *j = tu_json(r);
         add_input(dup_mem(j, strlen(j)), strlen(j), XXGK_FORMAT_JSON);
         xxgk_free(j);

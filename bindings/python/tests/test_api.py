@@ -543,16 +543,24 @@ class TestSumDiff(unittest.TestCase):
                 self.assertEqual(streamed.items(optional=True), batch.items(optional=True))
                 self.assertEqual(streamed.diagnostics, batch.diagnostics)
                 self.assertEqual(streamed.year, 2023)
-            with xxgk.new() as acc:
+            with xxgk.Sum() as acc:
                 acc.add(h)
                 with xxgk.new("2019") as old:
                     with self.assertRaises(xxgk.XxgkError) as cm:
                         acc.add(old)
                     self.assertEqual(cm.exception.code, -12)
                 acc.add(h)
-                acc.sum_finish()
-                self.assertEqual(acc["proactive.fees.amount"], Decimal("15460.56"))
-                self.assertEqual(acc["applications.new.total"], 42)
+                self.assertEqual(len(acc), 2)
+                with acc.total() as t:
+                    self.assertEqual(t["proactive.fees.amount"], Decimal("15460.56"))
+                    self.assertEqual(t["applications.new.total"], 42)
+            with xxgk.Sum("2019") as acc, xxgk.load(KUNDULUN) as k:
+                with self.assertRaises(xxgk.XxgkError) as cm:
+                    acc.add(k)
+                self.assertEqual(cm.exception.code, -12)
+                with self.assertRaises(xxgk.XxgkError) as cm:
+                    acc.total()
+                self.assertEqual(cm.exception.code, -1)
         with self.assertRaises(xxgk.XxgkError) as cm:
             xxgk.sum(iter([]))
         self.assertEqual(cm.exception.code, -1)

@@ -50,7 +50,7 @@ __version__ = "0.1.0"
 
 # xxgk.sum is left out on purpose: `from xxgk import *` must not hide the builtin sum().
 __all__ = [
-    "Cell", "Finding", "LibraryNotFoundError", "Report", "Rule", "Section", "Table", "Template",
+    "Cell", "Finding", "LibraryNotFoundError", "Report", "Rule", "Section", "Sum", "Table", "Template",
     "XxgkError", "FORMATS", "diff", "library_path", "library_version", "load", "load_all",
     "loads", "loads_all", "new", "paths", "template", "templates",
 ]
@@ -489,22 +489,72 @@ def sum(reports: Iterable["Report"]) -> "Report":  # noqa: A001 - the documented
         out = _lib.ReportP()
         _call(_L.xxgk_report_sum, byref(out), arr, len(rs))
         return Report._own(out)
-    acc: Optional[Report] = None
-    try:
+    with Sum() as acc:
         for r in reports:
             if not isinstance(r, Report):
                 raise TypeError(f"sum() needs Report objects, not {type(r).__name__}")
-            if acc is None:
-                acc = new(r.template)
             acc.add(r)
-        if acc is None:
-            raise XxgkError(_lib.EINVAL, "at least one report is required", name="invalid argument")
-        acc.sum_finish()
-    except BaseException:
-        if acc is not None:
-            acc.close()
-        raise
-    return acc
+        return acc.total()
+
+
+class Sum:
+    """A running sum of reports added one at a time, so that the inputs need
+    not all be held at once (the rules of :func:`sum`)::
+
+        with xxgk.Sum() as s:
+            for path in paths:
+                with xxgk.load(path) as r:
+                    s.add(r)
+            total = s.total()
+
+    ``template`` fixes the template; by default the first report's is taken.
+    """
+
+    __slots__ = ("_p",)
+
+    def __init__(self, template: Optional[str] = None) -> None:
+        self._p = _lib.SumP()
+        _call(_L.xxgk_sum_new, byref(self._p), _template(template) if template else None)
+
+    def _ptr(self) -> Any:
+        if not self._p:
+            raise ValueError("the sum is closed")
+        return self._p
+
+    def add(self, report: "Report") -> None:
+        """Add ``report``; on failure (ETEMPLATE, EOVERFLOW) the sum is
+        unchanged."""
+        if not isinstance(report, Report):
+            raise TypeError(f"add() needs a Report, not {type(report).__name__}")
+        _call(_L.xxgk_sum_add, self._ptr(), report._ptr())
+
+    def __len__(self) -> int:
+        """The number of reports added."""
+        return int(_L.xxgk_sum_count(self._ptr()))
+
+    def total(self) -> "Report":
+        """The total so far as a new report, with the SUM.PARTIAL diagnostics;
+        the sum stays usable. EINVAL when nothing was added."""
+        out = _lib.ReportP()
+        _call(_L.xxgk_sum_finish, byref(out), self._ptr())
+        return Report._own(out)
+
+    def close(self) -> None:
+        p, self._p = self._p, _lib.SumP()
+        if p:
+            _L.xxgk_sum_free(p)
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown
+            pass
+
+    def __enter__(self) -> "Sum":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
 
 
 def diff(a: "Report", b: "Report") -> List[Finding]:
@@ -630,19 +680,6 @@ class Report:
         _call(_L.xxgk_report_clone, byref(out), self._ptr())
         return Report._own(out)
 
-    # sums one report at a time
-    def add(self, other: "Report") -> None:
-        """Add ``other`` (same template) into this report, as :func:`sum`
-        does; on failure (ETEMPLATE, EOVERFLOW) this report is unchanged.
-        Call :meth:`sum_finish` after the last one."""
-        if not isinstance(other, Report):
-            raise TypeError(f"add() needs a Report, not {type(other).__name__}")
-        _call(_L.xxgk_report_add, self._ptr(), other._ptr())
-
-    def sum_finish(self) -> None:
-        """Record the SUM.PARTIAL diagnostics of the reports added so far."""
-        _call(_L.xxgk_report_sum_finish, self._ptr())
-
     # metadata
     def _tpl(self) -> Any:
         return _L.xxgk_report_template(self._ptr())
@@ -740,9 +777,9 @@ class Report:
             return str(_L.xxgk_report_cell_token(h, cid))
         v = c_longlong()
         if kinds[cid] == _lib.KIND_AMOUNT if kinds is not None else self._amount(h, cid):
-            _L.xxgk_report_get_micros(byref(v), h, cid)
+            _L.xxgk_report_cell_get_micros(byref(v), h, cid)
             return _DECIMAL.divide(Decimal(v.value), _MICROS)
-        _L.xxgk_report_get_count(byref(v), h, cid)
+        _L.xxgk_report_cell_get_count(byref(v), h, cid)
         return int(v.value)
 
     def __getitem__(self, path: str) -> CellValue:
@@ -752,7 +789,7 @@ class Report:
         cid = self._id(path)
         h = self._ptr()
         if value is None:
-            _call(_L.xxgk_report_set_blank, h, cid)
+            _call(_L.xxgk_report_cell_set_blank, h, cid)
         elif isinstance(value, bool) or isinstance(value, float):
             raise TypeError(f"{path}: a cell takes int, decimal.Decimal, str or None, "
                             f"not {type(value).__name__}")
@@ -762,19 +799,19 @@ class Report:
             if not -2**63 <= v < 2**63:
                 raise XxgkError(_lib.ERANGE, f"{path}: {value} is out of range",
                                 path=path, name="number out of range")
-            _call(_L.xxgk_report_set_micros if amount else _L.xxgk_report_set_count, h, cid, v)
+            _call(_L.xxgk_report_cell_set_micros if amount else _L.xxgk_report_cell_set_count, h, cid, v)
         elif isinstance(value, Decimal):
             if not value.is_finite():
                 raise ValueError(f"{path}: {value} is not a finite number")
-            _call(_L.xxgk_report_set_number_text, h, cid, format(value, "f").encode("ascii"))
+            _call(_L.xxgk_report_cell_set_number_text, h, cid, format(value, "f").encode("ascii"))
         elif isinstance(value, str):
             text = _lib.encode(value, path)
             try:
-                _call(_L.xxgk_report_set_number_text, h, cid, text)
+                _call(_L.xxgk_report_cell_set_number_text, h, cid, text)
             except XxgkError as e:
                 if e.code != _lib.EPARSE:
                     raise
-                _call(_L.xxgk_report_set_token, h, cid, text)
+                _call(_L.xxgk_report_cell_set_token, h, cid, text)
         else:
             raise TypeError(f"{path}: a cell takes int, decimal.Decimal, str or None, "
                             f"not {type(value).__name__}")

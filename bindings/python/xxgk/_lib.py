@@ -136,6 +136,10 @@ class _Reader(ctypes.Structure):
     pass
 
 
+class _Sum(ctypes.Structure):
+    pass
+
+
 ReportP = POINTER(_Report)
 TemplateP = POINTER(_Template)
 FindingsP = POINTER(_Findings)
@@ -143,6 +147,7 @@ ParseOptionsP = POINTER(_ParseOptions)
 CheckOptionsP = POINTER(_CheckOptions)
 WriteOptionsP = POINTER(_WriteOptions)
 ReaderP = POINTER(_Reader)
+SumP = POINTER(_Sum)
 
 
 def _decode(result: Optional[bytes], func: Any, args: Any) -> Optional[str]:
@@ -237,16 +242,16 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_report_set_section", [ReportP, c_char_p, c_char_p], c_int, _status),
     ("xxgk_report_cell_id", [POINTER(c_size_t), ReportP, c_char_p], c_int, _status),
     ("xxgk_report_cell_state", [ReportP, c_size_t], c_int, _status),
-    ("xxgk_report_get_count", [POINTER(c_longlong), ReportP, c_size_t], c_int, _status),
-    ("xxgk_report_get_micros", [POINTER(c_longlong), ReportP, c_size_t], c_int, _status),
+    ("xxgk_report_cell_get_count", [POINTER(c_longlong), ReportP, c_size_t], c_int, _status),
+    ("xxgk_report_cell_get_micros", [POINTER(c_longlong), ReportP, c_size_t], c_int, _status),
     ("xxgk_report_cell_token", [ReportP, c_size_t], c_char_p, _decode),
     ("xxgk_report_cell_line", [ReportP, c_size_t], c_long, None),
     ("xxgk_report_cell_column", [ReportP, c_size_t], c_long, None),
-    ("xxgk_report_set_count", [ReportP, c_size_t, c_longlong], c_int, _status),
-    ("xxgk_report_set_micros", [ReportP, c_size_t, c_longlong], c_int, _status),
-    ("xxgk_report_set_number_text", [ReportP, c_size_t, c_char_p], c_int, _status),
-    ("xxgk_report_set_blank", [ReportP, c_size_t], c_int, _status),
-    ("xxgk_report_set_token", [ReportP, c_size_t, c_char_p], c_int, _status),
+    ("xxgk_report_cell_set_count", [ReportP, c_size_t, c_longlong], c_int, _status),
+    ("xxgk_report_cell_set_micros", [ReportP, c_size_t, c_longlong], c_int, _status),
+    ("xxgk_report_cell_set_number_text", [ReportP, c_size_t, c_char_p], c_int, _status),
+    ("xxgk_report_cell_set_blank", [ReportP, c_size_t], c_int, _status),
+    ("xxgk_report_cell_set_token", [ReportP, c_size_t, c_char_p], c_int, _status),
     ("xxgk_report_diagnostics", [ReportP], FindingsP, None),
     # parse options
     ("xxgk_parse_options_new", [POINTER(ParseOptionsP)], c_int, _status),
@@ -284,8 +289,11 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_finding_column", [FindingsP, c_size_t], c_long, None),
     # sums and differences
     ("xxgk_report_sum", [POINTER(ReportP), POINTER(ReportP), c_size_t], c_int, _status),
-    ("xxgk_report_add", [ReportP, ReportP], c_int, _status),
-    ("xxgk_report_sum_finish", [ReportP], c_int, _status),
+    ("xxgk_sum_new", [POINTER(SumP), TemplateP], c_int, _status),
+    ("xxgk_sum_add", [SumP, ReportP], c_int, _status),
+    ("xxgk_sum_count", [SumP], c_size_t, None),
+    ("xxgk_sum_finish", [POINTER(ReportP), SumP], c_int, _status),
+    ("xxgk_sum_free", [SumP], None, None),
     ("xxgk_report_diff", [POINTER(FindingsP), ReportP, ReportP], c_int, _status),
     # write options
     ("xxgk_write_options_new", [POINTER(WriteOptionsP)], c_int, _status),
