@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xxgk — 政府信息公开工作年度报告 (annual reports on government information
  * disclosure): model, readers, writers and consistency checks.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one allocation hook. Tests fail the n-th allocation of a thread to prove that every
  * path returns XXGK_ENOMEM and leaks nothing; the counters are per thread, never global. */
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The checker: one generic loop over the template's rules (Σ coefficient × cell = 0), plus
  * structural checks that hold for every template. It knows nothing about what a rule means:
  * ids, messages and cells all come from the template data. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Long and wide CSV: one RFC 4180 record scanner, the long form (`path,value`, optionally
  * with a leading `report` column, read report by report), and the wide form (the tables as
  * printed, matched through the template's normalized labels). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Cell-by-cell differences between two reports. */
 #include "internal.h"
 

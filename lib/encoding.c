@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Input encodings. Readers only ever see UTF-8: a byte-order mark is dropped, UTF-16 is
  * converted here, GB18030/GBK (what many government sites still serve) is converted with
  * the C library's iconv; what cannot be told apart safely is refused with its name or the

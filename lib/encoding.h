@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Input encodings: everything a reader sees is UTF-8. */
 #ifndef XXGK_ENCODING_H
 #define XXGK_ENCODING_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Error detail, kept per thread in fixed buffers: reporting an error never allocates. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The findings list: one array of entries, one array of cell paths and one string arena,
  * all reused across xxgk_check_into() calls so that checking does not allocate per rule. */
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* HTML writer: one self-contained page (inline CSS, no script, no external resource) with
  * the report's title, narrative sections and the three tables in the official layout. The
  * layout is read from the template: blocks and their captions, the header tree, the row

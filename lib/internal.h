@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal declarations shared by the library's files. Nothing here is API. */
 #ifndef XXGK_INTERNAL_H
 #define XXGK_INTERNAL_H

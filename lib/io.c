@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Dispatch between formats: sniffing, files, strictness. Readers and writers know the
  * model, never each other. */
 #include "encoding.h"

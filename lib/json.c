@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* JSON reader and writer.
  *
  * Reading: cJSON parses the document; we then walk it in document order against the

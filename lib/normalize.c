@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Label normalization: one definition used by all readers and by tools/tplgen.c, so that
  * the template's precomputed label forms and the readers' forms can never disagree. */
 #include "normalize.h"

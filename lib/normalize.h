@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Label and number normalization shared by every reader and by the template compiler. */
 #ifndef XXGK_NORMALIZE_H
 #define XXGK_NORMALIZE_H

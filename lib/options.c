@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Option objects: opaque, so that new options never change the ABI. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report model: metadata, narrative sections, one cell array per report. */
 #include "internal.h"
 #include "normalize.h"

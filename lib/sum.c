@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sums (a region's total): an explicit accumulator, checked arithmetic, and a blank is never
  * turned into a zero. */
 #include "internal.h"

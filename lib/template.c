@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The public face of the compiled templates (lib/templates/NAME.tpl). */
 #include "internal.h"
 

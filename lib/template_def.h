@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The compiled form of a template (generated from lib/templates/NAME.tpl by tools/tplgen.c).
  * Everything here is constant data; the library never computes per report what can be
  * read from these tables. */

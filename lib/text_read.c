@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The published plain-text form (and Markdown): reader.
  *
  * Policy: a number is placed only where the text proves it belongs. A row label is matched

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The published plain-text form and Markdown: writers.
  *
  * Text: the reference form (title line, preamble, the six headings, section text, tables as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Small shared pieces: the growable buffer, exact decimal numbers, positions. */
 #include "internal.h"
 #include "normalize.h"

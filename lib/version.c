@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "internal.h"
 
 const char *xxgk_version(void) { return XXGK_VERSION_STRING; }

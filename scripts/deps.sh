@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Install the Debian packages xxgk needs, only those that are missing. Run as root.
 set -euo pipefail
 # clang with libclang-rt-14-dev (only recommended by clang, so named here): the libFuzzer and

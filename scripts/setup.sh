@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # First command: install what is missing, build, and check the bundled sample report.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Generate the JSON Schemas (draft 2020-12) of the xxgk report document, one per template,
 from the templates compiled into libxxgk.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tplgen: compiles the template data files (lib/templates/NAME.tpl) into C tables.
  *
  *   tplgen OUT.c FILE.tpl...

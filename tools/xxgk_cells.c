@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Print every cell of the templates compiled into libxxgk, for tools/gen_schema.py and the
  * schema test: one line per cell, in template order:
  *     TEMPLATE <TAB> PATH <TAB> KIND <TAB> OPTIONAL

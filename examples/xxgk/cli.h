@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The xxgk command: shared declarations of its subcommands. Uses the public API only. */
 #ifndef XXGK_CLI_H
 #define XXGK_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xxgk check: check reports (one, or a directory of ten thousand, in parallel). */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xxgk diff: the cells that differ between two reports, and year-over-year findings. */
 #include "cli.h"
 

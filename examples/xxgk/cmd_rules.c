@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xxgk rules: the consistency rules of a template, as data. */
 #include "cli.h"
 

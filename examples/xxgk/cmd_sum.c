@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xxgk sum: add reports of one template into one (a region's total), then check it.
  * Reports are read in parallel and added one at a time in input order, so memory does
  * not grow with the number of reports. */

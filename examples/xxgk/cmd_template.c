@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xxgk template: an empty report to fill in. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Input expansion: FILE arguments become a list of files. A directory is walked
  * recursively in sorted (byte) order for the known extensions; '-' is standard input. */
 #include "cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xxgk — check, convert, add up and compare 政府信息公开工作年度报告. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Parallel workers with ordered output: workers process items out of order, the
  * calling thread emits the results strictly in input order. At most `window` items
  * are in flight, so memory does not grow with the number of items. Workers take and

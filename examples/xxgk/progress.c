@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A one-line progress bar on standard error: only when it is a terminal and there
  * are more than 20 files; erased before anything else is written to standard error
  * and at the end, so it leaves no trace. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The reports of one input: a file or standard input may hold several (long CSV with a
  * `report` column, e.g. a province's reports in one file); they are read one at a time. */
 #include "cli.h"

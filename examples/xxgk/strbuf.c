@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A growable output string for the command: results are formatted into one
  * before they are printed, so that parallel workers can hand them over whole. */
 #include "strbuf.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A growable string for formatting output before it is printed. */
 #ifndef XXGK_CLI_STRBUF_H
 #define XXGK_CLI_STRBUF_H

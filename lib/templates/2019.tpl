@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # 政府信息公开工作年度报告格式 — 国办公开办函〔2019〕60号 《…年度报告格式（试行）》 (report years 2019 and 2020).
 #
 # This file is the whole template: tables, blocks, columns, rows, labels and their known

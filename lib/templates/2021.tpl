@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # 政府信息公开工作年度报告格式 — 国办公开办函〔2021〕30号 (in force for report years 2021 on).
 #
 # This file is the whole template: tables, blocks, columns, rows, labels and their known

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xxgk-bench: throughput of every reader and writer on deterministic synthetic reports,
  * against the floor of parsing the same JSON bytes with bare cJSON. Never a pass/fail:
  * it prints figures (or one JSON object with --json) so that runs can be compared. Times

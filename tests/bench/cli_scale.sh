@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `xxgk check` over many JSON reports: wall time and peak RSS for -j 1..cores.
 # Usage: tests/bench/cli_scale.sh BUILD_DIR [N=100000]. Writes N synthetic reports (about
 # 5.4 kB each) to a temporary directory, removed at the end. Prints figures; never fails on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The one fuzz harness, shared by every reader's target: read the input with the format
  * forced, then check and write what was read in every format, and read the JSON back — it
  * must give the same JSON again. Any crash, sanitizer report or broken invariant aborts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target for the CSV readers, long and wide, each forced in turn, and the
  * multi-report reader over long CSV: see fuzz_common.h. */
 #include "fuzz_common.h"

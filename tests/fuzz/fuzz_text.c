@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* libFuzzer target for the TEXT reader (format forced), directly and through the
  * multi-report reader: see fuzz_common.h. */
 #include "fuzz_common.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Run every fuzz target of a fuzz build for a bounded time on a copy of its seed corpus.
 # Usage: tests/fuzz/run.sh BUILD_DIR [SECONDS]. A crash leaves its input in BUILD_DIR/crashes/
 # and fails the run; add that input under tests/data/<reader>/regress/ with a test.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by tests/shell/test_cli_*.sh (sourced, not run by ctest).
 # Runs with cwd = the source dir so that file names in the output are stable.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """A minimal JSON Schema (draft 2020-12) validator for the keywords the xxgk schemas use —
 no PyPI. Any other keyword is an error, so the validator is never silently permissive.
 

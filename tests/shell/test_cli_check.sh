@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # xxgk check: golden output (text zh/en, json, ndjson), exit codes, stdin, directories,
 # --previous, --blank-as-zero, and 1,000 generated files with -j 1 and -j 2.
 source "$(dirname "$0")/cli_common.sh"

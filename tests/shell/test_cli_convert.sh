@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # `xxgk paths` prints exactly the template's cells (golden lists in tests/data/cli, checked
 # against spec/report-format.md); `xxgk convert --to json` keeps every cell and a second pass
 # changes no byte; bad input exits 2 with FILE:LINE:COLUMN: message on standard error.

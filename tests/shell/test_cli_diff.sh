@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # xxgk diff: golden output (text zh/en, json), year-over-year findings only when B's year
 # follows A's, exit codes.
 source "$(dirname "$0")/cli_common.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # xxgk --help, help COMMAND, COMMAND --help, --version, unknown commands.
 source "$(dirname "$0")/cli_common.sh"
 

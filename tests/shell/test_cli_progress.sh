@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The progress bar: shown only when standard error is a terminal (script(1) gives one) and
 # there are more than 20 files, erased before the summary; never in redirected output.
 source "$(dirname "$0")/cli_common.sh"

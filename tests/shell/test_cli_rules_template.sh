@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # xxgk rules and xxgk template: golden output; the empty template reads back.
 source "$(dirname "$0")/cli_common.sh"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # xxgk sum: the sum of generated reports equals the sum computed here independently;
 # golden output for the examples; templates must agree; -o never overwrites an input.
 source "$(dirname "$0")/cli_common.sh"

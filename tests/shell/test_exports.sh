@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Only xxgk_* symbols leave the shared library, and exactly those in tests/exports.txt —
 # which are exactly the functions the public header declares.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The public header compiles alone as C99 (pedantic, all warnings as errors) and as C++11;
 # a program built against the shared library sees the same version in the macros and at
 # run time.

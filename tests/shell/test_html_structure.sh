@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The HTML writer: every row of every table spans exactly the table's width (rowspan and
 # colspan taken into account), the page is self-contained (no script, no external resource),
 # and text from the report is escaped (a section containing <script> comes out inert).

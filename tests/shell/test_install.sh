@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Install into a temporary prefix, then build and run two tiny consumers against it: one
 # with CMake's find_package(xxgk) -> xxgk::xxgk, one with pkg-config. Also: the SONAME is
 # the ABI major, the CLI, the header and the JSON schemas are installed.

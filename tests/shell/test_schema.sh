@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The JSON Schemas in schema/ hold against the templates: they are what tools/gen_schema.py
 # makes of the library's templates today; the set of cell paths in each (leaves) equals the
 # template's cell paths, optional ones included, with the same kinds, and nothing else; the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # xxgk convert and xxgk check on the published plain-text form and Markdown (issue #4).
 source "$(dirname "$0")/cli_common.sh"
 : "${XXGK_SHARED_DIR:?}"

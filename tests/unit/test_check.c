@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The checker: every rule on hand-made reports, exact findings, the single-cell property,
  * blanks, year over year, sums and differences. */
 #include "testutil.h"

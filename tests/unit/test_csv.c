@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Long and wide CSV: fixtures (tests/data/csv/{valid,invalid}/<case>/), round trips of
  * every example and every corpus golden through both forms, a generated report with tokens,
  * blanks, signed 2019 changes and amounts, many reports in one file read one at a time, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Input encodings: UTF-8 with and without a byte-order mark, UTF-16 with one, GB18030/GBK
  * converted to the same report, and clear errors for everything else. */
 #include "testutil.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The HTML writer: golden pages (tests/data/html/<name>.html; XXGK_UPDATE_GOLDEN=1 rewrites
  * them), highlighting of the cells that findings name, escaping. The table structure
  * (every row spans the table's width) is checked by tests/shell/test_html_structure.sh. */

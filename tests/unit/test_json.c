@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The JSON reader and writer: data-driven fixtures (tests/data/json/{valid,invalid}/<case>/),
  * round trips, source positions, and allocation failure at every allocation of a read and of
  * a write. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Limits, each with its code, message and place: input size, JSON nesting, line length in
  * CSV and text, numbers beyond a cell's range in every reader and setter, sums that
  * overflow. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The report model: metadata, sections, and every cell get/set in every state (number,
  * blank, token), by path and by id, with the exact error for each misuse. */
 #include "testutil.h"

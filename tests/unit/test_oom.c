@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fault injection: for every reader, writer, the checker, sums and differences, fail the
  * n-th allocation for every n until the call succeeds. Each failing call must return
  * XXGK_ENOMEM (with that code as the thread's error) and leave *out NULL; leaks are caught by

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Inputs the fuzzers once crashed on: tests/data/<reader>/regress/<case>.<ext>, each read with
  * its reader forced (and checked, when it reads), and <case>.expected holding the exact
  * outcome: the status code on the first line, then the error message (or, for 0, the

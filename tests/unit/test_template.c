@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The templates as data: counts, paths, lookups, rules. */
 #include "testutil.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The plain-text / Markdown reader and writers: every corpus text against its hand-checked
  * golden cells and diagnostics, the reference report in full, every layout of the issue on
  * generated reports of both templates, round trips, values, errors. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Thread safety: 8 threads each read, check and write different reports (and hit errors,
  * whose detail is per thread), and every result must equal the single-thread one. CI runs
  * this under ThreadSanitizer (build-tsan). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the unit tests. */
 #ifndef XXGK_TESTUTIL_H
 #define XXGK_TESTUTIL_H

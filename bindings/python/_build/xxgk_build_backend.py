@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """PEP 517 build backend for the xxgk binding.
 
 pip builds in an isolated environment that must download its build

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Check every report in a folder and print the findings by rule and by file.
 
     PYTHONPATH=bindings/python python3 bindings/python/examples/check_dir.py examples/data

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The binding's surface on the example reports: metadata, cells, checks,
 sums, differences, templates, errors, lifetimes."""
 

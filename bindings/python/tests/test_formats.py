@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Round trips through every format, and the corpus texts against their
 hand-checked golden cells. A format the library does not have yet is
 skipped with the library's own "not available in this build" message."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Finding the library, failing clearly when it cannot be found or lacks a
 symbol, and the example program check_dir.py."""
 

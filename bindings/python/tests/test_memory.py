@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """10,000 load/check/close cycles do not grow the process's memory."""
 
 from __future__ import annotations

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Reports read and checked from 8 threads at once give the same results as
 from one thread — errors included, since the library keeps error detail per
 thread and the binding reads it in the thread that failed."""

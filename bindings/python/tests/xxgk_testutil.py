@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shared paths and helpers of the binding's tests (not a test module)."""
 
 from __future__ import annotations

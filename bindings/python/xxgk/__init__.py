@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Python binding of libxxgk: 政府信息公开工作年度报告 (annual reports on
 government information disclosure) — read, check, write, add up, compare.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Finding libxxgk and declaring every C function the binding uses.
 
 The table ``FUNCTIONS`` below is the one place where a C signature is written
