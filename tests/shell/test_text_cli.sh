@@ -1,8 +1,7 @@
 # SPDX-License-Identifier: MIT
 # xxgk convert and xxgk check on the published plain-text form and Markdown (issue #4).
 source "$(dirname "$0")/cli_common.sh"
-: "${XXGK_SHARED_DIR:?}"
-C="$XXGK_SHARED_DIR/corpus"
+C="$XXGK_SOURCE_DIR/tests/data/real"
 
 # text -> json: the reference report, title from two lines
 expect_rc 0 "$XXGK" convert --to json "$C/kundulun-xinfang-2023.txt"

@@ -101,7 +101,7 @@ static void test_gb18030_json_reads_like_utf8(void **state)
 static void test_gb18030_text_reads_like_utf8(void **state)
 {
     (void)state;
-    same_as_utf8(tu_shared("corpus/kundulun-xinfang-2023.txt"),
+    same_as_utf8(tu_data("real/kundulun-xinfang-2023.txt"),
                  tu_data("encoding/kundulun-xinfang-2023.gb18030.txt"), XXGK_FORMAT_TEXT);
 }
 

@@ -146,9 +146,9 @@ static void test_oom_readers(void **state)
                                          "shanghai-stcsm-2024_pdf2md", "hongze-district-2023_pdftotext-layout" };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         char rel[256];
-        snprintf(rel, sizeof rel, "corpus/%s.txt", texts[i]);
+        snprintf(rel, sizeof rel, "real/%s.txt", texts[i]);
         size_t n;
-        char *buf = tu_slurp(tu_shared(rel), &n);
+        char *buf = tu_slurp(tu_data(rel), &n);
         oom_parse(rel, buf, n, XXGK_FORMAT_TEXT);
         free(buf);
     }

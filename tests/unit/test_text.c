@@ -110,10 +110,10 @@ static void test_corpus_golden(void **state)
     const size_t filled[] = { 200, 80, 59, 9, 20, 10, 50, 199, 186 };
     for (size_t i = 0; i < sizeof corpus / sizeof *corpus; i++) {
         char rel[256], exp[256], dg[256];
-        snprintf(rel, sizeof rel, "corpus/%s.txt", corpus[i]);
+        snprintf(rel, sizeof rel, "real/%s.txt", corpus[i]);
         snprintf(exp, sizeof exp, "text/corpus/%s/expected.json", corpus[i]);
         snprintf(dg, sizeof dg, "text/corpus/%s/diagnostics.txt", corpus[i]);
-        xxgk_report *got = tu_load(tu_shared(rel));
+        xxgk_report *got = tu_load(tu_data(rel));
         xxgk_report *want = tu_load(tu_data(exp));
         assert_string_equal(xxgk_template_id(xxgk_report_template(want)), xxgk_template_id(xxgk_report_template(got)));
         assert_same_report(want, got, 0, corpus[i]);
@@ -132,7 +132,7 @@ static void test_corpus_golden(void **state)
 static void test_reference_report_in_full(void **state)
 {
     (void)state;
-    xxgk_report *got = tu_load(tu_shared("corpus/kundulun-xinfang-2023.txt"));
+    xxgk_report *got = tu_load(tu_data("real/kundulun-xinfang-2023.txt"));
     xxgk_report *want = tu_load(tu_src("examples/data/kundulun-xinfang-2023.json"));
     assert_same_report(want, got, 1, "kundulun");
     assert_string_equal(xxgk_report_agency(got), "昆都仑区信访局");
@@ -141,7 +141,7 @@ static void test_reference_report_in_full(void **state)
     xxgk_report_free(got);
     /* the same with CRLF line ends and a byte-order mark */
     size_t len;
-    char *text = tu_slurp(tu_shared("corpus/kundulun-xinfang-2023.txt"), &len);
+    char *text = tu_slurp(tu_data("real/kundulun-xinfang-2023.txt"), &len);
     char *crlf = malloc(2 * len + 4);
     assert_non_null(crlf);
     size_t n = 0;
@@ -165,7 +165,7 @@ static void test_specific_cells(void **state)
 {
     (void)state;
     int64_t v;
-    xxgk_report *r = tu_load(tu_shared("corpus/unknown-bureau-mirror-2019tpl_text-in-numeric-cell.txt"));
+    xxgk_report *r = tu_load(tu_data("real/unknown-bureau-mirror-2019tpl_text-in-numeric-cell.txt"));
     assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.licensing.change")), 0);
     assert_int_equal(v, -4);
@@ -176,7 +176,7 @@ static void test_specific_cells(void **state)
     assert_int_equal(xxgk_report_cell_line(r, tu_id(r, "proactive.licensing.change")), 24);
     xxgk_report_free(r);
 
-    r = tu_load(tu_shared("corpus/hongze-district-2023_pdftotext-layout.txt"));
+    r = tu_load(tu_data("real/hongze-district-2023_pdftotext-layout.txt"));
     assert_int_equal(xxgk_report_cell_get_micros(&v, r, tu_id(r, "proactive.fees.amount")), 0);
     assert_int_equal(v, 7730280000);
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.partially_granted.natural_person")), 0);
@@ -192,14 +192,14 @@ static void test_specific_cells(void **state)
     assert_int_equal(v, 5);
     xxgk_report_free(r);
 
-    r = tu_load(tu_shared("corpus/shekou-street-2021_traditional.txt"));
+    r = tu_load(tu_data("real/shekou-street-2021_traditional.txt"));
     assert_string_equal(xxgk_report_agency(r), "南山區蛇口街道辦事處");
     assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.normative_documents.issued")), "/");
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.punishment.decisions")), 0);
     assert_int_equal(v, 61);
     xxgk_report_free(r);
 
-    r = tu_load(tu_shared("corpus/shanghai-stcsm-2024_pdf2md.txt"));
+    r = tu_load(tu_data("real/shanghai-stcsm-2024_pdf2md.txt"));
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.other.overdue_correction.natural_person")), 0);
     assert_int_equal(v, 8);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.carried_forward.total")), XXGK_CELL_BLANK);
@@ -210,7 +210,7 @@ static void test_html_in_text_is_an_error(void **state)
 {
     (void)state;
     xxgk_report *r = (xxgk_report *)state;
-    assert_int_equal(xxgk_report_read_file(&r, tu_shared("corpus/shanghai-govoffice-2019_html-in-js.txt"), NULL),
+    assert_int_equal(xxgk_report_read_file(&r, tu_data("real/shanghai-govoffice-2019_html-in-js.txt"), NULL),
                      XXGK_EFORMAT);
     assert_null(r);
     assert_int_equal(xxgk_error_line(), 1);
@@ -528,8 +528,8 @@ static void test_round_trip(void **state)
         round_trip(r, corpus[i]);
         xxgk_report_free(r);
         /* and the report as read from the text itself, sections included */
-        snprintf(rel, sizeof rel, "corpus/%s.txt", corpus[i]);
-        r = tu_load(tu_shared(rel));
+        snprintf(rel, sizeof rel, "real/%s.txt", corpus[i]);
+        r = tu_load(tu_data(rel));
         round_trip(r, corpus[i]);
         xxgk_report_free(r);
     }
@@ -846,7 +846,7 @@ static void test_alloc_failures(void **state)
 {
     (void)state;
     size_t len;
-    char *text = tu_slurp(tu_shared("corpus/shanghai-stcsm-2024_pdf2md.txt"), &len);
+    char *text = tu_slurp(tu_data("real/shanghai-stcsm-2024_pdf2md.txt"), &len);
     for (long n = 1;; n++) {
         xxgk_report *r = NULL;
         xx_alloc_fail_at(n);
@@ -889,7 +889,7 @@ static void test_speed(void **state)
 {
     (void)state;
     size_t len;
-    char *text = tu_slurp(tu_shared("corpus/kundulun-xinfang-2023.txt"), &len);
+    char *text = tu_slurp(tu_data("real/kundulun-xinfang-2023.txt"), &len);
     struct timespec a, b;
     int reps = 300;
     clock_gettime(CLOCK_MONOTONIC, &a);

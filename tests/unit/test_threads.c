@@ -145,8 +145,8 @@ static void build_inputs(void)
                                          "shanghai-stcsm-2024_pdf2md", "hongze-district-2023_pdftotext-layout" };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
         char rel[256];
-        snprintf(rel, sizeof rel, "corpus/%s.txt", texts[i]);
-        add_file(tu_shared(rel), XXGK_FORMAT_AUTO);
+        snprintf(rel, sizeof rel, "real/%s.txt", texts[i]);
+        add_file(tu_data(rel), XXGK_FORMAT_AUTO);
     }
     /* different reports: the reference with other numbers, some inconsistent */
     xxgk_report *base = tu_load(tu_src("examples/data/hongze-district-2023.json"));

@@ -36,7 +36,6 @@ static const char *join(const char *dir, const char *rel)
 
 const char *tu_src(const char *rel) { return join(XXGK_SOURCE_DIR, rel); }
 const char *tu_data(const char *rel) { return join(XXGK_TEST_DATA, rel); }
-const char *tu_shared(const char *rel) { return join(XXGK_SHARED_DIR, rel); }
 
 xxgk_report *tu_load(const char *path)
 {

@@ -12,10 +12,9 @@
 
 /* Read a whole file; aborts the test on failure. Caller frees with free(). */
 char *tu_slurp(const char *path, size_t *len);
-/* Path of a file below the source tree / tests/data / ../shared (static buffer per call). */
+/* Path of a file below the source tree / tests/data (static buffer per call). */
 const char *tu_src(const char *rel);
 const char *tu_data(const char *rel);
-const char *tu_shared(const char *rel);
 /* Read a report from a file, failing the test with the error message if it cannot. */
 xxgk_report *tu_load(const char *path);
 /* Canonical JSON of a report (caller frees with xxgk_free). */

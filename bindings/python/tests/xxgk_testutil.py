@@ -11,11 +11,10 @@ from typing import List, Tuple
 import xxgk
 
 REPO = Path(os.environ.get("XXGK_SOURCE_DIR") or Path(__file__).resolve().parents[3])
-SHARED = Path(os.environ.get("XXGK_SHARED_DIR") or REPO.parent / "shared")
 EXAMPLES = REPO / "examples" / "data"
 KUNDULUN = EXAMPLES / "kundulun-xinfang-2023.json"
 HONGZE = EXAMPLES / "hongze-district-2023.json"
-CORPUS = SHARED / "corpus"
+CORPUS = REPO / "tests" / "data" / "real"
 GOLDEN = REPO / "tests" / "data" / "text" / "corpus"
 
 #: Formats the library can read back (HTML is written only).
@@ -35,10 +34,10 @@ def skip_if_unavailable(test: unittest.TestCase, e: xxgk.XxgkError) -> None:
 
 
 def require_corpus(test: unittest.TestCase) -> None:
-    """The corpus lives beside the repository (../shared/corpus); a checkout
-    elsewhere has none, and says so instead of passing without it."""
+    """The real reports are part of the repository (tests/data/real): a
+    checkout without them is broken, not something to pass over."""
     if not CORPUS.is_dir():
-        test.skipTest(f"the corpus is not at {CORPUS} (set XXGK_SHARED_DIR)")
+        test.fail(f"the real reports are not at {CORPUS}")
 
 
 def corpus_with_golden() -> List[Tuple[Path, Path]]:
