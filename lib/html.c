@@ -152,15 +152,6 @@ static void th(xbuf *b, const char *cls, int rowspan, int colspan, const char *l
     xb_puts(b, "</th>");
 }
 
-static int label_cols(const xt_table *tb)
-{
-    int d = 0;
-    for (int k = 0; k < tb->nrows; k++)
-        if (tb->rows[k].depth > d)
-            d = tb->rows[k].depth;
-    return d + 1;
-}
-
 static int any_filled(const xxgk_report *r, const xt_table *tb, const xt_row *rw)
 {
     for (int j = 0; j < tb->blocks[rw->block].ncols; j++)
@@ -211,7 +202,7 @@ static int leaf_width(const xt_table *tb, int g)
 /* A table whose rows sit side by side (table 四): row labels over their columns. */
 static void inline_table(xbuf *b, const xxgk_report *r, const xt_table *tb, const struct xxgk_write_options *o)
 {
-    int D = label_cols(tb);
+    int D = xx_table_label_depth(tb);
     for (int lv = 0; lv <= D; lv++) {
         xb_puts(b, "<tr>");
         for (int k = 0; k < tb->nrows; k++) {
@@ -268,7 +259,7 @@ static void table(xbuf *b, const xxgk_report *r, const xt_table *tb, const struc
         xb_puts(b, "</table>\n");
         return;
     }
-    int L = label_cols(tb);
+    int L = xx_table_label_depth(tb);
     int captions = tb->nblocks > 1 || tb->blocks[0].caption[0];
     if (!captions) {
         for (int lv = 0; lv < tb->hdr_levels; lv++) {

@@ -95,6 +95,8 @@ const xt_cell *xx_cell(const xxgk_template *t, size_t id);
 /* Look a path up without touching the error detail: 0 and *id, or -1. */
 int xx_lookup(const xxgk_template *t, const char *path, size_t *id);
 int xx_section_index(const xxgk_template *t, const char *code);
+/* How many label columns a table's rows take as printed: the depth of its row tree. */
+int xx_table_label_depth(const xt_table *tb);
 /* Set a cell to a number with its source position. No checks. */
 void xx_set_number(xxgk_report *r, size_t id, int64_t v, uint32_t line, uint32_t col);
 /* Set a cell to a token (copied). */

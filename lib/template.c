@@ -164,6 +164,15 @@ const char *xxgk_template_section_heading_en(const xxgk_template *t, size_t i)
     return t && i < t->nsections ? t->sections[i].heading_en : NULL;
 }
 
+int xx_table_label_depth(const xt_table *tb)
+{
+    int d = 0;
+    for (int k = 0; k < tb->nrows; k++)
+        if (tb->rows[k].depth > d)
+            d = tb->rows[k].depth;
+    return d + 1;
+}
+
 int xx_section_index(const xxgk_template *t, const char *code)
 {
     if (!code)

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/* The CSV readers' shared parts: the RFC 4180 record scanner (csv_record.c), a cell's value
+ * from a field (csv_value.c), and the long form read report by report (csv_long.c), which the
+ * multi-report reader (reader.c) and xxgk_report_parse both use. */
+#ifndef XXGK_CSV_H
+#define XXGK_CSV_H
+
+#include "internal.h"
+
+#include <stddef.h>
+
+/* ---- records (csv_record.c) ---- */
+
+typedef struct cfield {
+    size_t off;            /* byte offset of the field in the input */
+    size_t soff, slen;     /* decoded text in the scratch buffer */
+    long line, col;
+    const char *s;         /* NUL-terminated decoded text (valid after the record is read) */
+    int quoted;
+} cfield;
+
+typedef struct csvp {
+    const char *buf;
+    size_t len, pos;
+    long line;             /* line at pos */
+    size_t line_start;
+    size_t cpos;           /* column cache: column ccol at byte cpos */
+    long ccol;
+    size_t max_line;
+    xbuf scratch;
+    cfield *f;
+    size_t nf, capf;
+    long rec_line;
+} csvp;
+
+void xx_csv_init(csvp *p, const char *buf, size_t len, size_t max_line);
+void xx_csv_scanner_free(csvp *p);
+/* Read the next record into p->f. Returns 1 (a record), 0 (end of input) or a negative
+ * code. Lines that are entirely empty are skipped. */
+int xx_csv_next(csvp *p);
+/* An error at byte `off` of the input (line and column are derived from it). */
+int xx_csv_err(csvp *p, int code, size_t off, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The same, about a cell. */
+int xx_csv_errp(csvp *p, int code, size_t off, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Quote a field when it needs it. */
+void xx_csv_put_field(xbuf *b, const char *s);
+/* 0, or an XXGK_EENCODING error at the first byte that is not UTF-8. */
+int xx_csv_check_utf8(const char *buf, size_t len);
+
+/* ---- values (csv_value.c) ---- */
+
+/* Set cell `id` from s[0..n): empty is blank, a plain decimal is a number, anything else a
+ * token kept as written. */
+int xx_csv_set_value(csvp *p, xxgk_report *r, size_t id, const cfield *f, const char *s, size_t n);
+/* The year from s[0..n): empty is no year. */
+int xx_csv_set_year(csvp *p, xxgk_report *r, const cfield *f, const char *s, size_t n);
+
+/* ---- the long form, report by report (csv_long.c) ---- */
+
+typedef struct csv_long {
+    csvp p;
+    struct xxgk_parse_options o;
+    const xxgk_template *tpl; /* from the current report's meta.template */
+    int has_id, pending;      /* a `report` column; a record read but not yet applied */
+    char *id;                 /* the last returned report's id */
+    unsigned char *seen;      /* per cell and per metadata field: already given */
+} csv_long;
+
+/* Check the encoding, read the header and the first record. 0 or a negative code; free
+ * with xx_csv_long_free either way. */
+int xx_csv_long_open(csv_long *l, const char *buf, size_t len, const struct xxgk_parse_options *o);
+/* The report that starts with the pending record: 0, 1 at the end, or a negative code. */
+int xx_csv_long_next(xxgk_report **out, csv_long *l);
+void xx_csv_long_free(csv_long *l);
+
+/* ---- the wide form (csv_wide.c, csv_wide_write.c) ---- */
+
+/* the metadata keys of a wide CSV, in this order */
+enum { WK_TEMPLATE, WK_YEAR, WK_AGENCY, WK_TITLE, WK_PREAMBLE, WK_COUNT };
+extern const char *const xx_wide_keys[WK_COUNT];
+
+#endif

@@ -1,0 +1,238 @@
+/* SPDX-License-Identifier: MIT */
+/* Long CSV: `path,value`, optionally with a leading `report` column, read report by report
+ * (each run of consecutive rows with the same `report` value is one report). */
+#include "csv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* slots of csv_long.seen: metadata, then sections, then cells */
+enum { SEEN_YEAR, SEEN_AGENCY, SEEN_TITLE, SEEN_SECTIONS };
+
+static int long_header(csv_long *rd)
+{
+    int rc = xx_csv_next(&rd->p);
+    if (rc < 0)
+        return rc;
+    if (rc == 0)
+        return xx_error(XXGK_EEMPTY, 1, 1, 0, NULL, "empty input: expected the header 'path,value'");
+    csvp *p = &rd->p;
+    if (p->nf == 2 && !strcmp(p->f[0].s, "path") && !strcmp(p->f[1].s, "value"))
+        rd->has_id = 0;
+    else if (p->nf == 3 && !strcmp(p->f[0].s, "report") && !strcmp(p->f[1].s, "path") && !strcmp(p->f[2].s, "value"))
+        rd->has_id = 1;
+    else
+        return xx_csv_err(p, XXGK_EPARSE, p->f[0].off, "expected the header 'path,value' or 'report,path,value'");
+    return 0;
+}
+
+/* Apply one record (already read into rd->p) to the report being built. */
+static int long_record(csv_long *rd, xxgk_report **r)
+{
+    csvp *p = &rd->p;
+    size_t want = rd->has_id ? 3 : 2;
+    if (p->nf != want)
+        return xx_csv_err(p, XXGK_EPARSE, p->f[0].off, "expected %zu fields (%s), found %zu", want,
+                      rd->has_id ? "report,path,value" : "path,value", p->nf);
+    const cfield *fp = &p->f[want - 2], *fv = &p->f[want - 1];
+    const char *path = fp->s, *val = fv->s;
+    size_t vn = fv->slen;
+    if (!strcmp(path, "meta.template")) {
+        const xxgk_template *t = xxgk_template_get(val);
+        if (!t)
+            return xx_csv_err(p, XXGK_ESCHEMA, fv->off, "unknown template '%s' (known: 2019, 2021)", val);
+        if (rd->tpl)
+            return xx_csv_err(p, XXGK_ESCHEMA, fp->off, "duplicate path 'meta.template'");
+        if ((rd->o.tpl && rd->o.tpl != t) || (*r && (*r)->t != t))
+            return xx_csv_err(p, XXGK_ETEMPLATE, fv->off, "template '%s' is not the required '%s'", val,
+                          *r ? (*r)->t->id : rd->o.tpl->id);
+        rd->tpl = t;
+        return 0;
+    }
+    if (!*r) {
+        const xxgk_template *t = rd->tpl ? rd->tpl : rd->o.tpl;
+        if (!t)
+            return xx_csv_err(p, XXGK_ETEMPLATE, fp->off, "expected 'meta.template' (2019 or 2021) before '%s'", path);
+        int rc = xxgk_report_new(r, t);
+        if (rc)
+            return rc;
+        size_t n = SEEN_SECTIONS + XX_MAX_SECTIONS + t->ncells_all;
+        rd->seen = xx_calloc(n, 1);
+        if (!rd->seen)
+            return xx_oom();
+    }
+    xxgk_report *rp = *r;
+    size_t slot;
+    int rc = 0;
+    if (!strcmp(path, "meta.year")) {
+        slot = SEEN_YEAR;
+    } else if (!strcmp(path, "meta.agency")) {
+        slot = SEEN_AGENCY;
+    } else if (!strcmp(path, "meta.title")) {
+        slot = SEEN_TITLE;
+    } else if (!strncmp(path, "section.", 8) && xx_section_index(rp->t, path + 8) >= 0) {
+        slot = SEEN_SECTIONS + (size_t)xx_section_index(rp->t, path + 8);
+    } else {
+        size_t id;
+        if (xxgk_template_lookup(&id, rp->t, path) != 0)
+            return xx_csv_err(p, XXGK_ESCHEMA, fp->off, "unknown path '%s' in template %s", path, rp->t->id);
+        slot = SEEN_SECTIONS + XX_MAX_SECTIONS + id;
+        if (rd->seen[slot])
+            return xx_csv_errp(p, XXGK_ESCHEMA, fp->off, path, "duplicate path '%s'", path);
+        rd->seen[slot] = 1;
+        return xx_csv_set_value(p, rp, id, fv, val, vn);
+    }
+    if (rd->seen[slot])
+        return xx_csv_err(p, XXGK_ESCHEMA, fp->off, "duplicate path '%s'", path);
+    rd->seen[slot] = 1;
+    if (slot == SEEN_YEAR)
+        return xx_csv_set_year(p, rp, fv, val, vn);
+    char **field = slot == SEEN_AGENCY ? &rp->agency : slot == SEEN_TITLE ? &rp->title
+                                                                            : &rp->sections[slot - SEEN_SECTIONS];
+    rc = xx_set_string(field, val, vn);
+    return rc;
+}
+
+int xx_csv_long_open(csv_long *rd, const char *buf, size_t len, const struct xxgk_parse_options *o)
+{
+    memset(rd, 0, sizeof *rd);
+    rd->o = *o;
+    int rc = xx_csv_check_utf8(buf, len);
+    if (rc)
+        return rc;
+    xx_csv_init(&rd->p, buf, len, o->max_line);
+    if ((rc = long_header(rd)) != 0)
+        return rc;
+    rc = xx_csv_next(&rd->p);
+    if (rc < 0)
+        return rc;
+    rd->pending = rc;
+    return 0;
+}
+
+/* Read the report that starts with the pending record. 1 at the end. */
+int xx_csv_long_next(xxgk_report **out, csv_long *rd)
+{
+    if (!rd->pending) {
+        return 1;
+    }
+    csvp *p = &rd->p;
+    char *id = NULL;
+    if (rd->has_id) {
+        id = xx_strndup(p->f[0].s, p->f[0].slen);
+        if (!id)
+            return xx_oom();
+    }
+    xxgk_report *r = NULL;
+    rd->tpl = NULL;
+    int rc;
+    for (;;) {
+        if ((rc = long_record(rd, &r)) != 0)
+            goto fail;
+        rc = xx_csv_next(p);
+        if (rc < 0)
+            goto fail;
+        rd->pending = rc;
+        if (!rc || (rd->has_id && strcmp(p->f[0].s, id) != 0))
+            break;
+    }
+    if (!r) {
+        /* only meta.template */
+        if ((rc = xxgk_report_new(&r, rd->tpl)) != 0)
+            goto fail;
+    }
+    xx_free(rd->seen);
+    rd->seen = NULL;
+    xx_free(rd->id);
+    rd->id = id;
+    *out = r;
+    return 0;
+fail:
+    xx_free(rd->seen);
+    rd->seen = NULL;
+    xx_free(id);
+    xxgk_report_free(r);
+    return rc;
+}
+
+void xx_csv_long_free(csv_long *rd)
+{
+    xx_csv_scanner_free(&rd->p);
+    xx_free(rd->seen);
+    rd->seen = NULL;
+    xx_free(rd->id);
+    rd->id = NULL;
+}
+
+int xx_csv_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o)
+{
+    *out = NULL;
+    csv_long rd;
+    int rc = xx_csv_long_open(&rd, buf, len, o);
+    if (rc)
+        goto done;
+    if (!rd.pending) {
+        rc = xx_csv_err(&rd.p, XXGK_EEMPTY, len, "no report: the file has only its header");
+        goto done;
+    }
+    rc = xx_csv_long_next(out, &rd);
+    if (rc)
+        goto done;
+    if (rd.pending) {
+        rc = xx_csv_err(&rd.p, XXGK_ESCHEMA, rd.p.f[0].off,
+                    "a second report '%s' begins here: read many reports with xxgk_reader_next()", rd.p.f[0].s);
+        xxgk_report_free(*out);
+        *out = NULL;
+    }
+done:
+    xx_csv_long_free(&rd);
+    return rc;
+}
+
+int xx_csv_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o)
+{
+    const xxgk_template *t = r->t;
+    const char *id = o->report_id;
+    if (o->header)
+        xb_puts(b, id ? "report,path,value\n" : "path,value\n");
+    char tmp[32];
+#define ROW(path_, val_)                                                                                              \
+    do {                                                                                                              \
+        if (id) {                                                                                                     \
+            xx_csv_put_field(b, id);                                                                                         \
+            xb_putc(b, ',');                                                                                          \
+        }                                                                                                             \
+        xb_puts(b, path_);                                                                                            \
+        xb_putc(b, ',');                                                                                              \
+        xx_csv_put_field(b, val_);                                                                                           \
+        xb_putc(b, '\n');                                                                                             \
+    } while (0)
+    ROW("meta.template", t->id);
+    if (r->year)
+        snprintf(tmp, sizeof tmp, "%d", r->year);
+    else
+        tmp[0] = '\0';
+    ROW("meta.year", tmp);
+    ROW("meta.agency", xxgk_report_agency(r));
+    ROW("meta.title", xxgk_report_title(r));
+    for (size_t i = 0; i < t->nsections; i++) {
+        char path[64];
+        snprintf(path, sizeof path, "section.%s", t->sections[i].code);
+        ROW(path, r->sections[i] ? r->sections[i] : "");
+    }
+    for (size_t i = 0; i < t->ncells_all; i++) {
+        const xcell *c = &r->cells[i];
+        if (i >= t->ncells && c->state == XXGK_CELL_BLANK)
+            continue;
+        const char *v = "";
+        if (c->state == XXGK_CELL_NUMBER) {
+            xx_format_number(tmp, c->v, t->cells[i].kind);
+            v = tmp;
+        } else if (c->state == XXGK_CELL_TOKEN) {
+            v = r->tokens[i];
+        }
+        ROW(t->cells[i].path, v);
+    }
+#undef ROW
+    return b->failed ? xx_oom() : 0;
+}
