@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: MIT */
+/* Text reader: which table or section a heading starts, the table a row without its heading
+ * belongs to, and which template the labels tell. */
+#include "text_read.h"
+#include "normalize.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* A heading: the region it starts (a table index or REG_SEC + section), or -2. */
+int tx_heading_of(const xxgk_template *t, const char *s, size_t n)
+{
+    char norm[400];
+    /* headings are short lines without cell separators */
+    if (n > 160 || memchr(s, '|', n) || memchr(s, '\t', n))
+        return -2;
+    size_t nl = tx_label_norm(norm, sizeof norm, s, n);
+    if (nl == 0 || nl >= sizeof norm)
+        return -2;
+    char *p = norm;
+    while (*p == '#')
+        p++;
+    if (!strncmp(p, "表", 3)) {
+        size_t o = xn_ordinal_len(p + 3);
+        if (o == 0) {
+            /* 表二: — the numeral without a following dot */
+            static const char *const nums[] = { "一", "二", "三", "四", "五", "六" };
+            for (size_t k = 0; k < 6; k++)
+                if (!strncmp(p + 3, nums[k], 3)) { o = 3; break; }
+            if (o) {
+                p += 3 + o;
+                if (*p == ':' || *p == '.')
+                    p++;
+            }
+        } else {
+            p += 3 + o;
+        }
+    }
+    p += xn_ordinal_len(p);
+    size_t pl = strlen(p);
+    while (pl && (p[pl - 1] == ':' || p[pl - 1] == '.'))
+        p[--pl] = '\0';
+    if (!pl)
+        return -2;
+    for (size_t i = 0; i < t->nsections; i++) {
+        const xt_section *sc = &t->sections[i];
+        if (!sc->norm[0])
+            continue;
+        if (!strcmp(p, sc->norm))
+            return REG_SEC + (int)i;
+        for (size_t a = 0; a < sc->naliases; a++)
+            if (!strcmp(p, sc->aliases[a]))
+                return REG_SEC + (int)i;
+    }
+    for (size_t i = 0; i < t->ntables; i++) {
+        const xt_table *tb = &t->tables[i];
+        if (!strcmp(p, tb->norm))
+            return (int)i;
+        for (size_t a = 0; a < tb->naliases; a++)
+            if (!strcmp(p, tb->aliases[a]))
+                return (int)i;
+    }
+    return -2;
+}
+
+/* The table whose row a line before any heading is: a row label matched exactly (in either
+ * template) followed by values. -1 if none. */
+int tx_headless_table(reader *rd, const tline *ln)
+{
+    if (ln->nfilled == 0 || ln->nlab == 0)
+        return -1;
+    for (size_t k = 0; k < xt_ntemplates; k++) {
+        const xxgk_template *t = xt_templates[k];
+        for (size_t ti = 0; ti < t->ntables; ti++)
+            for (uint32_t c = 0; c < ln->nlab; c++) {
+                const tcell *cell = &rd->cells[ln->c0 + c];
+                int a, b;
+                int m = tx_match_label(&t->tables[ti], rd->buf + cell->off, cell->len, -1, 0, &a, &b);
+                if (m >= 0 && (t->tables[ti].rows[m].flags & XT_ROW_CELLS))
+                    return (int)ti;
+            }
+    }
+    return -1;
+}
+
+void tx_detect_words(const char *norm, int *s2019, int *s2021)
+{
+    static const char *const w2019[] = { "制作数量", "新公开数量", "对外公开总数量", "上一年项目数量",
+                                         "本年增/减", "其他对外管理服务事项", "政府集中采购", "采购项目数量",
+                                         "采购总金额" };
+    static const char *const w2021[] = { "制发件数", "废止件数", "现行有效件数", "收费金额",
+                                         "逾期不补正", "缴纳费用" };
+    for (size_t i = 0; i < sizeof w2019 / sizeof *w2019; i++)
+        if (tx_has(norm, w2019[i]))
+            (*s2019)++;
+    for (size_t i = 0; i < sizeof w2021 / sizeof *w2021; i++)
+        if (tx_has(norm, w2021[i]))
+            (*s2021)++;
+}
+
+/* The template: the caller's, else the one whose own label words the tables use more; a
+ * diagnostic says when the words do not decide. */
+int tx_choose_template(reader *rd, const struct xxgk_parse_options *o)
+{
+    int rc;
+    const xxgk_template *t = o->tpl;
+    int template_note = !t && (rd->s2019 > 0) == (rd->s2021 > 0);
+    if (!t)
+        t = xxgk_template_get(rd->s2019 > rd->s2021 ? "2019" : "2021");
+    if (!t)
+        t = xxgk_template_default();
+    rd->t = t;
+    if ((rc = xxgk_report_new(&rd->r, t)) != 0)
+        return rc;
+    if (template_note) {
+        long first_table = 0;
+        for (size_t li = 0; li < rd->nlines && !first_table; li++)
+            if (rd->lines[li].region >= 0 && rd->lines[li].region < REG_SEC)
+                first_table = (long)rd->lines[li].no;
+        if (first_table &&
+            (rc = xx_diagf(rd->r, "READ.TEMPLATE", XXGK_SEVERITY_INFO, first_table, 1, NULL,
+                           rd->s2019 ? "表格标签同时含有2019年版和2021年版的特征（%d:%d），按%s年版读取"
+                                     : "表格标签不足以判断格式版本（%d:%d），按%s年版读取",
+                           rd->s2019 ? "the table labels have features of both the 2019 and 2021 templates "
+                                       "(%d:%d); read as %s"
+                                     : "the table labels do not tell the template (%d:%d); read as %s",
+                           rd->s2019, rd->s2021, t->id)) != 0)
+            return rc;
+    }
+    return 0;
+}

@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: MIT */
+/* Text reader, pass 3: the values of each row into template cells (unlabeled rows only
+ * between two matched anchors), and the rows not found. */
+#include "text_read.h"
+#include "normalize.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char *short_label(const xt_row *rw)
+{
+    return rw->label;
+}
+
+static int put_value(reader *rd, size_t id, const tcell *c)
+{
+    uint32_t li = c->line;
+    const xt_cell *xc = &rd->t->cells[id];
+    const xt_col *col = &rd->t->tables[xc->table].cols[xc->col];
+    const char *s = rd->buf + c->off;
+    vparse vp;
+    int cls = tx_value_class(s, c->len, &vp);
+    uint32_t line = (uint32_t)tx_lno(rd, li);
+    if (cls == V_BLANK) {
+        rd->r->cells[id].state = XXGK_CELL_BLANK;
+        return 0;
+    }
+    if (cls == V_NUMBER) {
+        int64_t micros;
+        int integral;
+        int rc = xx_parse_decimal(vp.num, vp.n, 0, &micros, &integral);
+        if (rc == 0 && vp.word_sign) {
+            if (xc->kind != XXGK_KIND_SIGNED_COUNT)
+                rc = XXGK_EPARSE;
+            else if (vp.word_sign < 0)
+                micros = -micros;
+        }
+        if (rc == 0 && vp.unit == 3) {
+            if (strcmp(col->unit, "万元") != 0) {
+                rc = strcmp(col->unit, "元") == 0 ? 0 : XXGK_EPARSE;
+            } else if (micros % 10000 != 0) {
+                rc = XXGK_EKIND;
+            } else {
+                micros /= 10000;
+                integral = micros % XX_MICROS == 0;
+                char txt[32];
+                xx_format_number(txt, micros, XXGK_KIND_AMOUNT);
+                if ((rc = xx_diagf(rd->r, "READ.NOTE", XXGK_SEVERITY_INFO, line, c->col, xc->path,
+                                   "%s：“%.*s”按元换算为 %s 万元", "%s: '%.*s' converted from yuan to %s (10,000 yuan)",
+                                   xc->path, (int)c->len, s, txt)) != 0)
+                    return rc;
+            }
+        } else if (rc == 0 && vp.unit == 2 && strcmp(col->unit, "万元") != 0) {
+            rc = XXGK_EPARSE;
+        }
+        int64_t v = 0;
+        if (rc == 0)
+            rc = xx_value_for_kind(micros, integral, xc->kind, &v);
+        if (rc == 0) {
+            xx_set_number(rd->r, id, v, line, c->col);
+            if (vp.word_sign)
+                return xx_diagf(rd->r, "READ.NOTE", XXGK_SEVERITY_INFO, line, c->col, xc->path,
+                                "%s：“%.*s”读作 %lld", "%s: '%.*s' read as %lld", xc->path, (int)c->len, s,
+                                (long long)v);
+            return 0;
+        }
+        /* a number this cell cannot hold (a fraction in a count, too many decimals, out of
+         * range, 减 in an unsigned cell): kept as a token when its text cannot be mistaken
+         * for a number ("0.123456789元"), else the cell stays blank; the diagnostic names it */
+        if (!xx_is_plain_decimal(s, c->len)) {
+            if ((rc = xx_set_token(rd->r, id, s, c->len, line, c->col)) != 0)
+                return rc;
+            return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
+                            "%s：“%.*s”不是该单元格可用的数值，按原文保留",
+                            "%s: '%.*s' is not a valid value for this cell; kept as written", xc->path, (int)c->len,
+                            s);
+        }
+        rd->r->cells[id].state = XXGK_CELL_BLANK;
+        return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
+                        "%s：“%.*s”不是该单元格可用的数值，该单元格留空",
+                        "%s: '%.*s' is not a valid value for this cell; the cell is left blank", xc->path, (int)c->len,
+                        s);
+    }
+    {
+        /* text that is a number after all (too long to be read as one here): it cannot be
+         * kept as a token either, which would read as a number elsewhere */
+        if (xx_is_plain_decimal(s, c->len)) {
+            rd->r->cells[id].state = XXGK_CELL_BLANK;
+            return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
+                            "%s：“%.*s”不是该单元格可用的数值，该单元格留空",
+                            "%s: '%.*s' is not a valid value for this cell; the cell is left blank", xc->path,
+                            (int)(c->len > 80 ? 80 : c->len), s);
+        }
+    }
+    return xx_set_token(rd->r, id, s, c->len, line, c->col);
+}
+
+static int row_width(const xt_table *tb, int row)
+{
+    return tb->blocks[tb->rows[row].block].ncols;
+}
+
+/* Place row w's values in template row `row`. */
+static int place_row(reader *rd, const xt_table *tb, const trow *w, int row, int *placed)
+{
+    uint32_t nv = w->nv, v0 = w->v0;
+    uint32_t width = (uint32_t)row_width(tb, row);
+    const xt_row *rw = &tb->rows[row];
+    while (nv > width && rd->cells[rd->vals[v0 + nv - 1]].value == V_BLANK)
+        nv--;
+    /* an unlabeled row keeps an empty label column ("| | 4 | 0 |..."): too many cells by
+     * leading blanks only */
+    while (w->lab == UINT32_MAX && nv > width && rd->cells[rd->vals[v0]].value == V_BLANK) {
+        v0++;
+        nv--;
+    }
+    long line = tx_lno(rd, w->line);
+    if (nv != width) {
+        *placed = 0;
+        return xx_diagf(rd->r, nv < width ? "READ.ROW_INCOMPLETE" : "READ.ROW_EXTRA", XXGK_SEVERITY_WARNING, line,
+                        (long)w->col, tb->rows[row].first_cell >= 0 ? rd->t->cells[rw->first_cell].path : NULL,
+                        "第%ld行：表%s“%s”应有 %u 个单元格，实有 %u 个；该行未读入",
+                        "line %ld: table %s row '%s' needs %u cells, the text has %u; the row is left blank",
+                        line, tb->number, short_label(rw), width, nv);
+    }
+    *placed = 1;
+    for (uint32_t k = 0; k < width; k++) {
+        int rc = put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[v0 + k]]);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int unplaced(reader *rd, const xt_table *tb, const trow *a, const trow *b, const char *why_zh,
+                    const char *why_en)
+{
+    long l1 = tx_lno(rd, a->line), l2 = tx_lno(rd, b->nv ? rd->cells[rd->vals[b->v0 + b->nv - 1]].line : b->line);
+    char zh[512], en[512];
+    snprintf(zh, sizeof zh, "第%ld–%ld行：表%s中没有行标签的数值行未读入（%s）", l1, l2, tb->number, why_zh);
+    snprintf(en, sizeof en, "lines %ld-%ld: unlabeled value rows of table %s left blank (%s)", l1, l2, tb->number,
+             why_en);
+    return xx_diag(rd->r, "READ.UNPLACED", XXGK_SEVERITY_WARNING, l1, (long)a->col, NULL, zh, en);
+}
+
+int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen)
+{
+    const xt_table *tb = &rd->t->tables[ti];
+    int rc;
+    /* reading order: a row printed twice, or rows out of the template's order when some
+     * rows are placed by order (unlabeled), make the table unreadable */
+    int last = -1, unlabeled = 0, bad = 0;
+    size_t bad_at = r0;
+    unsigned char twice[256];
+    memset(twice, 0, sizeof twice);
+    for (size_t i = r0; i < r1; i++)
+        if (rd->rows[i].row < 0)
+            unlabeled = 1;
+    for (size_t i = r0; i < r1 && !bad; i++) {
+        const trow *w = &rd->rows[i];
+        if (w->row < 0)
+            continue;
+        if (twice[w->row] || (unlabeled && w->row <= last)) {
+            bad = 1;
+            bad_at = i;
+            break;
+        }
+        twice[w->row] = 1;
+        last = w->row;
+    }
+    if (bad) {
+        const trow *w = &rd->rows[bad_at];
+        long line = tx_lno(rd, w->line);
+        const char *prevl = last >= 0 ? tb->rows[last].label : tb->rows[w->row].label;
+        return xx_diagf(rd->r, "READ.SCRAMBLED", XXGK_SEVERITY_ERROR, line, (long)w->col, NULL,
+                        "第%ld行：表%s的行顺序与格式不符（“%s”出现在“%s”之后），该表未读入",
+                        "line %ld: the rows of table %s are out of order ('%s' after '%s'); the table is not read",
+                        line, tb->number, tb->rows[w->row].label, prevl);
+    }
+    for (size_t i = r0; i < r1;) {
+        const trow *w = &rd->rows[i];
+        if (w->row >= 0 && w->bad) {
+            seen[w->row] = 1;
+            i++;
+            continue;
+        }
+        if (w->row >= 0) {
+            int placed;
+            if ((rc = place_row(rd, tb, w, w->row, &placed)) != 0)
+                return rc;
+            seen[w->row] = 1;
+            int items = 0;
+            for (size_t k = r0; k < r1; k++)
+                if (rd->rows[k].row > w->row && rd->rows[k].row <= tb->rows[w->row].last_desc)
+                    items = 1;
+            if (placed && !items && (tb->rows[w->row].flags & XT_ROW_OPTIONAL)) {
+                long line = tx_lno(rd, w->line);
+                for (int k = w->row + 1; k <= tb->rows[w->row].last_desc; k++)
+                    seen[k] = 1;
+                if ((rc = xx_diagf(rd->r, "READ.SUBTOTAL", XXGK_SEVERITY_INFO, line, (long)w->col,
+                                   rd->t->cells[tb->rows[w->row].first_cell].path,
+                                   "第%ld行：“%s”按一行填报，读入其合计单元格，其各子项留空",
+                                   "line %ld: '%s' is printed as one row: read into its subtotal cells, its items left blank",
+                                   line, tb->rows[w->row].label)) != 0)
+                    return rc;
+            }
+            i++;
+            continue;
+        }
+        /* a run of unlabeled rows */
+        size_t j = i;
+        while (j < r1 && rd->rows[j].row < 0)
+            j++;
+        const trow *a = &rd->rows[i], *b = &rd->rows[j - 1];
+        int anybad = 0;
+        for (size_t k = i; k < j; k++)
+            anybad |= rd->rows[k].bad;
+        if (anybad) {
+            i = j;
+            continue;
+        }
+        if (tb->inline_layout && j - i == 1 && a->nv >= tb->ncells) {
+            /* the inline table: one row of all cells */
+            uint32_t nv = a->nv;
+            while (nv > tb->ncells && rd->cells[rd->vals[a->v0 + nv - 1]].value == V_BLANK)
+                nv--;
+            if (nv == tb->ncells) {
+                for (uint32_t k = 0; k < nv; k++)
+                    if ((rc = put_value(rd, tb->first_cell + k, &rd->cells[rd->vals[a->v0 + k]])) != 0)
+                        return rc;
+                for (int k = 0; k < tb->nrows; k++)
+                    seen[k] = 1;
+                i = j;
+                continue;
+            }
+        }
+        int prev = -1, next = -1;
+        for (size_t k = i; k-- > r0;)
+            if (rd->rows[k].row >= 0) { prev = rd->rows[k].row; break; }
+        if (j < r1)
+            next = rd->rows[j].row;
+        if (prev < 0 || next < 0) {
+            if ((rc = unplaced(rd, tb, a, b, prev < 0 ? "前面没有可对应的行标签" : "后面没有可对应的行标签",
+                               prev < 0 ? "no matched row label before them" : "no matched row label after them")) != 0)
+                return rc;
+            i = j;
+            continue;
+        }
+        int between[64], nb = 0;
+        for (int k = prev + 1; k < next && nb < 64; k++)
+            if ((tb->rows[k].flags & XT_ROW_CELLS) && !(tb->rows[k].flags & XT_ROW_OPTIONAL))
+                between[nb++] = k;
+        if ((size_t)nb != j - i) {
+            char zh[160], en[160];
+            snprintf(zh, sizeof zh, "%zu 行数值，而两侧行标签之间有 %d 个格式行", j - i, nb);
+            snprintf(en, sizeof en, "%zu value rows where the template has %d rows between the labels around them",
+                     j - i, nb);
+            if ((rc = unplaced(rd, tb, a, b, zh, en)) != 0)
+                return rc;
+            i = j;
+            continue;
+        }
+        for (size_t k = i; k < j; k++) {
+            int placed;
+            const trow *u = &rd->rows[k];
+            if ((rc = place_row(rd, tb, u, between[k - i], &placed)) != 0)
+                return rc;
+            seen[between[k - i]] = 1;
+            if (placed) {
+                long line = tx_lno(rd, u->line);
+                if ((rc = xx_diagf(rd->r, "READ.ORDER", XXGK_SEVERITY_INFO, line, (long)u->col,
+                                   rd->t->cells[tb->rows[between[k - i]].first_cell].path,
+                                   "第%ld行：没有行标签的数值行按位置（“%s”与“%s”之间）读作“%s”",
+                                   "line %ld: an unlabeled value row read by its position (between '%s' and '%s') as '%s'",
+                                   line, tb->rows[prev].label, tb->rows[next].label,
+                                   tb->rows[between[k - i]].label)) != 0)
+                    return rc;
+            }
+        }
+        i = j;
+    }
+    return 0;
+}
+
+int tx_missing(reader *rd, int ti, const int *seen, int table_found, long end_line)
+{
+    const xt_table *tb = &rd->t->tables[ti];
+    if (!table_found)
+        return xx_diagf(rd->r, "READ.MISSING", XXGK_SEVERITY_WARNING, end_line, 1, NULL,
+                        "未找到表%s（%s）", "table %s (%s) not found", tb->number, tb->heading);
+    for (int k = 0; k < tb->nrows;) {
+        if (seen[k] || !(tb->rows[k].flags & XT_ROW_CELLS) || (tb->rows[k].flags & XT_ROW_OPTIONAL)) {
+            k++;
+            continue;
+        }
+        int e = k;
+        for (int m = k + 1; m < tb->nrows; m++) {
+            if (seen[m])
+                break;
+            if ((tb->rows[m].flags & XT_ROW_CELLS) && !(tb->rows[m].flags & XT_ROW_OPTIONAL))
+                e = m;
+        }
+        int rc;
+        if (e == k)
+            rc = xx_diagf(rd->r, "READ.MISSING", XXGK_SEVERITY_WARNING, end_line, 1,
+                          rd->t->cells[tb->rows[k].first_cell].path, "表%s未找到“%s”行", "table %s: row '%s' not found",
+                          tb->number, tb->rows[k].label);
+        else
+            rc = xx_diagf(rd->r, "READ.MISSING", XXGK_SEVERITY_WARNING, end_line, 1,
+                          rd->t->cells[tb->rows[k].first_cell].path, "表%s未找到“%s”至“%s”各行",
+                          "table %s: rows '%s' to '%s' not found", tb->number, tb->rows[k].label, tb->rows[e].label);
+        if (rc)
+            return rc;
+        k = e + 1;
+    }
+    return 0;
+}

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: MIT */
+/* The plain-text and Markdown reader's shared state and passes (see text_read.c for the
+ * policy). Nothing here is API.
+ *
+ *   text_scan.c   pass 1: lines, cells, value classes
+ *   text_find.c   headings, a table without its heading, which template
+ *   text_label.c  a row label to a template row
+ *   text_rows.c   pass 2: the rows of one table (one row per line, or one cell per line)
+ *   text_place.c  pass 3: values into template cells, rows not found
+ *   text_meta.c   title, agency, year, narrative sections
+ *   text_read.c   the driver */
+#ifndef XXGK_TEXT_READ_H
+#define XXGK_TEXT_READ_H
+
+#include "internal.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum { REG_PRE = -1, REG_SEC = 100 }; /* tables 0..ntables-1; sections REG_SEC + i */
+
+enum { V_BLANK, V_NUMBER, V_TOKEN, V_TEXT };
+
+typedef struct tcell {
+    uint32_t off, len; /* trimmed text in buf */
+    uint32_t col;      /* 1-based column in characters */
+    uint32_t line;     /* 0-based line index */
+    uint8_t value;     /* V_* */
+} tcell;
+
+typedef struct tline {
+    uint32_t no;         /* line number (1-based); blank lines are not stored */
+    uint32_t off, len;   /* trimmed content */
+    uint32_t c0, nc;     /* cells (table lines only) */
+    uint32_t raw_c0;     /* first cell before leading blanks were dropped */
+    uint32_t nlab;       /* leading label cells */
+    uint32_t nfilled;    /* non-empty value cells */
+    int16_t region;
+    uint8_t pipe, heading, skip;
+} tline;
+
+typedef struct trow {
+    int row;             /* template row, -1 unlabeled */
+    uint32_t line;       /* index of its line (0-based) */
+    uint32_t col;
+    uint32_t v0, nv;     /* value cells: indices into rd->vals (cell indices) */
+    uint32_t lab;        /* cell index of its label (UINT32_MAX: none) */
+    uint8_t bad;         /* its values cannot be told apart from the next row's (diagnosed) */
+} trow;
+
+typedef struct reader {
+    const char *buf;
+    size_t len;
+    const xxgk_template *t;
+    xxgk_report *r;
+    tline *lines;
+    size_t nlines, caplines;
+    tcell *cells;
+    size_t ncells, capcells;
+    trow *rows;
+    size_t nrows, caprows;
+    uint32_t *vals;
+    size_t nvals, capvals;
+    size_t col_line;       /* column cache for add_cell */
+    uint32_t col_off, col_val;
+    long last_line;        /* number of the text's last line */
+    int s2019, s2021;      /* label words seen that only one template has */
+} reader;
+
+typedef struct vparse {
+    char num[64];   /* ASCII number text */
+    size_t n;
+    int word_sign;  /* -1 for 减, +1 for 增, 0 none */
+    int unit;       /* 0 none, 1 件/项/个, 2 万元, 3 元 */
+} vparse;
+
+/* ---- text_scan.c ---- */
+/* Grow *p (an array of *cap elements of `size` bytes) to hold `need`. 0 or XXGK_ENOMEM. */
+int tx_grow(void **p, size_t *cap, size_t need, size_t size);
+/* Narrow buf[*off..*off+*len) to its content without surrounding white space. */
+void tx_trim(const char *buf, uint32_t *off, uint32_t *len);
+/* Parse value text into vp. Returns V_BLANK, V_NUMBER, V_TOKEN (a standard
+ * not-applicable token) or V_TEXT. */
+int tx_value_class(const char *s, size_t n, vparse *vp);
+/* Pass 1: split rd->buf into lines, give each its region, split table lines into cells. */
+int tx_scan_lines(reader *rd, const struct xxgk_parse_options *o);
+
+/* ---- text_find.c ---- */
+/* A heading: the region it starts (a table index or REG_SEC + section), or -2. */
+int tx_heading_of(const xxgk_template *t, const char *s, size_t n);
+/* The table whose row a line before any heading is, or -1. */
+int tx_headless_table(reader *rd, const tline *ln);
+/* Count the words of normalized text that only one template's labels have. */
+void tx_detect_words(const char *norm, int *s2019, int *s2021);
+/* Set rd->t (o->tpl, else the one the labels tell) and create rd->r. */
+int tx_choose_template(reader *rd, const struct xxgk_parse_options *o);
+
+/* ---- text_label.c ---- */
+int tx_has(const char *hay, const char *needle);
+/* xn_label plus the word forms of zh-TW text, folded. */
+size_t tx_label_norm(char *out, size_t cap, const char *in, size_t len);
+int tx_row_has_cells(const xt_row *rw);
+/* Match a label to a row of table tb. Returns the row, -1 for no match, or -2 when two rows
+ * match equally well (*amb1 and *amb2 name them). */
+int tx_match_label(const xt_table *tb, const char *s, size_t n, int ctx, int loose, int *amb1, int *amb2);
+
+/* ---- text_rows.c ---- */
+long tx_lno(const reader *rd, uint32_t li);
+/* Pass 2 for table ti, rows from *first_row on: 0, 1 (the table is unreadable; diagnosed)
+ * or an error. */
+int tx_build_rows_rowmode(reader *rd, int ti, size_t *first_row);
+int tx_build_rows_stream(reader *rd, int ti, size_t *first_row);
+
+/* ---- text_place.c ---- */
+/* Pass 3: place rows r0..r1 of table ti; seen[row] is set for every row read. */
+int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen);
+/* Name the rows of table ti not seen (or the table when not found). */
+int tx_missing(reader *rd, int ti, const int *seen, int table_found, long end_line);
+
+/* ---- text_meta.c ---- */
+/* Title, agency, year and the narrative sections. */
+int tx_read_meta(reader *rd);
+
+#endif

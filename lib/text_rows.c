@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: MIT */
+/* Text reader, pass 2: the rows of one table, from lines that hold whole rows or from a
+ * stream of one cell per line. */
+#include "text_read.h"
+#include "normalize.h"
+
+#include <stdio.h>
+#include <string.h>
+
+long tx_lno(const reader *rd, uint32_t li)
+{
+    return (long)rd->lines[li].no;
+}
+
+static int new_row(reader *rd, int row, uint32_t li, uint32_t col, uint32_t lab)
+{
+    if (tx_grow((void **)&rd->rows, &rd->caprows, rd->nrows + 1, sizeof(trow)))
+        return XXGK_ENOMEM;
+    trow *w = &rd->rows[rd->nrows++];
+    w->row = row;
+    w->line = li;
+    w->col = col;
+    w->v0 = (uint32_t)rd->nvals;
+    w->nv = 0;
+    w->lab = lab;
+    w->bad = 0;
+    return 0;
+}
+
+static int add_val(reader *rd, uint32_t cell)
+{
+    if (tx_grow((void **)&rd->vals, &rd->capvals, rd->nvals + 1, sizeof(uint32_t)))
+        return XXGK_ENOMEM;
+    rd->vals[rd->nvals++] = cell;
+    rd->rows[rd->nrows - 1].nv++;
+    return 0;
+}
+
+static int ambiguous(reader *rd, const xt_table *tb, uint32_t li, const tcell *c, int a, int b)
+{
+    return xx_error(XXGK_EAMBIGUOUS, tx_lno(rd, li), (long)c->col, (long long)c->off, tb->rows[a].code,
+                    "the label '%.*s' matches two rows of table %s equally well: '%s' and '%s'", (int)(c->len > 200 ? 200 : c->len), rd->buf + c->off,
+                    tb->number, tb->rows[a].label, tb->rows[b].label);
+}
+
+/* Match the label cells of a line (left to right; groups set the context). Returns the
+ * template row of the last label that names a row with cells, -1 if none, or an error. */
+static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, int loose, int *ctx, int *row,
+                             uint32_t *labcell, uint32_t *lastany)
+{
+    *row = -1;
+    *labcell = UINT32_MAX;
+    *lastany = UINT32_MAX;
+    for (uint32_t k = 0; k < ln->nlab; k++) {
+        const tcell *c = &rd->cells[ln->c0 + k];
+        int a = -1, b = -1;
+        int m = tx_match_label(tb, rd->buf + c->off, c->len, *ctx, loose, &a, &b);
+        if (m == -2 && ln->nfilled > 0)
+            return ambiguous(rd, tb, (uint32_t)(ln - rd->lines), c, a, b);
+        if (m < 0)
+            continue;
+        *lastany = ln->c0 + k;
+        if (tb->rows[m].flags & XT_ROW_GROUP)
+            *ctx = m;
+        else if (tb->rows[m].parent >= 0)
+            *ctx = tb->rows[m].parent;
+        if (tx_row_has_cells(&tb->rows[m]) || (tb->rows[m].flags & XT_ROW_CELLS)) {
+            *row = m;
+            *labcell = ln->c0 + k;
+        }
+    }
+    if (*row < 0 && ln->nlab > 1) {
+        /* the label split over cells: try them joined */
+        const tcell *c0 = &rd->cells[ln->c0];
+        char joined[512];
+        size_t jl = 0;
+        for (uint32_t k = 0; k < ln->nlab; k++) {
+            const tcell *c = &rd->cells[ln->c0 + k];
+            if (jl + c->len >= sizeof joined)
+                return 0;
+            memcpy(joined + jl, rd->buf + c->off, c->len);
+            jl += c->len;
+        }
+        int a = -1, b = -1;
+        int m = tx_match_label(tb, joined, jl, *ctx, loose, &a, &b);
+        if (m == -2 && ln->nfilled > 0)
+            return ambiguous(rd, tb, (uint32_t)(ln - rd->lines), c0, a, b);
+        if (m >= 0 && (tb->rows[m].flags & XT_ROW_CELLS)) {
+            *row = m;
+            *labcell = ln->c0;
+        }
+    }
+    return 0;
+}
+
+/* A header line whose column labels come in another order than the template's: the values
+ * below it cannot be placed by position. Returns 1 (and names it) when so. */
+static int columns_out_of_order(reader *rd, const xt_table *tb, const tline *ln, int *rc)
+{
+    int last = -1, known = 0;
+    *rc = 0;
+    if (ln->nlab < 2)
+        return 0;
+    int ncols = tb->blocks[0].ncols;
+    for (uint32_t k = 0; k < ln->nlab; k++) {
+        const tcell *c = &rd->cells[ln->c0 + k];
+        char norm[256];
+        size_t nl = tx_label_norm(norm, sizeof norm, rd->buf + c->off, c->len);
+        if (nl == 0 || nl >= sizeof norm)
+            continue;
+        int pos = -1;
+        for (uint16_t b = 0; b < tb->nblocks && pos < 0; b++)
+            for (uint16_t j = 0; j < tb->blocks[b].ncols; j++)
+                if (!strcmp(norm, tb->cols[tb->blocks[b].first_col + j].norm)) {
+                    pos = j;
+                    break;
+                }
+        if (pos < 0)
+            continue;
+        known++;
+        /* the inline table repeats its columns once per row: a new run starts at the first
+         * column right after the last one, and never with the total */
+        int bad = pos <= last;
+        if (tb->inline_layout) {
+            int start = last < 0 || (pos == 0 && last == ncols - 1);
+            bad = (pos <= last && !start) || (start && pos == ncols - 1 && k + 1 < ln->nlab);
+        }
+        if (bad) {
+            long line = (long)ln->no;
+            *rc = xx_diagf(rd->r, "READ.SCRAMBLED", XXGK_SEVERITY_ERROR, line, (long)c->col, NULL,
+                           "第%ld行：表%s的列“%.*s”与格式的列顺序不符，该表未读入",
+                           "line %ld: table %s: the column '%.*s' is out of the template's order; the table is not read",
+                           line, tb->number, (int)(c->len > 60 ? 60 : c->len), rd->buf + c->off);
+            return 1;
+        }
+        last = pos;
+    }
+    return 0;
+}
+
+int tx_build_rows_rowmode(reader *rd, int ti, size_t *first_row)
+{
+    const xt_table *tb = &rd->t->tables[ti];
+    int ctx = -1, rc;
+    *first_row = rd->nrows;
+    for (size_t li = 0; li < rd->nlines; li++) {
+        tline *ln = &rd->lines[li];
+        if (ln->region != ti || ln->heading || ln->skip || ln->nc == 0)
+            continue;
+        int row = -1;
+        uint32_t lab, lastany;
+        if (tb->inline_layout && ln->pipe && ln->c0 + ln->nc - ln->raw_c0 == tb->ncells) {
+            /* the inline table's one line of all its cells, whatever the first ones hold */
+            uint32_t any = 0;
+            for (uint32_t k = ln->raw_c0; k < ln->c0 + ln->nc; k++)
+                any += rd->cells[k].value == V_NUMBER || rd->cells[k].value == V_TOKEN;
+            if (any) {
+                if ((rc = new_row(rd, -1, (uint32_t)li, rd->cells[ln->raw_c0].col, UINT32_MAX)) != 0)
+                    return rc;
+                for (uint32_t k = ln->raw_c0; k < ln->c0 + ln->nc; k++)
+                    if ((rc = add_val(rd, k)) != 0)
+                        return rc;
+                continue;
+            }
+        }
+        if (ln->nfilled == 0) {
+            /* a header or a label fragment */
+            if (columns_out_of_order(rd, tb, ln, &rc)) {
+                rd->nrows = *first_row;
+                return rc ? rc : 1;
+            }
+            /* ... or a row whose values are all words ("行政许可 | 不适用"): a matched row
+             * label followed by exactly its number of cells, none of them a label */
+            if ((rc = match_line_labels(rd, tb, ln, 0, &ctx, &row, &lab, &lastany)) != 0)
+                return rc;
+            if (row < 0 || lastany != lab || tb->inline_layout ||
+                ln->c0 + ln->nc - (lab + 1) != (uint32_t)tb->blocks[tb->rows[row].block].ncols)
+                continue;
+            int words = 0;
+            for (uint32_t k = lab + 1; k < ln->c0 + ln->nc; k++)
+                words += rd->cells[k].value == V_TEXT;
+            if (!words)
+                continue;
+            if ((rc = new_row(rd, row, (uint32_t)li, rd->cells[lab].col, lab)) != 0)
+                return rc;
+            for (uint32_t k = lab + 1; k < ln->c0 + ln->nc; k++)
+                if ((rc = add_val(rd, k)) != 0)
+                    return rc;
+            continue;
+        }
+        if ((rc = match_line_labels(rd, tb, ln, 1, &ctx, &row, &lab, &lastany)) != 0)
+            return rc;
+        if (row >= 0 && lab + 1 < ln->c0 + ln->nlab) {
+            /* words after the matched label: the row's values (tokens) when they make
+             * exactly its cells; with more cells than that, the first is a label that matched
+             * nothing ("（六）其他处理 | 1.申请人无正当理由逾 | 1 | ..."), perhaps torn from
+             * another row: the row is not known */
+            uint32_t after = ln->c0 + ln->nc - (lab + 1);
+            uint32_t w = (uint32_t)tb->blocks[tb->rows[row].block].ncols;
+            while (after > w && rd->cells[lab + after].value == V_BLANK)
+                after--;
+            if (after > w)
+                row = -1;
+        }
+        /* the values follow the matched label (a text cell after it is a token) */
+        uint32_t v0 = row >= 0 ? lab + 1 : ln->c0 + ln->nlab, ve = ln->c0 + ln->nc;
+        uint32_t filled = 0;
+        for (uint32_t k = v0; k < ve; k++)
+            if (rd->cells[k].value == V_NUMBER || rd->cells[k].value == V_TOKEN)
+                filled++;
+        if (filled == 0)
+            continue; /* a header or a label fragment */
+        if (ln->nlab == 0 && !ln->pipe && ve - v0 == 1) {
+            const tcell *c = &rd->cells[ln->c0];
+            int cl = (int)(c->len > 60 ? 60 : c->len);
+            if ((rc = xx_diagf(rd->r, "READ.IGNORED", XXGK_SEVERITY_INFO, tx_lno(rd, (uint32_t)li), (long)c->col,
+                               NULL, "第%ld行：表%s中孤立的数值“%.*s”不在任何表格行中，已忽略",
+                               "line %ld: table %s: the lone value '%.*s' is not part of a table row; ignored",
+                               tx_lno(rd, (uint32_t)li), tb->number, cl, rd->buf + c->off)) != 0)
+                return rc;
+            continue;
+        }
+        const tcell *first = &rd->cells[ln->c0];
+        if (ln->nlab > 0 && row < 0) {
+            const tcell *c = &rd->cells[ln->c0 + ln->nlab - 1];
+            int cl = (int)(c->len > 120 ? 120 : c->len);
+            if ((rc = xx_diagf(rd->r, "READ.UNMATCHED", XXGK_SEVERITY_WARNING, tx_lno(rd, (uint32_t)li),
+                               (long)c->col, NULL, "第%ld行：行标签“%.*s”与表%s的任何行都不对应",
+                               "line %ld: the row label '%.*s' matches no row of table %s",
+                               tx_lno(rd, (uint32_t)li), cl, rd->buf + c->off, tb->number)) != 0)
+                return rc;
+        }
+        if ((rc = new_row(rd, row, (uint32_t)li, row >= 0 ? rd->cells[lab].col : first->col, lab)) != 0)
+            return rc;
+        for (uint32_t k = v0; k < ve; k++)
+            if ((rc = add_val(rd, k)) != 0)
+                return rc;
+    }
+    return 0;
+}
+
+/* Close a run of rows read without a label between them (a labeled row and the unlabeled
+ * rows its surplus values form): unless its values divide into whole rows, a cell may have
+ * been left out somewhere and no value of the run can be placed by position. */
+static int close_run(reader *rd, const xt_table *tb, size_t run0, uint32_t width)
+{
+    if (run0 == SIZE_MAX || rd->nrows - run0 < 2 || width == 0)
+        return 0;
+    size_t total = 0;
+    for (size_t k = run0; k < rd->nrows; k++)
+        total += rd->rows[k].nv;
+    if (total % width == 0)
+        return 0;
+    for (size_t k = run0; k < rd->nrows; k++)
+        rd->rows[k].bad = 1;
+    const trow *a = &rd->rows[run0], *b = &rd->rows[rd->nrows - 1];
+    long l1 = tx_lno(rd, a->line), l2 = tx_lno(rd, rd->cells[rd->vals[b->v0 + b->nv - 1]].line);
+    return xx_diagf(rd->r, "READ.UNPLACED", XXGK_SEVERITY_WARNING, l1, (long)a->col, NULL,
+                    "第%ld–%ld行：表%s中这 %zu 个数值不能分成每行 %u 个的整行（可能漏了单元格），均未读入",
+                    "lines %ld-%ld: table %s: these %zu values do not make whole rows of %u cells (a cell may be "
+                    "missing); none is placed",
+                    l1, l2, tb->number, total, width);
+}
+
+/* Stream layouts: one cell per line. A label opens a row, the values that follow fill it;
+ * values beyond its width form unlabeled rows of the same width. */
+int tx_build_rows_stream(reader *rd, int ti, size_t *first_row)
+{
+    const xt_table *tb = &rd->t->tables[ti];
+    int ctx = -1, rc;
+    int open = 0;       /* a row is open (rows[nrows-1]) */
+    uint32_t width = 0; /* its width */
+    uint32_t prev_text = UINT32_MAX; /* the label cell just before, if it matched nothing */
+    size_t run0 = SIZE_MAX;          /* first row of the current run */
+    uint32_t runw = 0;
+    *first_row = rd->nrows;
+    for (size_t li = 0; li < rd->nlines; li++) {
+        tline *ln = &rd->lines[li];
+        if (ln->region != ti || ln->heading || ln->skip || ln->nc == 0)
+            continue;
+        for (uint32_t k = 0; k < ln->nc; k++) {
+            uint32_t ci = ln->c0 + k;
+            const tcell *c = &rd->cells[ci];
+            if (c->value == V_TEXT) {
+                int a = -1, b = -1;
+                int m = tx_match_label(tb, rd->buf + c->off, c->len, ctx, 1, &a, &b);
+                if (m == -2)
+                    return ambiguous(rd, tb, (uint32_t)li, c, a, b);
+                if (m < 0 && prev_text != UINT32_MAX) {
+                    /* a label broken over two cells ("2.其他法律行政法规禁" / "止公开"): joined,
+                     * it must match exactly (or without its ordinal) */
+                    const tcell *pc = &rd->cells[prev_text];
+                    char joined[512];
+                    if (pc->len + c->len < sizeof joined) {
+                        memcpy(joined, rd->buf + pc->off, pc->len);
+                        memcpy(joined + pc->len, rd->buf + c->off, c->len);
+                        m = tx_match_label(tb, joined, pc->len + c->len, ctx, 0, &a, &b);
+                        if (m >= 0)
+                            c = pc;
+                        else
+                            m = -1;
+                    }
+                }
+                prev_text = ci;
+                if (m < 0 && open && rd->rows[rd->nrows - 1].nv > 0 && rd->rows[rd->nrows - 1].nv < width) {
+                    if ((rc = add_val(rd, ci)) != 0) /* text among the values: a token */
+                        return rc;
+                    continue;
+                }
+                if (open && rd->rows[rd->nrows - 1].nv == 0)
+                    rd->nrows--; /* a label without values: a header mention */
+                open = 0;
+                if ((rc = close_run(rd, tb, run0, runw)) != 0)
+                    return rc;
+                run0 = SIZE_MAX;
+                if (m < 0)
+                    continue;
+                if (tb->rows[m].flags & XT_ROW_GROUP)
+                    ctx = m;
+                else if (tb->rows[m].parent >= 0)
+                    ctx = tb->rows[m].parent;
+                if (!(tb->rows[m].flags & XT_ROW_CELLS))
+                    continue;
+                if ((rc = new_row(rd, m, (uint32_t)li, c->col, ci)) != 0)
+                    return rc;
+                open = 1;
+                width = tb->blocks[tb->rows[m].block].ncols;
+                run0 = rd->nrows - 1;
+                runw = width;
+            } else if (c->value == V_BLANK) {
+                continue;
+            } else {
+                prev_text = UINT32_MAX;
+                if (open && rd->rows[rd->nrows - 1].nv >= width) {
+                    open = 0;
+                }
+                if (!open) {
+                    /* an unlabeled row: as wide as the row it follows (or the table) */
+                    uint32_t w = tb->inline_layout ? tb->ncells : tb->width;
+                    if (rd->nrows > *first_row) {
+                        const trow *pw = &rd->rows[rd->nrows - 1];
+                        if (pw->row >= 0)
+                            w = tb->blocks[tb->rows[pw->row].block].ncols;
+                        else
+                            w = width;
+                    }
+                    if (tb->inline_layout)
+                        w = (uint32_t)tb->ncells;
+                    if ((rc = new_row(rd, -1, (uint32_t)li, c->col, UINT32_MAX)) != 0)
+                        return rc;
+                    open = 1;
+                    width = w;
+                    if (run0 == SIZE_MAX) {
+                        run0 = rd->nrows - 1;
+                        runw = w;
+                    }
+                }
+                if ((rc = add_val(rd, ci)) != 0)
+                    return rc;
+            }
+        }
+    }
+    if (open && rd->rows[rd->nrows - 1].nv == 0)
+        rd->nrows--;
+    if (run0 != SIZE_MAX && run0 < rd->nrows)
+        return close_run(rd, tb, run0, runw);
+    return 0;
+}
