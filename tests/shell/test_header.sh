@@ -81,11 +81,14 @@ if ! "$CC" -std=c99 -pedantic -Wall -Wextra -Werror -I"$inc" $san "$tmp/version.
 elif ! out=$("$tmp/version"); then
     echo "FAIL: $out"; fail=1
 else
-    # and the CMake project version is the header's
-    pv=$(sed -n 's/^project(xxgk VERSION \([0-9.]*\).*/\1/p' "$XXGK_SOURCE_DIR/CMakeLists.txt")
+    # and the CMake project version (read from the header: the library's file name
+    # libxxgk.so.X.Y.Z) and the Python package's version are the header's
+    pv=${XXGK_LIB##*/libxxgk.so.}
     if [ "$out" != "$pv $(echo "$pv" | awk -F. '{ print $1 * 10000 + $2 * 100 + $3 }')" ]; then
-        echo "FAIL: version program says '$out', CMakeLists.txt says $pv"; fail=1
+        echo "FAIL: version program says '$out', the library file is $XXGK_LIB"; fail=1
     fi
+    py=$(sed -n 's/^version = "\(.*\)"/\1/p' "$XXGK_SOURCE_DIR/bindings/python/pyproject.toml")
+    [ "$py" = "$pv" ] || { echo "FAIL: bindings/python/pyproject.toml says version $py, the header $pv"; fail=1; }
 fi
-[ "$fail" = 0 ] && echo "ok: header alone (C99, C11, C++11), version macros = xxgk_version() = project version"
+[ "$fail" = 0 ] && echo "ok: header alone (C99, C11, C++11), version macros = xxgk_version() = project version = Python package version"
 exit "$fail"
