@@ -4,14 +4,33 @@
 set -euo pipefail
 # clang with libclang-rt-14-dev (only recommended by clang, so named here): the libFuzzer and
 # sanitizer runtimes for the fuzz targets; valgrind for the memcheck label.
-pkgs=(build-essential cmake pkg-config libcjson-dev libcmocka-dev python3 clang libclang-rt-14-dev valgrind)
+# The web page (scripts/web.sh): emscripten, node, chromium for its browser test, and dpkg-dev
+# for `apt-get source`, which fetches cJSON and libxml2 to compile them to WebAssembly.
+pkgs=(build-essential cmake pkg-config libcjson-dev libcmocka-dev python3 clang libclang-rt-14-dev valgrind
+      emscripten nodejs chromium dpkg-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
+# npm: Debian's package, unless the installed nodejs already brings its own npm.
+command -v npm >/dev/null || missing+=(npm)
+# Source packages: enable the deb-src entries of the Debian archive (deb822 or one-line form).
+update=0
+src=/etc/apt/sources.list.d/debian.sources
+if [ -f "$src" ] && grep -q '^Types: deb$' "$src"; then
+  sed -i 's/^Types: deb$/Types: deb deb-src/' "$src"
+  update=1
+fi
+if [ -f /etc/apt/sources.list ] && grep -q '^deb http' /etc/apt/sources.list &&
+   ! grep -q '^deb-src ' /etc/apt/sources.list; then
+  sed -n 's/^deb \(http.*\)/deb-src \1/p' /etc/apt/sources.list >>/etc/apt/sources.list
+  update=1
+fi
+if [ ${#missing[@]} -gt 0 ] || [ $update = 1 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi

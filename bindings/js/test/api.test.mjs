@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+// The npm package's API under node: load, check, write, sum, diff, cells, errors, templates.
+// Run from the repository: XXGK_WASM=build-web/xxgk.js node --test bindings/js/test/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as xxgk from '../index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const example = (name) => fs.readFileSync(path.join(root, 'examples/data', name));
+const HONGZE = 'hongze-district-2023.json';
+const KUNDULUN = 'kundulun-xinfang-2023.json';
+
+test('load reads bytes and strings; accessors give the metadata and cells', () => {
+  const r = xxgk.load(example(HONGZE));
+  assert.equal(r.template, '2021');
+  assert.equal(r.year, 2023);
+  assert.equal(r.agency, '淮安市洪泽区人民政府');
+  assert.equal(r.get('applications.new.total'), 21);
+  assert.equal(r.get('proactive.fees.amount'), '7730.28');
+  assert.deepEqual(r.cell('applications.new.total'), { state: 'number', text: '21', line: 22, column: 124 });
+  const again = xxgk.load(example(HONGZE).toString('utf8'));
+  assert.equal(xxgk.write(again), xxgk.write(r));
+  r.free();
+  again.free();
+  r.free(); // a second free is a no-op
+  assert.throws(() => r.year, { name: 'XxgkError', codeName: 'XXGK_EINVAL' });
+});
+
+test('check finds the two 表四 errors of hongze-district-2023, with their cells', () => {
+  const r = xxgk.load(example(HONGZE));
+  const f = xxgk.check(r);
+  assert.deepEqual(f.map((x) => [x.rule, x.severity, x.expected, x.actual, x.line, x.column]), [
+    ['T4.TOTAL', 'error', '11', '0', 64, 72],
+    ['T4.TOTAL', 'error', '5', '0', 66, 88],
+  ]);
+  assert.deepEqual(f[0].cells, ['upheld', 'corrected', 'other', 'pending', 'total']
+    .map((c) => `review_litigation.review.${c}`));
+  assert.ok(f[1].messageEn.startsWith('review_litigation.litigation_after_review.total: '));
+  r.set('review_litigation.review.total', 11);
+  r.set('review_litigation.litigation_after_review.total', '5');
+  assert.deepEqual(xxgk.check(r), []);
+  r.free();
+});
+
+test('check with last year\'s report adds the year-over-year findings', () => {
+  const prev = xxgk.load(example(KUNDULUN));
+  const r = prev.clone();
+  r.year = 2024;
+  r.set('applications.carried_over.natural_person', 3);
+  r.set('applications.carried_over.total', 3);
+  const rules = xxgk.check(r, { previous: prev }).map((f) => f.rule);
+  assert.ok(rules.includes('YOY.CARRY'), rules.join());
+  assert.ok(!xxgk.check(r).some((f) => f.rule.startsWith('YOY.')));
+  r.free();
+  prev.free();
+});
+
+test('set: numbers, tokens and blanks, never coerced', () => {
+  const r = xxgk.newReport();
+  assert.equal(r.template, '2021');
+  assert.equal(r.year, null);
+  r.set('applications.new.natural_person', '-');
+  assert.deepEqual(r.cell('applications.new.natural_person').state, 'token');
+  r.set('applications.new.natural_person', ' 12');
+  assert.equal(r.get('applications.new.natural_person'), ' 12');
+  r.set('applications.new.natural_person', '');
+  assert.equal(r.get('applications.new.natural_person'), null);
+  assert.throws(() => r.set('applications.new.natural_person', 1.5), { codeName: 'XXGK_EKIND' });
+  assert.throws(() => r.set('no.such.cell', 1), { codeName: 'XXGK_ENOTFOUND' });
+  r.set('proactive.fees.amount', '0.5');
+  assert.equal(r.get('proactive.fees.amount'), '0.5');
+  r.setSection('overview', '本年度……');
+  assert.equal(r.section('overview'), '本年度……');
+  r.free();
+  const old = xxgk.newReport('2019');
+  assert.equal(old.template, '2019');
+  old.free();
+});
+
+test('load errors carry the code and the place', () => {
+  assert.throws(() => xxgk.load('{"xxgk": 1, "template": "2021", "bogus": 1}'), (e) => {
+    assert.equal(e.codeName, 'XXGK_ESCHEMA');
+    assert.equal(e.code, -4);
+    assert.equal(e.path, '$.bogus');
+    assert.deepEqual([e.line, e.column, e.offset], [1, 33, 32]);
+    return true;
+  });
+  assert.throws(() => xxgk.load(''), { codeName: 'XXGK_EEMPTY' });
+  assert.throws(() => xxgk.load(42), TypeError);
+});
+
+test('write: every format, and HTML with the blamed cells marked', () => {
+  const r = xxgk.load(example(HONGZE));
+  for (const format of ['json', 'csv', 'csv-wide', 'text', 'markdown']) {
+    const back = xxgk.load(xxgk.write(r, { format }), { format });
+    assert.equal(back.get('applications.new.total'), 21, format);
+    back.free();
+  }
+  assert.ok(xxgk.write(r, { format: 'csv-wide' }).startsWith('xxgk,1\n'));
+  const plain = xxgk.write(r, { format: 'html' });
+  assert.ok(!plain.includes('class="error"'));
+  const marked = xxgk.write(r, { format: 'html', highlight: true });
+  const cells = [...marked.matchAll(/<td class="error"[^>]*data-path="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(cells, ['upheld', 'corrected', 'other', 'pending', 'total'].flatMap((c) =>
+    [`review_litigation.review.${c}`]).concat(['upheld', 'corrected', 'other', 'pending', 'total']
+    .map((c) => `review_litigation.litigation_after_review.${c}`)));
+  assert.ok(xxgk.write(r, { format: 'html', highlight: true, lang: 'en' }).includes('<h2>Findings</h2>'));
+  assert.throws(() => xxgk.write(r, { format: 'pdf' }), { codeName: 'XXGK_ENOTFOUND' });
+  r.free();
+});
+
+test('sum and diff', () => {
+  const a = xxgk.load(example(HONGZE)), b = xxgk.load(example(KUNDULUN));
+  const s = xxgk.sum([a, b]);
+  assert.equal(s.get('applications.new.total'), 21);
+  assert.equal(s.year, 2023);
+  assert.equal(s.agency, '');
+  const d = xxgk.diff(a, b);
+  assert.deepEqual(d[0], { rule: 'DIFF.META', severity: 'info', cells: ['meta.agency'], expected: '淮安市洪泽区人民政府',
+    actual: '昆都仑区信访局', message: d[0].message, messageEn: d[0].messageEn, line: 0, column: 0 });
+  assert.throws(() => xxgk.sum([]), { codeName: 'XXGK_EINVAL' });
+  const old = xxgk.newReport('2019');
+  assert.throws(() => xxgk.sum([a, old]), { codeName: 'XXGK_ETEMPLATE' });
+  [a, b, s, old].forEach((r) => r.free());
+});
+
+test('loadAll reads every report of a long CSV with a report column', () => {
+  const a = xxgk.load(example(HONGZE));
+  const csv = xxgk.write(a, { format: 'csv', reportId: 'hz' }) +
+    xxgk.write(a, { format: 'csv', reportId: 'hz2', header: false });
+  const all = xxgk.loadAll(csv);
+  assert.deepEqual(all.map((x) => x.id), ['hz', 'hz2']);
+  assert.equal(all[1].report.get('applications.new.total'), 21);
+  all.forEach((x) => x.report.free());
+  a.free();
+});
+
+test('templates as data', () => {
+  assert.deepEqual(xxgk.templates().map((t) => t.id), ['2019', '2021']);
+  const t = xxgk.template('2021');
+  assert.equal(t.cellCount, 200);
+  assert.equal(t.cells[0].path, 'proactive.regulations.issued');
+  assert.deepEqual(t.tables.map((x) => x.number), ['二', '三', '四']);
+  assert.ok(t.rules.some((x) => x.id === 'T4.TOTAL'));
+  assert.throws(() => xxgk.template('2030'), { codeName: 'XXGK_ENOTFOUND' });
+  assert.match(xxgk.version, /^\d+\.\d+\.\d+$/);
+  assert.equal(xxgk.formatOfName('a/report.txt'), 'text');
+});

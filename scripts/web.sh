@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The clerk's page: build build-web/xxgk.html (one self-contained file) and the WebAssembly
+# module build-web/xxgk.js that the page and the npm package (bindings/js) share.
+#   scripts/web.sh          build (cJSON and libxml2 for wasm are fetched and built once)
+#   scripts/web.sh --test   build, then the node tests (the binding; the C fixtures run through
+#                           the wasm module)
+# XXGK_WEB_DIR overrides the build directory (default build-web).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${XXGK_WEB_DIR:-build-web}
+export NODE_PATH=/usr/share/nodejs  # Debian's emscripten runs its JS optimizer with node
+bash scripts/web-deps.sh "$build"
+prefix=$(realpath "$build")/deps/prefix
+# No -Werror: wasm32 is ILP32 (long is 32 bits), where -Wconversion flags what the native
+# 64-bit build does not; those warnings are shown, the native CI build holds the line.
+emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DXXGK_WERROR=OFF \
+  -DXXGK_BUILD_TESTS=OFF -DXXGK_BUILD_BENCH=OFF \
+  -DCJSON_INCLUDE_DIR="$prefix/include" -DCJSON_LIBRARY="$prefix/lib/libcjson.a" \
+  -DLIBXML2_INCLUDE_DIR="$prefix/include/libxml2" -DLIBXML2_LIBRARY="$prefix/lib/libxml2.a" >/dev/null
+cmake --build "$build" -j"$(nproc)"
+echo "built $build/xxgk.js ($(stat -c %s "$build/xxgk.js") bytes)"
+[ "${1:-}" = --test ] || exit 0
+echo "== node: the npm package's tests, and the C tests' fixtures through the wasm module"
+XXGK_WASM="$build/xxgk.js" node --test bindings/js/test/ tests/web/

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: MIT
+// The WebAssembly module against the C tests' own data: the reader fixtures
+// (tests/data/{json,csv}/{valid,invalid}, the corpus goldens of tests/data/text/corpus, the
+// fuzz regressions), the HTML writer's golden pages and the command's golden check, sum and
+// diff output — so the page and the npm package cannot drift from the native library.
+// Run: XXGK_WASM=build-web/xxgk.js node --test tests/web/   (scripts/web.sh --test does)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as xxgk from '../../bindings/js/index.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const data = (...p) => path.join(root, 'tests/data', ...p);
+const src = (...p) => path.join(root, ...p);
+const read = (p) => fs.readFileSync(p);
+const text = (p) => fs.readFileSync(p, 'utf8');
+const cases = (dir) => fs.readdirSync(dir).filter((n) => fs.statSync(path.join(dir, n)).isDirectory()).sort();
+// A file as the C tests read it (xxgk_report_read_file: the format from the extension).
+const loadFile = (p) => xxgk.load(read(p), { name: p });
+
+function readErrorTxt(file) {
+  const e = {};
+  for (const line of text(file).split('\n')) {
+    if (!line) continue;
+    const m = /^([a-z]+):(?: (.*))?$/.exec(line);
+    assert.ok(m, `${file}: bad line ${line}`);
+    e[m[1]] = m[2] ?? '';
+  }
+  return e;
+}
+
+function expectError(what, fn, e) {
+  let err;
+  try {
+    const r = fn();
+    r.free();
+  } catch (x) {
+    err = x;
+  }
+  assert.ok(err instanceof xxgk.XxgkError, `${what}: read without error`);
+  assert.equal(err.codeName, e.code, `${what}: ${err.message}`);
+  assert.equal(err.message, e.message, what);
+  assert.deepEqual([err.line, err.column, err.offset], [Number(e.line), Number(e.column), Number(e.offset)], what);
+  if ('path' in e) assert.equal(err.path, e.path, what);
+}
+
+test('JSON fixtures: valid ones write their expected.json, a fixed point', () => {
+  const dir = data('json/valid');
+  const names = cases(dir);
+  assert.ok(names.length >= 16);
+  for (const c of names) {
+    const want = text(path.join(dir, c, 'expected.json'));
+    const r = xxgk.load(read(path.join(dir, c, 'input.json')), { format: 'json' });
+    assert.equal(xxgk.write(r), want, c);
+    r.free();
+    const r2 = xxgk.load(want, { format: 'json' });
+    assert.equal(xxgk.write(r2), want, `${c} (fixed point)`);
+    r2.free();
+  }
+});
+
+test('JSON fixtures: invalid ones fail with the code, place and message of error.txt', () => {
+  const dir = data('json/invalid');
+  const names = cases(dir);
+  assert.ok(names.length >= 39);
+  for (const c of names) {
+    expectError(c, () => xxgk.load(read(path.join(dir, c, 'input.json')), { format: 'json' }),
+      readErrorTxt(path.join(dir, c, 'error.txt')));
+  }
+});
+
+const csvFormat = (c) => (c.startsWith('wide_') ? 'csv-wide' : 'csv');
+
+test('CSV fixtures: valid ones read (sniffed and forced) to their expected.json', () => {
+  const dir = data('csv/valid');
+  const names = cases(dir);
+  assert.ok(names.length >= 5);
+  for (const c of names) {
+    const want = text(path.join(dir, c, 'expected.json'));
+    for (const format of ['auto', csvFormat(c)]) {
+      const r = xxgk.load(read(path.join(dir, c, 'input.csv')), { format });
+      assert.equal(xxgk.write(r), want, `${c} (${format})`);
+      r.free();
+    }
+  }
+});
+
+test('CSV fixtures: invalid ones fail with the code, place and message of error.txt', () => {
+  const dir = data('csv/invalid');
+  const names = cases(dir);
+  assert.ok(names.length >= 30);
+  for (const c of names) {
+    expectError(c, () => xxgk.load(read(path.join(dir, c, 'input.csv')), { format: csvFormat(c) }),
+      readErrorTxt(path.join(dir, c, 'error.txt')));
+  }
+});
+
+test('corpus texts: the golden cells and the diagnostics of tests/data/text/corpus', () => {
+  const dir = data('text/corpus');
+  const names = cases(dir);
+  assert.ok(names.length >= 9);
+  for (const c of names) {
+    const got = loadFile(data('real', `${c}.txt`));
+    const want = loadFile(path.join(dir, c, 'expected.json'));
+    assert.equal(got.template, want.template, c);
+    assert.deepEqual([got.year, got.agency, got.title], [want.year, want.agency, want.title], c);
+    for (const { path: p } of xxgk.template(want.template).cells) {
+      const a = want.cell(p), b = got.cell(p);
+      assert.deepEqual([b.state, b.text], [a.state, a.text], `${c}: ${p}`);
+    }
+    const diag = got.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.severity}\n`).join('');
+    assert.equal(diag, text(path.join(dir, c, 'diagnostics.txt')), `${c} diagnostics`);
+    got.free();
+    want.free();
+  }
+});
+
+test('fuzz regressions: each input gives its .expected outcome', () => {
+  let n = 0;
+  for (const [reader, format] of [['json', 'json'], ['csv', 'csv'], ['csv-wide', 'csv-wide'], ['text', 'text']]) {
+    const dir = data(reader, 'regress');
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).sort()) {
+      if (f.startsWith('.') || !f.includes('.') || f.endsWith('.expected')) continue;
+      const want = text(path.join(dir, f.replace(/\.[^.]*$/, '.expected')));
+      let got;
+      try {
+        const r = xxgk.load(read(path.join(dir, f)), { format });
+        xxgk.check(r);
+        got = `0\n${xxgk.write(r)}`;
+        r.free();
+      } catch (e) {
+        if (!(e instanceof xxgk.XxgkError)) throw e;
+        got = `${e.code}\n${e.message}\n`;
+      }
+      assert.equal(got, want, `${reader}/regress/${f}`);
+      n++;
+    }
+  }
+  assert.ok(n >= 1);
+});
+
+test('HTML writer: the golden pages of tests/data/html', () => {
+  const goldens = [
+    ['kundulun-xinfang-2023', src('examples/data/kundulun-xinfang-2023.json')],
+    ['hongze-district-2023', src('examples/data/hongze-district-2023.json')],
+    ['unknown-bureau-2019', data('text/corpus/unknown-bureau-mirror-2019tpl_text-in-numeric-cell/expected.json')],
+  ];
+  for (const [name, file] of goldens) {
+    const r = loadFile(file);
+    assert.equal(xxgk.write(r, { format: 'html' }), text(data('html', `${name}.html`)), name);
+    r.free();
+  }
+});
+
+// A finding as the command's JSON output shows it.
+const cliFinding = (f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, expected: f.expected,
+  actual: f.actual, message: f.message, message_en: f.messageEn, line: f.line, column: f.column });
+
+test('checks: the findings of the command\'s golden check.json', () => {
+  const golden = JSON.parse(text(data('cli/check.json')));
+  let checked = 0;
+  for (const file of golden.files) {
+    if (file.error) continue;
+    const r = loadFile(src(file.file));
+    assert.deepEqual([r.template, r.year, r.agency], [file.template, file.year, file.agency], file.file);
+    assert.deepEqual(xxgk.check(r).map(cliFinding), file.findings, file.file);
+    r.free();
+    checked++;
+  }
+  assert.equal(checked, 2);
+});
+
+test('sum: the command\'s golden sum of the two examples', () => {
+  const a = loadFile(src('examples/data/hongze-district-2023.json'));
+  const b = loadFile(src('examples/data/kundulun-xinfang-2023.json'));
+  const s = xxgk.sum([a, b]);
+  assert.equal(xxgk.write(s), text(data('cli/sum-examples.json')));
+  [a, b, s].forEach((r) => r.free());
+});
+
+test('diff and year over year: the command\'s golden diff-yoy.json', () => {
+  const golden = JSON.parse(text(data('cli/diff-yoy.json')));
+  const a = loadFile(src(golden.a)), b = loadFile(src(golden.b));
+  const diffs = xxgk.diff(a, b).map((f) => ({ rule: f.rule, cell: f.cells[0] ?? '', a: f.expected, b: f.actual,
+    message: f.message, message_en: f.messageEn }));
+  assert.deepEqual(diffs, golden.differences);
+  const own = xxgk.check(b).length;
+  assert.deepEqual(xxgk.check(b, { previous: a }).slice(own).map(cliFinding), golden.yoy);
+  a.free();
+  b.free();
+});
