@@ -51,8 +51,8 @@ int xx_csv_check_utf8(const char *buf, size_t len);
 /* ---- values (csv_value.c) ---- */
 
 /* Set cell `id` from s[0..n): empty is blank, a plain decimal is a number, anything else a
- * token kept as written. */
-int xx_csv_set_value(csvp *p, xxgk_report *r, size_t id, const cfield *f, const char *s, size_t n);
+ * token kept as written. Errors are placed at f. */
+int xx_csv_set_value(xxgk_report *r, size_t id, const cfield *f, const char *s, size_t n);
 /* The year from s[0..n): empty is no year. */
 int xx_csv_set_year(csvp *p, xxgk_report *r, const cfield *f, const char *s, size_t n);
 

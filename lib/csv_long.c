@@ -80,7 +80,7 @@ static int long_record(csv_long *rd, xxgk_report **r)
         if (rd->seen[slot])
             return xx_csv_errp(p, XXGK_ESCHEMA, fp->off, path, "duplicate path '%s'", path);
         rd->seen[slot] = 1;
-        return xx_csv_set_value(p, rp, id, fv, val, vn);
+        return xx_csv_set_value(rp, id, fv, val, vn);
     }
     if (rd->seen[slot])
         return xx_csv_err(p, XXGK_ESCHEMA, fp->off, "duplicate path '%s'", path);

@@ -4,27 +4,9 @@
 
 #include <string.h>
 
-static int plain_number(const char *s, size_t n)
-{
-    size_t i = 0, d = 0;
-    if (i < n && s[i] == '-')
-        i++;
-    while (i < n && s[i] >= '0' && s[i] <= '9')
-        i++, d++;
-    if (i < n && s[i] == '.') {
-        i++;
-        size_t fd = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9')
-            i++, fd++;
-        if (!fd)
-            return 0;
-    }
-    return d > 0 && i == n;
-}
-
 /* Set cell `id` from s[0..n): empty is blank, a plain decimal is a number, anything else a
  * token kept as written. */
-int xx_csv_set_value(csvp *p, xxgk_report *r, size_t id, const cfield *f, const char *s, size_t n)
+int xx_csv_set_value(xxgk_report *r, size_t id, const cfield *f, const char *s, size_t n)
 {
     const xt_cell *cell = &r->t->cells[id];
     uint32_t line = (uint32_t)f->line, col = (uint32_t)f->col;
@@ -34,7 +16,7 @@ int xx_csv_set_value(csvp *p, xxgk_report *r, size_t id, const cfield *f, const 
         r->cells[id].col = col;
         return 0;
     }
-    if (!plain_number(s, n))
+    if (!xx_is_plain_decimal(s, n))
         return xx_set_token(r, id, s, n, line, col) ? xx_oom() : 0;
     int64_t micros, v;
     int integral;
@@ -45,7 +27,7 @@ int xx_csv_set_value(csvp *p, xxgk_report *r, size_t id, const cfield *f, const 
         for (; i < n; i++) {
             u = u * 10 + (uint64_t)(s[i] - '0');
             if (u > (uint64_t)XX_MAX_SAFE)
-                return xx_csv_errp(p, XXGK_ERANGE, f->off, cell->path, "%s: %.*s is beyond +-(2^53-1)", cell->path,
+                return xx_error(XXGK_ERANGE, f->line, f->col, (long long)f->off, cell->path, "%s: %.*s is beyond +-(2^53-1)", cell->path,
                                (int)n, s);
         }
         xx_set_number(r, id, s[0] == '-' ? -(int64_t)u : (int64_t)u, line, col);
@@ -53,14 +35,14 @@ int xx_csv_set_value(csvp *p, xxgk_report *r, size_t id, const cfield *f, const 
     }
     int rc = xx_parse_decimal(s, n, 0, &micros, &integral);
     if (rc == XXGK_EKIND)
-        return xx_csv_errp(p, XXGK_ERANGE, f->off, cell->path, "%s: '%.*s' has more than 6 decimal places", cell->path, (int)n, s);
+        return xx_error(XXGK_ERANGE, f->line, f->col, (long long)f->off, cell->path, "%s: '%.*s' has more than 6 decimal places", cell->path, (int)n, s);
     if (rc)
-        return xx_csv_errp(p, XXGK_ERANGE, f->off, cell->path, "%s: number '%.*s' is out of range", cell->path, (int)n, s);
+        return xx_error(XXGK_ERANGE, f->line, f->col, (long long)f->off, cell->path, "%s: number '%.*s' is out of range", cell->path, (int)n, s);
     rc = xx_value_for_kind(micros, integral, cell->kind, &v);
     if (rc == XXGK_EKIND)
-        return xx_csv_errp(p, XXGK_ESCHEMA, f->off, cell->path, "%s: expected an integer count, found %.*s", cell->path, (int)n, s);
+        return xx_error(XXGK_ESCHEMA, f->line, f->col, (long long)f->off, cell->path, "%s: expected an integer count, found %.*s", cell->path, (int)n, s);
     if (rc)
-        return xx_csv_errp(p, XXGK_ERANGE, f->off, cell->path, "%s: %.*s is beyond +-(2^53-1)", cell->path, (int)n, s);
+        return xx_error(XXGK_ERANGE, f->line, f->col, (long long)f->off, cell->path, "%s: %.*s is beyond +-(2^53-1)", cell->path, (int)n, s);
     xx_set_number(r, id, v, line, col);
     return 0;
 }
