@@ -143,140 +143,217 @@ static int unplaced(reader *rd, const xt_table *tb, const trow *a, const trow *b
     return xx_diag(rd->r, "READ.UNPLACED", XXGK_SEVERITY_WARNING, l1, (long)a->col, NULL, zh, en);
 }
 
-int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen)
+/* Reading order: a row printed twice, or rows out of the template's order when some rows are
+ * placed by order (unlabeled), make the table unreadable. 1 (diagnosed in *rc) when so. */
+static int scrambled(reader *rd, const xt_table *tb, size_t r0, size_t r1, int *rc)
 {
-    const xt_table *tb = &rd->t->tables[ti];
-    int rc;
-    /* reading order: a row printed twice, or rows out of the template's order when some
-     * rows are placed by order (unlabeled), make the table unreadable */
-    int last = -1, unlabeled = 0, bad = 0;
-    size_t bad_at = r0;
+    int last = -1, unlabeled = 0;
     unsigned char twice[256];
     memset(twice, 0, sizeof twice);
+    *rc = 0;
     for (size_t i = r0; i < r1; i++)
         if (rd->rows[i].row < 0)
             unlabeled = 1;
-    for (size_t i = r0; i < r1 && !bad; i++) {
+    for (size_t i = r0; i < r1; i++) {
         const trow *w = &rd->rows[i];
         if (w->row < 0)
             continue;
         if (twice[w->row] || (unlabeled && w->row <= last)) {
-            bad = 1;
-            bad_at = i;
-            break;
+            long line = tx_lno(rd, w->line);
+            const char *prevl = last >= 0 ? tb->rows[last].label : tb->rows[w->row].label;
+            *rc = xx_diagf(rd->r, "READ.SCRAMBLED", XXGK_SEVERITY_ERROR, line, (long)w->col, NULL,
+                           "第%ld行：表%s的行顺序与格式不符（“%s”出现在“%s”之后），该表未读入",
+                           "line %ld: the rows of table %s are out of order ('%s' after '%s'); the table is not read",
+                           line, tb->number, tb->rows[w->row].label, prevl);
+            return 1;
         }
         twice[w->row] = 1;
         last = w->row;
     }
-    if (bad) {
-        const trow *w = &rd->rows[bad_at];
-        long line = tx_lno(rd, w->line);
-        const char *prevl = last >= 0 ? tb->rows[last].label : tb->rows[w->row].label;
-        return xx_diagf(rd->r, "READ.SCRAMBLED", XXGK_SEVERITY_ERROR, line, (long)w->col, NULL,
-                        "第%ld行：表%s的行顺序与格式不符（“%s”出现在“%s”之后），该表未读入",
-                        "line %ld: the rows of table %s are out of order ('%s' after '%s'); the table is not read",
-                        line, tb->number, tb->rows[w->row].label, prevl);
+    return 0;
+}
+
+/* The template rows an unlabeled run i..j may fill: those with cells between the matched
+ * rows around it (the table's heading counts as the anchor before the first row). Returns
+ * 1 when they are exactly as many as the run's rows. */
+typedef struct slots {
+    int prev, next;      /* anchors: template rows, -1 none; prev = -2 for the heading */
+    int row[64], n;
+} slots;
+
+static int run_slots(const reader *rd, const xt_table *tb, size_t r0, size_t r1, size_t i, size_t j, int headed,
+                     slots *sl)
+{
+    sl->prev = sl->next = -1;
+    sl->n = 0;
+    for (size_t k = i; k-- > r0;)
+        if (rd->rows[k].row >= 0) { sl->prev = rd->rows[k].row; break; }
+    if (sl->prev < 0 && headed)
+        sl->prev = -2;
+    if (j < r1)
+        sl->next = rd->rows[j].row;
+    if (sl->prev == -1 || sl->next < 0)
+        return 0;
+    for (int k = sl->prev < 0 ? 0 : sl->prev + 1; k < sl->next && sl->n < 64; k++)
+        if ((tb->rows[k].flags & XT_ROW_CELLS) && !(tb->rows[k].flags & XT_ROW_OPTIONAL))
+            sl->row[sl->n++] = k;
+    return (size_t)sl->n == j - i;
+}
+
+/* A labeled row (or a run of rows, when a subtotal row stands for its items). */
+static int place_labeled(reader *rd, const xt_table *tb, size_t r0, size_t r1, size_t i, int *seen)
+{
+    const trow *w = &rd->rows[i];
+    int placed, rc;
+    if ((rc = place_row(rd, tb, w, w->row, &placed)) != 0)
+        return rc;
+    seen[w->row] = 1;
+    int items = 0;
+    for (size_t k = r0; k < r1; k++)
+        if (rd->rows[k].row > w->row && rd->rows[k].row <= tb->rows[w->row].last_desc)
+            items = 1;
+    if (!placed || items || !(tb->rows[w->row].flags & XT_ROW_OPTIONAL))
+        return 0;
+    long line = tx_lno(rd, w->line);
+    for (int k = w->row + 1; k <= tb->rows[w->row].last_desc; k++)
+        seen[k] = 1;
+    return xx_diagf(rd->r, "READ.SUBTOTAL", XXGK_SEVERITY_INFO, line, (long)w->col,
+                    rd->t->cells[tb->rows[w->row].first_cell].path,
+                    "第%ld行：“%s”按一行填报，读入其合计单元格，其各子项留空",
+                    "line %ld: '%s' is printed as one row: read into its subtotal cells, its items left blank", line,
+                    tb->rows[w->row].label);
+}
+
+static int in_order(const reader *rd, size_t r0, size_t r1, uint32_t width)
+{
+    return !rd->stream || tx_rows_in_order(rd, r0, r1, width);
+}
+
+/* A labeled row whose values run on into rows that cannot be placed: its own cells are only
+ * the first of a longer run of numbers, which proves nothing. 1 (diagnosed) when so. */
+static int runs_on(reader *rd, const xt_table *tb, size_t r0, size_t r1, size_t i, int headed, int *rc)
+{
+    const trow *w = &rd->rows[i];
+    *rc = 0;
+    if (i + 1 >= r1 || rd->rows[i + 1].row >= 0 || !rd->rows[i + 1].cont)
+        return 0;
+    size_t j = i + 1;
+    uint32_t more = 0;
+    while (j < r1 && rd->rows[j].row < 0)
+        more += rd->rows[j++].nv;
+    slots sl;
+    if (run_slots(rd, tb, r0, r1, i + 1, j, headed, &sl) && in_order(rd, i, j, w->nv))
+        return 0;
+    long line = tx_lno(rd, w->line);
+    *rc = xx_diagf(rd->r, "READ.UNPLACED", XXGK_SEVERITY_WARNING, line, (long)w->col,
+                   rd->t->cells[tb->rows[w->row].first_cell].path,
+                   "第%ld行：表%s“%s”的数值后面紧接着另有 %u 个数值，无法确定哪些属于该行；该行未读入",
+                   "line %ld: table %s row '%s': its values run on into %u more values that no row label "
+                   "places, so which belong to it is not proven; the row is left blank",
+                   line, tb->number, tb->rows[w->row].label, more);
+    return 1;
+}
+
+/* The inline table's one row of all its cells. 1 when placed. */
+static int place_inline(reader *rd, const xt_table *tb, const trow *a, int *seen, int *rc)
+{
+    uint32_t nv = a->nv;
+    *rc = 0;
+    while (nv > tb->ncells && rd->cells[rd->vals[a->v0 + nv - 1]].value == V_BLANK)
+        nv--;
+    if (nv != tb->ncells)
+        return 0;
+    for (uint32_t k = 0; k < nv; k++)
+        if ((*rc = put_value(rd, tb->first_cell + k, &rd->cells[rd->vals[a->v0 + k]])) != 0)
+            return 1;
+    for (int k = 0; k < tb->nrows; k++)
+        seen[k] = 1;
+    return 1;
+}
+
+/* A run i..j of unlabeled rows: placed by position when the rows around it prove it. */
+static int place_run(reader *rd, const xt_table *tb, size_t r0, size_t r1, size_t i, size_t j, int headed,
+                     int *seen)
+{
+    const trow *a = &rd->rows[i], *b = &rd->rows[j - 1];
+    int rc;
+    for (size_t k = i; k < j; k++)
+        if (rd->rows[k].bad)
+            return 0;
+    if (tb->inline_layout && j - i == 1 && a->nv >= tb->ncells && place_inline(rd, tb, a, seen, &rc))
+        return rc;
+    uint32_t width = 0;
+    for (size_t k = i; k < j; k++)
+        width = rd->rows[k].nv > width ? rd->rows[k].nv : width;
+    if (!in_order(rd, i, j, width))
+        return unplaced(rd, tb, a, b, "数值分块排列，块的边界与行的边界不一致（可能是按列而非按行提取的文本）",
+                        "the values come in blocks that do not end where rows end (text extracted by column, "
+                        "not by row)");
+    slots sl;
+    if (!run_slots(rd, tb, r0, r1, i, j, headed, &sl)) {
+        if (sl.prev == -1 || sl.next < 0)
+            return unplaced(rd, tb, a, b, sl.prev == -1 ? "前面没有可对应的行标签" : "后面没有可对应的行标签",
+                            sl.prev == -1 ? "no matched row label before them" : "no matched row label after them");
+        char zh[160], en[160];
+        snprintf(zh, sizeof zh, "%zu 行数值，而两侧行标签之间有 %d 个格式行", j - i, sl.n);
+        snprintf(en, sizeof en, "%zu value rows where the template has %d rows between the labels around them",
+                 j - i, sl.n);
+        return unplaced(rd, tb, a, b, zh, en);
     }
+    const char *before = sl.prev >= 0 ? tb->rows[sl.prev].label : NULL;
+    for (size_t k = i; k < j; k++) {
+        int placed, row = sl.row[k - i];
+        const trow *u = &rd->rows[k];
+        if ((rc = place_row(rd, tb, u, row, &placed)) != 0)
+            return rc;
+        seen[row] = 1;
+        if (!placed)
+            continue;
+        long line = tx_lno(rd, u->line);
+        char zh[512], en[512];
+        snprintf(zh, sizeof zh, "第%ld行：没有行标签的数值行按位置（“%s”与“%s”之间）读作“%s”", line,
+                 before ? before : "表头", tb->rows[sl.next].label, tb->rows[row].label);
+        snprintf(en, sizeof en, "line %ld: an unlabeled value row read by its position (between %s%s%s and '%s') as '%s'",
+                 line, before ? "'" : "", before ? before : "the table's heading", before ? "'" : "",
+                 tb->rows[sl.next].label, tb->rows[row].label);
+        if ((rc = xx_diag(rd->r, "READ.ORDER", XXGK_SEVERITY_INFO, line, (long)u->col,
+                          rd->t->cells[tb->rows[row].first_cell].path, zh, en)) != 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Whether table ti starts with its own heading (an excerpt may start inside it). */
+static int has_heading(const reader *rd, int ti)
+{
+    for (size_t li = 0; li < rd->nlines; li++)
+        if (rd->lines[li].region == ti)
+            return rd->lines[li].heading;
+    return 0;
+}
+
+int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen)
+{
+    const xt_table *tb = &rd->t->tables[ti];
+    int rc, headed = has_heading(rd, ti);
+    if (scrambled(rd, tb, r0, r1, &rc))
+        return rc;
     for (size_t i = r0; i < r1;) {
         const trow *w = &rd->rows[i];
-        if (w->row >= 0 && w->bad) {
-            seen[w->row] = 1;
-            i++;
-            continue;
-        }
         if (w->row >= 0) {
-            int placed;
-            if ((rc = place_row(rd, tb, w, w->row, &placed)) != 0)
-                return rc;
             seen[w->row] = 1;
-            int items = 0;
-            for (size_t k = r0; k < r1; k++)
-                if (rd->rows[k].row > w->row && rd->rows[k].row <= tb->rows[w->row].last_desc)
-                    items = 1;
-            if (placed && !items && (tb->rows[w->row].flags & XT_ROW_OPTIONAL)) {
-                long line = tx_lno(rd, w->line);
-                for (int k = w->row + 1; k <= tb->rows[w->row].last_desc; k++)
-                    seen[k] = 1;
-                if ((rc = xx_diagf(rd->r, "READ.SUBTOTAL", XXGK_SEVERITY_INFO, line, (long)w->col,
-                                   rd->t->cells[tb->rows[w->row].first_cell].path,
-                                   "第%ld行：“%s”按一行填报，读入其合计单元格，其各子项留空",
-                                   "line %ld: '%s' is printed as one row: read into its subtotal cells, its items left blank",
-                                   line, tb->rows[w->row].label)) != 0)
-                    return rc;
-            }
+            if (!w->bad && !runs_on(rd, tb, r0, r1, i, headed, &rc))
+                rc = place_labeled(rd, tb, r0, r1, i, seen);
+            if (rc)
+                return rc;
             i++;
             continue;
         }
-        /* a run of unlabeled rows */
         size_t j = i;
         while (j < r1 && rd->rows[j].row < 0)
             j++;
-        const trow *a = &rd->rows[i], *b = &rd->rows[j - 1];
-        int anybad = 0;
-        for (size_t k = i; k < j; k++)
-            anybad |= rd->rows[k].bad;
-        if (anybad) {
-            i = j;
-            continue;
-        }
-        if (tb->inline_layout && j - i == 1 && a->nv >= tb->ncells) {
-            /* the inline table: one row of all cells */
-            uint32_t nv = a->nv;
-            while (nv > tb->ncells && rd->cells[rd->vals[a->v0 + nv - 1]].value == V_BLANK)
-                nv--;
-            if (nv == tb->ncells) {
-                for (uint32_t k = 0; k < nv; k++)
-                    if ((rc = put_value(rd, tb->first_cell + k, &rd->cells[rd->vals[a->v0 + k]])) != 0)
-                        return rc;
-                for (int k = 0; k < tb->nrows; k++)
-                    seen[k] = 1;
-                i = j;
-                continue;
-            }
-        }
-        int prev = -1, next = -1;
-        for (size_t k = i; k-- > r0;)
-            if (rd->rows[k].row >= 0) { prev = rd->rows[k].row; break; }
-        if (j < r1)
-            next = rd->rows[j].row;
-        if (prev < 0 || next < 0) {
-            if ((rc = unplaced(rd, tb, a, b, prev < 0 ? "前面没有可对应的行标签" : "后面没有可对应的行标签",
-                               prev < 0 ? "no matched row label before them" : "no matched row label after them")) != 0)
-                return rc;
-            i = j;
-            continue;
-        }
-        int between[64], nb = 0;
-        for (int k = prev + 1; k < next && nb < 64; k++)
-            if ((tb->rows[k].flags & XT_ROW_CELLS) && !(tb->rows[k].flags & XT_ROW_OPTIONAL))
-                between[nb++] = k;
-        if ((size_t)nb != j - i) {
-            char zh[160], en[160];
-            snprintf(zh, sizeof zh, "%zu 行数值，而两侧行标签之间有 %d 个格式行", j - i, nb);
-            snprintf(en, sizeof en, "%zu value rows where the template has %d rows between the labels around them",
-                     j - i, nb);
-            if ((rc = unplaced(rd, tb, a, b, zh, en)) != 0)
-                return rc;
-            i = j;
-            continue;
-        }
-        for (size_t k = i; k < j; k++) {
-            int placed;
-            const trow *u = &rd->rows[k];
-            if ((rc = place_row(rd, tb, u, between[k - i], &placed)) != 0)
-                return rc;
-            seen[between[k - i]] = 1;
-            if (placed) {
-                long line = tx_lno(rd, u->line);
-                if ((rc = xx_diagf(rd->r, "READ.ORDER", XXGK_SEVERITY_INFO, line, (long)u->col,
-                                   rd->t->cells[tb->rows[between[k - i]].first_cell].path,
-                                   "第%ld行：没有行标签的数值行按位置（“%s”与“%s”之间）读作“%s”",
-                                   "line %ld: an unlabeled value row read by its position (between '%s' and '%s') as '%s'",
-                                   line, tb->rows[prev].label, tb->rows[next].label,
-                                   tb->rows[between[k - i]].label)) != 0)
-                    return rc;
-            }
-        }
+        if ((rc = place_run(rd, tb, r0, r1, i, j, headed, seen)) != 0)
+            return rc;
         i = j;
     }
     return 0;

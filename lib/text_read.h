@@ -6,6 +6,7 @@
  *   text_find.c   headings, a table without its heading, which template
  *   text_label.c  a row label to a template row
  *   text_rows.c   pass 2: the rows of one table (one row per line, or one cell per line)
+ *   text_interleave.c  values printed in another order than the rows'
  *   text_place.c  pass 3: values into template cells, rows not found
  *   text_meta.c   title, agency, year, narrative sections
  *   text_read.c   the driver */
@@ -37,6 +38,7 @@ typedef struct tline {
     uint32_t nfilled;    /* non-empty value cells */
     int16_t region;
     uint8_t pipe, heading, skip;
+    uint8_t bars;        /* a line of only `|` in a table: how many (its blank cell at c0) */
 } tline;
 
 typedef struct trow {
@@ -46,6 +48,7 @@ typedef struct trow {
     uint32_t v0, nv;     /* value cells: indices into rd->vals (cell indices) */
     uint32_t lab;        /* cell index of its label (UINT32_MAX: none) */
     uint8_t bad;         /* its values cannot be told apart from the next row's (diagnosed) */
+    uint8_t cont;        /* unlabeled: its values run on from the row before without a break */
 } trow;
 
 typedef struct reader {
@@ -65,6 +68,7 @@ typedef struct reader {
     uint32_t col_off, col_val;
     long last_line;        /* number of the text's last line */
     int s2019, s2021;      /* label words seen that only one template has */
+    int stream;            /* the table being read has one cell per line */
 } reader;
 
 typedef struct vparse {
@@ -110,6 +114,15 @@ long tx_lno(const reader *rd, uint32_t li);
  * or an error. */
 int tx_build_rows_rowmode(reader *rd, int ti, size_t *first_row);
 int tx_build_rows_stream(reader *rd, int ti, size_t *first_row);
+
+/* ---- text_interleave.c ---- */
+/* A full row's last value on line a, the next value on line b: the text changes its layout
+ * between them (a blank line, and blocks of another size: "9 ⏎⏎ 0 ⏎ 0 ⏎ 1 ⏎ …"), so the values
+ * that follow do not run on from that row. */
+int tx_layout_breaks(const reader *rd, uint32_t a, uint32_t b);
+/* Whether the values of rows r0..r1 (contiguous in rd->vals), `width` to a row, are printed
+ * in the rows' order: one value per paragraph, or blocks that end where a row ends. */
+int tx_rows_in_order(const reader *rd, size_t r0, size_t r1, uint32_t width);
 
 /* ---- text_place.c ---- */
 /* Pass 3: place rows r0..r1 of table ti; seen[row] is set for every row read. */

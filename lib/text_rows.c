@@ -24,6 +24,7 @@ static int new_row(reader *rd, int row, uint32_t li, uint32_t col, uint32_t lab)
     w->nv = 0;
     w->lab = lab;
     w->bad = 0;
+    w->cont = 0;
     return 0;
 }
 
@@ -262,107 +263,176 @@ static int close_run(reader *rd, const xt_table *tb, size_t run0, uint32_t width
                     l1, l2, tb->number, total, width);
 }
 
+/* The state of the stream builder. */
+typedef struct stream {
+    const xt_table *tb;
+    size_t first_row;
+    int ctx;
+    int open;                /* a row is open (rows[nrows-1]) */
+    uint32_t width;          /* its width */
+    uint32_t prev_text;      /* the label cell just before, if it matched nothing */
+    size_t run0;             /* first row of the current run */
+    uint32_t runw;
+} stream;
+
+static trow *open_row(reader *rd)
+{
+    return &rd->rows[rd->nrows - 1];
+}
+
+/* A lone `|` line is an empty cell where every cell line ends with its own `|` ("0 |"): the
+ * bar closes a cell that holds nothing. Elsewhere (a value line, then a `|` line) it only
+ * separates. */
+static int bars_are_cells(const reader *rd, int ti)
+{
+    size_t closed = 0, other = 0;
+    for (size_t li = 0; li < rd->nlines; li++) {
+        const tline *ln = &rd->lines[li];
+        if (ln->region != ti || ln->heading || ln->skip || ln->nc != 1)
+            continue;
+        const char *s = rd->buf + ln->off;
+        if (s[0] != '|' && s[ln->len - 1] == '|')
+            closed++;
+        else
+            other++;
+    }
+    return closed >= 3 && closed > other;
+}
+
+static int stream_close_run(reader *rd, stream *st)
+{
+    int rc = close_run(rd, st->tb, st->run0, st->runw);
+    st->run0 = SIZE_MAX;
+    return rc;
+}
+
+/* A text cell: a row label opens its row; text among a row's values is a token. */
+static int stream_text(reader *rd, stream *st, size_t li, uint32_t ci)
+{
+    const xt_table *tb = st->tb;
+    const tcell *c = &rd->cells[ci];
+    int a = -1, b = -1, rc;
+    int m = tx_match_label(tb, rd->buf + c->off, c->len, st->ctx, 1, &a, &b);
+    if (m == -2)
+        return ambiguous(rd, tb, (uint32_t)li, c, a, b);
+    if (m < 0 && st->prev_text != UINT32_MAX) {
+        /* a label broken over two cells ("2.其他法律行政法规禁" / "止公开"): joined,
+         * it must match exactly (or without its ordinal) */
+        const tcell *pc = &rd->cells[st->prev_text];
+        char joined[512];
+        if (pc->len + c->len < sizeof joined) {
+            memcpy(joined, rd->buf + pc->off, pc->len);
+            memcpy(joined + pc->len, rd->buf + c->off, c->len);
+            m = tx_match_label(tb, joined, pc->len + c->len, st->ctx, 0, &a, &b);
+            if (m >= 0)
+                c = pc;
+            else
+                m = -1;
+        }
+    }
+    st->prev_text = ci;
+    if (m < 0 && st->open && open_row(rd)->nv > 0 && open_row(rd)->nv < st->width)
+        return add_val(rd, ci); /* text among the values: a token */
+    if (st->open && open_row(rd)->nv == 0)
+        rd->nrows--; /* a label without values: a header mention */
+    st->open = 0;
+    if ((rc = stream_close_run(rd, st)) != 0 || m < 0)
+        return rc;
+    if (tb->rows[m].flags & XT_ROW_GROUP)
+        st->ctx = m;
+    else if (tb->rows[m].parent >= 0)
+        st->ctx = tb->rows[m].parent;
+    if (!(tb->rows[m].flags & XT_ROW_CELLS))
+        return 0;
+    if ((rc = new_row(rd, m, (uint32_t)li, c->col, ci)) != 0)
+        return rc;
+    st->open = 1;
+    st->width = tb->blocks[tb->rows[m].block].ncols;
+    st->run0 = rd->nrows - 1;
+    st->runw = st->width;
+    return 0;
+}
+
+/* A value: it fills the open row; beyond its width it opens an unlabeled row as wide as the
+ * row it follows (or the table). */
+static int stream_value(reader *rd, stream *st, size_t li, uint32_t ci)
+{
+    const xt_table *tb = st->tb;
+    int rc;
+    st->prev_text = UINT32_MAX;
+    if (st->open && open_row(rd)->nv >= st->width) {
+        st->open = 0;
+        const trow *full = open_row(rd);
+        uint32_t last = rd->cells[rd->vals[full->v0 + full->nv - 1]].line;
+        if (tx_layout_breaks(rd, last, (uint32_t)li) && (rc = stream_close_run(rd, st)) != 0)
+            return rc;
+    }
+    if (!st->open) {
+        uint32_t w = tb->inline_layout ? tb->ncells : tb->width;
+        if (rd->nrows > st->first_row) {
+            const trow *pw = open_row(rd);
+            w = pw->row >= 0 ? (uint32_t)tb->blocks[tb->rows[pw->row].block].ncols : st->width;
+        }
+        if (tb->inline_layout)
+            w = (uint32_t)tb->ncells;
+        if ((rc = new_row(rd, -1, (uint32_t)li, rd->cells[ci].col, UINT32_MAX)) != 0)
+            return rc;
+        st->open = 1;
+        st->width = w;
+        if (st->run0 == SIZE_MAX) {
+            st->run0 = rd->nrows - 1;
+            st->runw = w;
+        } else {
+            open_row(rd)->cont = 1;
+        }
+    }
+    return add_val(rd, ci);
+}
+
+/* A lone `|` line: an empty cell of the open row until the row is full; after that, and
+ * always for a run of bars (`||||`, a merged filler), it ends the row. */
+static int stream_bars(reader *rd, stream *st, const tline *ln)
+{
+    if (!st->open)
+        return 0;
+    if (ln->bars > 1 || open_row(rd)->nv >= st->width) {
+        st->open = 0;
+        return 0;
+    }
+    return add_val(rd, ln->c0);
+}
+
 /* Stream layouts: one cell per line. A label opens a row, the values that follow fill it;
  * values beyond its width form unlabeled rows of the same width. */
 int tx_build_rows_stream(reader *rd, int ti, size_t *first_row)
 {
-    const xt_table *tb = &rd->t->tables[ti];
-    int ctx = -1, rc;
-    int open = 0;       /* a row is open (rows[nrows-1]) */
-    uint32_t width = 0; /* its width */
-    uint32_t prev_text = UINT32_MAX; /* the label cell just before, if it matched nothing */
-    size_t run0 = SIZE_MAX;          /* first row of the current run */
-    uint32_t runw = 0;
+    stream st = { .tb = &rd->t->tables[ti], .first_row = rd->nrows, .ctx = -1,
+                  .prev_text = UINT32_MAX, .run0 = SIZE_MAX };
+    int bars = bars_are_cells(rd, ti), rc = 0;
     *first_row = rd->nrows;
     for (size_t li = 0; li < rd->nlines; li++) {
-        tline *ln = &rd->lines[li];
-        if (ln->region != ti || ln->heading || ln->skip || ln->nc == 0)
+        const tline *ln = &rd->lines[li];
+        if (ln->region != ti || ln->heading)
             continue;
-        for (uint32_t k = 0; k < ln->nc; k++) {
-            uint32_t ci = ln->c0 + k;
-            const tcell *c = &rd->cells[ci];
-            if (c->value == V_TEXT) {
-                int a = -1, b = -1;
-                int m = tx_match_label(tb, rd->buf + c->off, c->len, ctx, 1, &a, &b);
-                if (m == -2)
-                    return ambiguous(rd, tb, (uint32_t)li, c, a, b);
-                if (m < 0 && prev_text != UINT32_MAX) {
-                    /* a label broken over two cells ("2.其他法律行政法规禁" / "止公开"): joined,
-                     * it must match exactly (or without its ordinal) */
-                    const tcell *pc = &rd->cells[prev_text];
-                    char joined[512];
-                    if (pc->len + c->len < sizeof joined) {
-                        memcpy(joined, rd->buf + pc->off, pc->len);
-                        memcpy(joined + pc->len, rd->buf + c->off, c->len);
-                        m = tx_match_label(tb, joined, pc->len + c->len, ctx, 0, &a, &b);
-                        if (m >= 0)
-                            c = pc;
-                        else
-                            m = -1;
-                    }
-                }
-                prev_text = ci;
-                if (m < 0 && open && rd->rows[rd->nrows - 1].nv > 0 && rd->rows[rd->nrows - 1].nv < width) {
-                    if ((rc = add_val(rd, ci)) != 0) /* text among the values: a token */
-                        return rc;
-                    continue;
-                }
-                if (open && rd->rows[rd->nrows - 1].nv == 0)
-                    rd->nrows--; /* a label without values: a header mention */
-                open = 0;
-                if ((rc = close_run(rd, tb, run0, runw)) != 0)
-                    return rc;
-                run0 = SIZE_MAX;
-                if (m < 0)
-                    continue;
-                if (tb->rows[m].flags & XT_ROW_GROUP)
-                    ctx = m;
-                else if (tb->rows[m].parent >= 0)
-                    ctx = tb->rows[m].parent;
-                if (!(tb->rows[m].flags & XT_ROW_CELLS))
-                    continue;
-                if ((rc = new_row(rd, m, (uint32_t)li, c->col, ci)) != 0)
-                    return rc;
-                open = 1;
-                width = tb->blocks[tb->rows[m].block].ncols;
-                run0 = rd->nrows - 1;
-                runw = width;
-            } else if (c->value == V_BLANK) {
-                continue;
-            } else {
-                prev_text = UINT32_MAX;
-                if (open && rd->rows[rd->nrows - 1].nv >= width) {
-                    open = 0;
-                }
-                if (!open) {
-                    /* an unlabeled row: as wide as the row it follows (or the table) */
-                    uint32_t w = tb->inline_layout ? tb->ncells : tb->width;
-                    if (rd->nrows > *first_row) {
-                        const trow *pw = &rd->rows[rd->nrows - 1];
-                        if (pw->row >= 0)
-                            w = tb->blocks[tb->rows[pw->row].block].ncols;
-                        else
-                            w = width;
-                    }
-                    if (tb->inline_layout)
-                        w = (uint32_t)tb->ncells;
-                    if ((rc = new_row(rd, -1, (uint32_t)li, c->col, UINT32_MAX)) != 0)
-                        return rc;
-                    open = 1;
-                    width = w;
-                    if (run0 == SIZE_MAX) {
-                        run0 = rd->nrows - 1;
-                        runw = w;
-                    }
-                }
-                if ((rc = add_val(rd, ci)) != 0)
-                    return rc;
-            }
+        if (ln->skip) {
+            if (bars && ln->bars && (rc = stream_bars(rd, &st, ln)) != 0)
+                return rc;
+            continue;
         }
+        for (uint32_t k = 0; k < ln->nc && rc == 0; k++) {
+            uint32_t ci = ln->c0 + k;
+            uint8_t v = rd->cells[ci].value;
+            if (v == V_TEXT)
+                rc = stream_text(rd, &st, li, ci);
+            else if (v != V_BLANK)
+                rc = stream_value(rd, &st, li, ci);
+        }
+        if (rc)
+            return rc;
     }
-    if (open && rd->rows[rd->nrows - 1].nv == 0)
+    if (st.open && open_row(rd)->nv == 0)
         rd->nrows--;
-    if (run0 != SIZE_MAX && run0 < rd->nrows)
-        return close_run(rd, tb, run0, runw);
+    if (st.run0 != SIZE_MAX && st.run0 < rd->nrows)
+        return close_run(rd, st.tb, st.run0, st.runw);
     return 0;
 }

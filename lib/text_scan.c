@@ -434,7 +434,14 @@ static int scan_line(reader *rd, const xxgk_template *ht, tline *ln, uint32_t li
             }
         }
     } else if (*region >= 0 && *region < REG_SEC) {
-        if (is_only_pipes(s, n) || is_md_separator(s, n) || is_page_footer(s, n)) {
+        if (is_only_pipes(s, n)) {
+            ln->skip = 1;
+            for (size_t i = 0; i < n && ln->bars < UINT8_MAX; i++)
+                ln->bars = (uint8_t)(ln->bars + (s[i] == '|'));
+            ln->c0 = (uint32_t)rd->ncells;
+            if ((rc = add_cell(rd, ln->off, 0, line_off)) != 0)
+                return rc;
+        } else if (is_md_separator(s, n) || is_page_footer(s, n)) {
             ln->skip = 1;
         } else {
             if (n <= 400 && (*region == 0 || find_bytes(s, n, "逾期")))

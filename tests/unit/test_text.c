@@ -9,19 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-static xxgk_report *parse_str(const char *s, int format)
-{
-    xxgk_parse_options *o;
-    assert_int_equal(xxgk_parse_options_new(&o), 0);
-    assert_int_equal(xxgk_parse_options_set_format(o, format), 0);
-    xxgk_report *r = NULL;
-    int rc = xxgk_report_parse(&r, s, strlen(s), o);
-    xxgk_parse_options_free(o);
-    if (rc != 0)
-        fail_msg("parse failed %d at %ld:%ld: %s", rc, xxgk_error_line(), xxgk_error_column(), xxgk_error_message());
-    return r;
-}
-
 static char *write_fmt(const xxgk_report *r, int format)
 {
     xxgk_write_options *o;
@@ -68,20 +55,6 @@ static void assert_same_report(const xxgk_report *want, const xxgk_report *got, 
     }
 }
 
-/* "LINE:COL RULE severity" per diagnostic. */
-static char *diag_text(const xxgk_report *r)
-{
-    const xxgk_findings *d = xxgk_report_diagnostics(r);
-    size_t cap = 64 + 96 * xxgk_findings_count(d), n = 0;
-    char *s = malloc(cap);
-    assert_non_null(s);
-    s[0] = '\0';
-    for (size_t i = 0; i < xxgk_findings_count(d); i++)
-        n += (size_t)snprintf(s + n, cap - n, "%ld:%ld %s %s\n", xxgk_finding_line(d, i), xxgk_finding_column(d, i),
-                              xxgk_finding_rule(d, i), xxgk_severity_name(xxgk_finding_severity(d, i)));
-    return s;
-}
-
 static const char *const corpus[] = {
     "kundulun-xinfang-2023",
     "longgang-dept-2024",
@@ -118,7 +91,7 @@ static void test_corpus_golden(void **state)
         assert_string_equal(xxgk_template_id(xxgk_report_template(want)), xxgk_template_id(xxgk_report_template(got)));
         assert_same_report(want, got, 0, corpus[i]);
         assert_int_equal(count_numbers(got), filled[i]);
-        char *d = diag_text(got);
+        char *d = tu_diag_text(got);
         char *wd = tu_slurp(tu_data(dg), NULL);
         if (strcmp(d, wd) != 0)
             fail_msg("%s diagnostics:\n%s\nexpected:\n%s", corpus[i], d, wd);
@@ -153,7 +126,7 @@ static void test_reference_report_in_full(void **state)
         crlf[n++] = text[i];
     }
     crlf[n] = '\0';
-    got = parse_str(crlf, XXGK_FORMAT_AUTO);
+    got = tu_parse_str(crlf, XXGK_FORMAT_AUTO);
     assert_same_report(want, got, 1, "kundulun crlf");
     xxgk_report_free(got);
     free(crlf);
@@ -419,7 +392,7 @@ static void test_layouts(void **state)
         xxgk_report *want = generated(tids[ti]);
         for (int layout = L_PIPE; layout <= L_SPACES; layout++) {
             char *text = render(want, layout);
-            xxgk_report *got = parse_str(text, layout == L_MD ? XXGK_FORMAT_MARKDOWN : XXGK_FORMAT_TEXT);
+            xxgk_report *got = tu_parse_str(text, layout == L_MD ? XXGK_FORMAT_MARKDOWN : XXGK_FORMAT_TEXT);
             char what[64];
             snprintf(what, sizeof what, "%s/%s", tids[ti], names[layout]);
             if (diff_cells(want, got, what) != 0)
@@ -443,7 +416,7 @@ static void round_trip(const xxgk_report *r0, const char *what)
     for (int f = 0; f < 2; f++) {
         int fmt = f ? XXGK_FORMAT_MARKDOWN : XXGK_FORMAT_TEXT;
         char *t1 = write_fmt(r0, fmt);
-        xxgk_report *r1 = parse_str(t1, fmt);
+        xxgk_report *r1 = tu_parse_str(t1, fmt);
         assert_int_equal(diff_cells(r0, r1, what), 0);
         /* agency and year survive even without a title (a title line is written for them) */
         assert_int_equal(xxgk_report_year(r0), xxgk_report_year(r1));
@@ -451,7 +424,7 @@ static void round_trip(const xxgk_report *r0, const char *what)
             assert_string_equal(xxgk_report_agency(r0), xxgk_report_agency(r1));
         char *t2 = write_fmt(r1, fmt);
         assert_string_equal(t1, t2);
-        xxgk_report *r2 = parse_str(t2, fmt);
+        xxgk_report *r2 = tu_parse_str(t2, fmt);
         assert_same_report(r1, r2, 1, what);
         xxgk_report_free(r1);
         xxgk_report_free(r2);
@@ -547,7 +520,7 @@ static void test_values(void **state)
         "行政事业性收费 | 12345元 |\n"
         "三、收到和处理政府信息公开申请情况\n"
         "一、本年新收政府信息公开申请数量 | 1 | 2 | 3 | 4 | 5 | 6 | 1.5 |\n";
-    xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
+    xxgk_report *r = tu_parse_str(text, XXGK_FORMAT_TEXT);
     int64_t v;
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.regulations.issued")), 0);
     assert_int_equal(v, 1234);
@@ -560,28 +533,28 @@ static void test_values(void **state)
     assert_int_equal(v, 1234500); /* 12345 元 = 1.2345 万元 */
     /* a fraction in a count: blank, with a warning naming it */
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.new.total")), XXGK_CELL_BLANK);
-    char *d = diag_text(r);
+    char *d = tu_diag_text(r);
     assert_non_null(strstr(d, "6:11 READ.NOTE info"));
     assert_non_null(strstr(d, "8:44 READ.VALUE warning"));
     free(d);
     xxgk_report_free(r);
     /* 元 with too many decimals for 万元: kept as written, with a warning */
-    r = parse_str("二、主动公开政府信息情况\n行政事业性收费 | 0.123456789元 |\n", XXGK_FORMAT_TEXT);
+    r = tu_parse_str("二、主动公开政府信息情况\n行政事业性收费 | 0.123456789元 |\n", XXGK_FORMAT_TEXT);
     assert_string_equal(xxgk_report_cell_token(r, tu_id(r, "proactive.fees.amount")), "0.123456789元");
-    d = diag_text(r);
+    d = tu_diag_text(r);
     assert_non_null(strstr(d, "2:11 READ.VALUE warning"));
     free(d);
     xxgk_report_free(r);
     /* a number too long to read: blank with a warning, never a numeric-looking token (fuzz case) */
-    r = parse_str("二、主动公开政府信息情况\n行政许可 | 0000000000000000000000000000000000000000000000000000000000000000000055 |\n",
+    r = tu_parse_str("二、主动公开政府信息情况\n行政许可 | 0000000000000000000000000000000000000000000000000000000000000000000055 |\n",
                   XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "proactive.licensing.decisions")), XXGK_CELL_BLANK);
-    d = diag_text(r);
+    d = tu_diag_text(r);
     assert_non_null(strstr(d, "2:8 READ.VALUE warning"));
     free(d);
     xxgk_report_free(r);
     /* 2019: 減4 (traditional) in the signed cell; the template comes from the labels */
-    r = parse_str("2022年某局政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项 |\n"
+    r = tu_parse_str("2022年某局政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项 |\n"
                   "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n行政许可 | 6 | 減4 | 2 |\n",
                   XXGK_FORMAT_TEXT);
     assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
@@ -601,7 +574,7 @@ static void test_rows_not_spread_and_partial(void **state)
         "| 9 | 9 | 9 | 9 | 9 | 9 | 54 |\n"
         "| 8 | 8 | 8 | 8 | 8 | 8 | 48 |\n"
         "（二）部分公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
-    xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
+    xxgk_report *r = tu_parse_str(text, XXGK_FORMAT_TEXT);
     /* the short row is not spread */
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.new.natural_person")), XXGK_CELL_BLANK);
     /* two unlabeled rows where the template has one (granted) between the anchors */
@@ -609,7 +582,7 @@ static void test_rows_not_spread_and_partial(void **state)
     int64_t v;
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.carried_over.total")), 0);
     assert_int_equal(v, 21);
-    char *d = diag_text(r);
+    char *d = tu_diag_text(r);
     assert_string_equal(d, "1:1 READ.TEMPLATE info\n"
                            "2:1 READ.ROW_INCOMPLETE warning\n"
                            "4:3 READ.UNPLACED warning\n"
@@ -624,27 +597,27 @@ static void test_rows_not_spread_and_partial(void **state)
     const char *omitted =
         "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n"
         "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n（一）予以公开\n0\n0\n0\n0\n0\n0\n0\n";
-    r = parse_str(omitted, XXGK_FORMAT_TEXT);
+    r = tu_parse_str(omitted, XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.new.natural_person")), XXGK_CELL_BLANK);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.carried_over.natural_person")), XXGK_CELL_BLANK);
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.granted.total")), 0);
     assert_int_equal(v, 0);
-    d = diag_text(r);
+    d = tu_diag_text(r);
     assert_non_null(strstr(d, "2:1 READ.UNPLACED warning"));
     free(d);
     xxgk_report_free(r);
     /* a group label followed by a torn item label: not the group's subtotal */
-    r = parse_str("三、收到和处理政府信息公开申请情况\n"
+    r = tu_parse_str("三、收到和处理政府信息公开申请情况\n"
                   "（六）其他处理   1.申请人无正当理由逾    1  0  0  0  0  0  1\n", XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.other.total")), XXGK_CELL_BLANK);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.other.overdue_correction.total")),
                      XXGK_CELL_BLANK);
-    d = diag_text(r);
+    d = tu_diag_text(r);
     assert_non_null(strstr(d, "2:11 READ.UNMATCHED warning"));
     free(d);
     xxgk_report_free(r);
     /* a label after a blank cell is the label, never a value (round-trip fuzz case) */
-    r = parse_str("三、收到和处理政府信息公开申请情况\n"
+    r = tu_parse_str("三、收到和处理政府信息公开申请情况\n"
                   "1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
                   "未经复议| | 2.其他法律行政法规禁止公开 | v | | | | | 0 |\n"
                   "3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", XXGK_FORMAT_TEXT);
@@ -652,12 +625,12 @@ static void test_rows_not_spread_and_partial(void **state)
                      XXGK_CELL_BLANK);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "applications.denied.prohibited_by_law.total")),
                      XXGK_CELL_BLANK);
-    d = diag_text(r);
+    d = tu_diag_text(r);
     assert_non_null(strstr(d, "3:9 READ.ROW_INCOMPLETE warning"));
     free(d);
     xxgk_report_free(r);
     /* an unlabeled Markdown row keeps its empty label column */
-    r = parse_str("三、收到和处理政府信息公开申请情况\n"
+    r = tu_parse_str("三、收到和处理政府信息公开申请情况\n"
                   "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
                   "|  | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
                   "| 三、本年度办理结果 | （一）予以公开 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n", XXGK_FORMAT_MARKDOWN);
@@ -683,10 +656,10 @@ static void test_scrambled_and_ambiguous(void **state)
         "二、上年结转政府信息公开申请数量 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n"
         "| 9 | 9 | 9 | 9 | 9 | 9 | 54 |\n"
         "一、本年新收政府信息公开申请数量 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n";
-    xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
+    xxgk_report *r = tu_parse_str(text, XXGK_FORMAT_TEXT);
     for (size_t id = 0; id < xxgk_template_cell_count_all(xxgk_report_template(r)); id++)
         assert_int_equal(xxgk_report_cell_state(r, id), XXGK_CELL_BLANK);
-    char *d = diag_text(r);
+    char *d = tu_diag_text(r);
     assert_non_null(strstr(d, "4:1 READ.SCRAMBLED error"));
     free(d);
     xxgk_report_free(r);
@@ -696,10 +669,10 @@ static void test_scrambled_and_ambiguous(void **state)
         "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 |\n"
         "规章 | 5 | 1 | 0 |\n"
         "行政许可 | 7 |\n";
-    r = parse_str(cols, XXGK_FORMAT_TEXT);
+    r = tu_parse_str(cols, XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "proactive.regulations.issued")), XXGK_CELL_BLANK);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "proactive.licensing.decisions")), XXGK_CELL_BLANK);
-    d = diag_text(r);
+    d = tu_diag_text(r);
     assert_non_null(strstr(d, "2:17 READ.SCRAMBLED error"));
     free(d);
     xxgk_report_free(r);
@@ -708,9 +681,9 @@ static void test_scrambled_and_ambiguous(void **state)
         "四、政府信息公开行政复议、行政诉讼情况\n"
         "总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 |\n"
         "| 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 |\n";
-    r = parse_str(four, XXGK_FORMAT_TEXT);
+    r = tu_parse_str(four, XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "review_litigation.review.total")), XXGK_CELL_BLANK);
-    d = diag_text(r);
+    d = tu_diag_text(r);
     assert_non_null(strstr(d, "2:1 READ.SCRAMBLED error"));
     free(d);
     xxgk_report_free(r);
@@ -719,7 +692,7 @@ static void test_scrambled_and_ambiguous(void **state)
         "二、主动公开政府信息情况\n"
         "行政许可 | 5 |\n"
         "行政许可 | 6 |\n";
-    r = parse_str(twice, XXGK_FORMAT_TEXT);
+    r = tu_parse_str(twice, XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "proactive.licensing.decisions")), XXGK_CELL_BLANK);
     xxgk_report_free(r);
     /* a typo close to two rows at the same distance is an error */
@@ -734,7 +707,7 @@ static void test_scrambled_and_ambiguous(void **state)
     const char *typo =
         "三、收到和处理政府信息公开申请情况\n"
         "2.其他法律行政止公开 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n";
-    r = parse_str(typo, XXGK_FORMAT_TEXT);
+    r = tu_parse_str(typo, XXGK_FORMAT_TEXT);
     int64_t v;
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
     assert_int_equal(v, 21);
@@ -752,7 +725,7 @@ static void test_label_variants(void **state)
         "一、本年新收政府資訊公開申請數量 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n"
         "（三）不予公開 | 1、屬於國家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
         "2．其他法律行政法規禁止公開 | ０ | 0 | 0 | 0 | 0 | 0 | １２ |\n";
-    xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
+    xxgk_report *r = tu_parse_str(text, XXGK_FORMAT_TEXT);
     int64_t v;
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.licensing.decisions")), 0);
     assert_int_equal(v, 7);
@@ -764,13 +737,13 @@ static void test_label_variants(void **state)
     assert_int_equal(v, 12);
     xxgk_report_free(r);
     /* Markdown emphasis around a label */
-    r = parse_str("## 二、主动公开政府信息情况\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
+    r = tu_parse_str("## 二、主动公开政府信息情况\n\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|---|---|---|\n"
                   "| **规章** | 1 | 2 | 3 |\n", XXGK_FORMAT_MARKDOWN);
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "proactive.regulations.in_force")), 0);
     assert_int_equal(v, 3);
     xxgk_report_free(r);
     /* table 四's header words are not a row of words (round-trip fuzz case) */
-    r = parse_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉 | 总 计 | 结果 | 其他 | 尚未 |\n",
+    r = tu_parse_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议 | 行政诉 | 总 计 | 结果 | 其他 | 尚未 |\n",
                   XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_state(r, tu_id(r, "review_litigation.review.upheld")), XXGK_CELL_BLANK);
     xxgk_report_free(r);
@@ -778,7 +751,7 @@ static void test_label_variants(void **state)
     const char *stream =
         "三、收到和处理政府信息公开申请情况\n"
         "2.其他法律行政法规禁\n止公开\n1\n2\n3\n4\n5\n6\n21\n";
-    r = parse_str(stream, XXGK_FORMAT_TEXT);
+    r = tu_parse_str(stream, XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.denied.prohibited_by_law.total")), 0);
     assert_int_equal(v, 21);
     xxgk_report_free(r);
@@ -789,12 +762,12 @@ static void test_label_variants(void **state)
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
         "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
         "3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n";
-    r = parse_str(sub, XXGK_FORMAT_TEXT);
+    r = tu_parse_str(sub, XXGK_FORMAT_TEXT);
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.other.total")), 0);
     assert_int_equal(v, 3);
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.other.other.total")), 0);
     assert_int_equal(v, 1);
-    char *d = diag_text(r);
+    char *d = tu_diag_text(r);
     assert_null(strstr(d, "READ.SUBTOTAL"));
     free(d);
     xxgk_report_free(r);
@@ -810,7 +783,7 @@ static void test_headless_excerpt(void **state)
         "二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n"
         "四、政府信息公开行政复议、行政诉讼情况\n"
         "| 1 | 0 | 0 | 0 | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n";
-    xxgk_report *r = parse_str(text, XXGK_FORMAT_TEXT);
+    xxgk_report *r = tu_parse_str(text, XXGK_FORMAT_TEXT);
     int64_t v;
     assert_int_equal(xxgk_report_cell_get_count(&v, r, tu_id(r, "applications.new.total")), 0);
     assert_int_equal(v, 66);
@@ -824,17 +797,17 @@ static void test_headless_excerpt(void **state)
 static void test_titles(void **state)
 {
     (void)state;
-    xxgk_report *r = parse_str("2023年度某某局政府信息公开工作年度报告\n一、总体情况\n好。\n", XXGK_FORMAT_TEXT);
+    xxgk_report *r = tu_parse_str("2023年度某某局政府信息公开工作年度报告\n一、总体情况\n好。\n", XXGK_FORMAT_TEXT);
     assert_string_equal(xxgk_report_agency(r), "某某局");
     assert_int_equal(xxgk_report_year(r), 2023);
     assert_string_equal(xxgk_report_section(r, "overview"), "好。");
     xxgk_report_free(r);
-    r = parse_str("# 某局2022年政府信息公开工作年度报告\n\n## 一、总体情况\n\n好。\n", XXGK_FORMAT_MARKDOWN);
+    r = tu_parse_str("# 某局2022年政府信息公开工作年度报告\n\n## 一、总体情况\n\n好。\n", XXGK_FORMAT_MARKDOWN);
     assert_string_equal(xxgk_report_agency(r), "某局");
     assert_string_equal(xxgk_report_title(r), "某局2022年政府信息公开工作年度报告");
     xxgk_report_free(r);
     /* a byte-order mark left at the start of a later line is not text */
-    r = parse_str("某局2022年政府信息公开工作年度报告\n\xEF\xBB\xBF  前言。\n一、总体情况\n好。\n", XXGK_FORMAT_TEXT);
+    r = tu_parse_str("某局2022年政府信息公开工作年度报告\n\xEF\xBB\xBF  前言。\n一、总体情况\n好。\n", XXGK_FORMAT_TEXT);
     assert_string_equal(xxgk_report_section(r, "preamble"), "前言。");
     xxgk_report_free(r);
     r = (xxgk_report *)state;

@@ -52,6 +52,32 @@ char *tu_json(const xxgk_report *r)
     return out;
 }
 
+xxgk_report *tu_parse_str(const char *s, int format)
+{
+    xxgk_parse_options *o;
+    assert_int_equal(xxgk_parse_options_new(&o), 0);
+    assert_int_equal(xxgk_parse_options_set_format(o, format), 0);
+    xxgk_report *r = NULL;
+    int rc = xxgk_report_parse(&r, s, strlen(s), o);
+    xxgk_parse_options_free(o);
+    if (rc != 0)
+        fail_msg("parse failed %d at %ld:%ld: %s", rc, xxgk_error_line(), xxgk_error_column(), xxgk_error_message());
+    return r;
+}
+
+char *tu_diag_text(const xxgk_report *r)
+{
+    const xxgk_findings *d = xxgk_report_diagnostics(r);
+    size_t cap = 64 + 96 * xxgk_findings_count(d), n = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    s[0] = '\0';
+    for (size_t i = 0; i < xxgk_findings_count(d); i++)
+        n += (size_t)snprintf(s + n, cap - n, "%ld:%ld %s %s\n", xxgk_finding_line(d, i), xxgk_finding_column(d, i),
+                              xxgk_finding_rule(d, i), xxgk_severity_name(xxgk_finding_severity(d, i)));
+    return s;
+}
+
 size_t tu_id(const xxgk_report *r, const char *path)
 {
     size_t id = 0;

@@ -19,6 +19,11 @@ const char *tu_data(const char *rel);
 xxgk_report *tu_load(const char *path);
 /* Canonical JSON of a report (caller frees with xxgk_free). */
 char *tu_json(const xxgk_report *r);
+/* Read a report from a string in the given format (XXGK_FORMAT_*), failing the test with
+ * the error and its place if it cannot. */
+xxgk_report *tu_parse_str(const char *s, int format);
+/* The reader's diagnostics, one "LINE:COL RULE severity" line each (caller frees). */
+char *tu_diag_text(const xxgk_report *r);
 /* Cell id by path in r's template (fails the test if unknown). */
 size_t tu_id(const xxgk_report *r, const char *path);
 /* The entries of a directory (no dot files), sorted; returns how many. Free with

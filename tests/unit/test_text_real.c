@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/* The text reader on the shapes real agencies publish (issue 13), each in a few lines: an
+ * empty cell as a lone `|` line, values that run on past their row (rows interleaved by an
+ * extractor), the table's heading as the anchor before its first row. */
+#include "testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int64_t count(const xxgk_report *r, const char *path)
+{
+    int64_t v = -1;
+    if (xxgk_report_cell_get_count(&v, r, tu_id(r, path)) != 0)
+        fail_msg("%s is not a number", path);
+    return v;
+}
+
+static int blank(const xxgk_report *r, const char *path)
+{
+    return xxgk_report_cell_state(r, tu_id(r, path)) == XXGK_CELL_BLANK;
+}
+
+static void test_lone_bar_is_an_empty_cell(void **state)
+{
+    (void)state;
+    /* every cell line ends with its `|`: a `|` alone closes an empty cell; `||` ends a row */
+    xxgk_report *r = tu_parse_str("二、主动公开政府信息情况\n"
+                                  "第二十条第(五)项 |\n||||\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n|\n"
+                                  "行政许可 |\n4 |\n|\n5 |\n|\n"
+                                  "其他对外管理服务事项 |\n0 |\n|\n0 |\n|\n"
+                                  "第二十条第(六)项 |\n||||\n"
+                                  "行政处罚 |\n7 |\n|\n8 |\n|\n",
+                                  XXGK_FORMAT_TEXT);
+    assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
+    assert_int_equal(count(r, "proactive.licensing.previous"), 4);
+    assert_true(blank(r, "proactive.licensing.change"));
+    assert_int_equal(count(r, "proactive.licensing.decisions"), 5);
+    assert_true(blank(r, "proactive.other_services.change"));
+    assert_int_equal(count(r, "proactive.other_services.decisions"), 0);
+    assert_int_equal(count(r, "proactive.punishment.decisions"), 8);
+    xxgk_report_free(r);
+    /* a run of bars after too few values ends the row: it is not filled with blanks */
+    r = tu_parse_str("三、收到和处理政府信息公开申请情况\n"
+                     "一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n"
+                     "二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n|||||||\n",
+                     XXGK_FORMAT_TEXT);
+    assert_true(blank(r, "applications.new.natural_person"));
+    assert_true(blank(r, "applications.new.commercial"));
+    char *d = tu_diag_text(r);
+    assert_non_null(strstr(d, "2:1 READ.ROW_INCOMPLETE warning"));
+    free(d);
+    xxgk_report_free(r);
+    /* a value line then a `|` line: the bar only separates */
+    r = tu_parse_str("二、主动公开政府信息情况\n规章\n|\n1\n|\n2\n|\n3\n|\n行政规范性文件\n|\n4\n|\n5\n|\n6\n|\n",
+                     XXGK_FORMAT_TEXT);
+    assert_int_equal(count(r, "proactive.regulations.issued"), 1);
+    assert_int_equal(count(r, "proactive.regulations.in_force"), 3);
+    assert_int_equal(count(r, "proactive.normative_documents.repealed"), 5);
+    xxgk_report_free(r);
+}
+
+static void test_values_running_on_are_not_a_row(void **state)
+{
+    (void)state;
+    /* a label, then blocks of 5 values per column (an extractor's column-major order): the
+     * first 7 are not the row */
+    const char *text = "三、收到和处理政府信息公开申请情况\n"
+                       "1.信访举报投诉类申请\n0\n"
+                       "3.要求提供公开出版物\n\n"
+                       "1\n0\n1\n0\n0\n\n0\n0\n0\n0\n0\n\n0\n0\n0\n0\n0\n\n0\n0\n0\n0\n0\n\n"
+                       "0\n0\n0\n0\n0\n\n0\n0\n0\n0\n0\n\n1\n0\n1\n0\n0\n\n"
+                       "4.无正当理由大量反复申请\n";
+    xxgk_report *r = tu_parse_str(text, XXGK_FORMAT_TEXT);
+    assert_true(blank(r, "applications.not_processed.publication.natural_person"));
+    assert_true(blank(r, "applications.not_processed.publication.research"));
+    assert_true(blank(r, "applications.not_processed.publication.total"));
+    char *d = tu_diag_text(r);
+    assert_non_null(strstr(d, "4:1 READ.UNPLACED warning"));
+    free(d);
+    xxgk_report_free(r);
+    /* a row of one value per paragraph, then values in blocks of another size: the row
+     * stands (the layout changes), the blocks stay blank */
+    r = tu_parse_str("三、收到和处理政府信息公开申请情况\n"
+                     "（二）部分公开\n\n9\n\n0\n\n0\n\n0\n\n0\n\n0\n\n9\n\n"
+                     "0\n0\n1\n\n0\n0\n0\n\n0\n0\n0\n\n0\n0\n0\n\n0\n0\n0\n\n0\n0\n0\n\n0\n0\n1\n\n"
+                     "4.保护第三方合法权益\n0\n0\n0\n0\n0\n0\n0\n",
+                     XXGK_FORMAT_TEXT);
+    assert_int_equal(count(r, "applications.partially_granted.natural_person"), 9);
+    assert_int_equal(count(r, "applications.partially_granted.total"), 9);
+    assert_true(blank(r, "applications.denied.state_secret.natural_person"));
+    assert_int_equal(count(r, "applications.denied.third_party_rights.total"), 0);
+    xxgk_report_free(r);
+}
+
+static void test_heading_anchors_the_first_row(void **state)
+{
+    (void)state;
+    /* values before any row label, right after the table's heading and header: the first
+     * template row, proven by the next label */
+    xxgk_report *r = tu_parse_str("三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n总计\n\n"
+                                  "95\n\n0\n\n0\n\n0\n\n0\n\n0\n\n95\n\n"
+                                  "二、上年结转政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n",
+                                  XXGK_FORMAT_TEXT);
+    assert_int_equal(count(r, "applications.new.natural_person"), 95);
+    assert_int_equal(count(r, "applications.new.total"), 95);
+    assert_int_equal(count(r, "applications.carried_over.total"), 1);
+    char *d = tu_diag_text(r);
+    assert_non_null(strstr(d, "6:1 READ.ORDER info"));
+    free(d);
+    xxgk_report_free(r);
+    /* an excerpt that starts inside the table (no heading): no anchor before the values */
+    r = tu_parse_str("95\n0\n0\n0\n0\n0\n95\n二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
+                     XXGK_FORMAT_TEXT);
+    assert_true(blank(r, "applications.new.natural_person"));
+    xxgk_report_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lone_bar_is_an_empty_cell),
+        cmocka_unit_test(test_values_running_on_are_not_a_row),
+        cmocka_unit_test(test_heading_anchors_the_first_row),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
