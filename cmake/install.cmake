@@ -16,9 +16,15 @@ write_basic_package_version_file(${PROJECT_BINARY_DIR}/xxgkConfigVersion.cmake C
 install(FILES ${PROJECT_BINARY_DIR}/xxgkConfig.cmake ${PROJECT_BINARY_DIR}/xxgkConfigVersion.cmake
   ${PROJECT_SOURCE_DIR}/cmake/FindcJSON.cmake DESTINATION ${XXGK_CMAKE_DIR})
 
-# pkg-config: the prefix is found from the .pc file's own place (${pcfiledir})
-file(RELATIVE_PATH XXGK_PC_TO_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
-string(REGEX REPLACE "/$" "" XXGK_PC_TO_PREFIX "${XXGK_PC_TO_PREFIX}")
+# pkg-config: the prefix is found from the .pc file's own place (${pcfiledir}), except for /usr
+# (the Debian package), where pkg-config must see /usr/include to leave it out of the flags
+# (an explicit -I/usr/include breaks C++'s #include_next)
+if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+  set(XXGK_PC_PREFIX /usr)
+else()
+  file(RELATIVE_PATH XXGK_PC_PREFIX ${CMAKE_INSTALL_FULL_LIBDIR}/pkgconfig ${CMAKE_INSTALL_PREFIX})
+  string(REGEX REPLACE "/$" "" XXGK_PC_PREFIX "\${pcfiledir}/${XXGK_PC_PREFIX}")
+endif()
 set(XXGK_PC_LIBS_PRIVATE ${CMAKE_THREAD_LIBS_INIT})
 configure_file(cmake/xxgk.pc.in ${PROJECT_BINARY_DIR}/xxgk.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/xxgk.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
@@ -40,6 +46,7 @@ CMake package and pkg-config file, and the JSON schemas of the report document."
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)               # Depends: libc6, libcjson1 from the ELF files
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_INSTALL_FULL_LIBDIR})

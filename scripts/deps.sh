@@ -6,8 +6,10 @@ set -euo pipefail
 # sanitizer runtimes for the fuzz targets; valgrind for the memcheck label.
 # The web page (scripts/web.sh): emscripten, node, chromium for its browser test, and dpkg-dev
 # for `apt-get source`, which fetches cJSON and libxml2 to compile them to WebAssembly.
+# dpkg-dev and file also serve cpack -G DEB (dpkg-shlibdeps works out the package's Depends);
+# python3-venv: the README's Python install (a venv) is tested.
 pkgs=(build-essential cmake pkg-config libcjson-dev libcmocka-dev python3 clang libclang-rt-14-dev valgrind
-      emscripten nodejs chromium dpkg-dev)
+      emscripten nodejs chromium dpkg-dev file python3-venv)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
