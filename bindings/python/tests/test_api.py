@@ -36,7 +36,7 @@ class TestVersion(unittest.TestCase):
         pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
         self.assertIn(f'\nversion = "{xxgk.__version__}"\n', pyproject)
         self.assertTrue((root / "xxgk" / "py.typed").is_file())
-        self.assertIn('xxgk = ["py.typed"]', pyproject)
+        self.assertIn('\nlicense = { text = "MIT" }\n', pyproject)  # py.typed: test_loading's install
 
     def test_library_path_is_the_loaded_one(self) -> None:
         want = os.environ.get("XXGK_LIBRARY")

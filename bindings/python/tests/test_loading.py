@@ -162,24 +162,56 @@ class TestLibraryDiscovery(unittest.TestCase):
 
 
 class TestPipInstall(unittest.TestCase):
-    def test_offline_install(self) -> None:
+    """pip install offline (--no-index) through the in-tree backend: a wheel that
+    carries the library named by XXGK_LIBRARY, or a pure one when there is none."""
+
+    def pip_install(self, source: Path, target: str, library: Optional[str]) -> None:
         if subprocess.run([sys.executable, "-m", "pip", "--version"], capture_output=True).returncode:
             self.skipTest("pip is not available")
+        env = {k: v for k, v in os.environ.items() if k != "XXGK_LIBRARY"}
+        if library:
+            env["XXGK_LIBRARY"] = library
+        p = subprocess.run([sys.executable, "-m", "pip", "install", "--no-index", "--no-deps",
+                            "--no-cache-dir", "--disable-pip-version-check", "--target", target,
+                            str(source)], capture_output=True, text=True, timeout=300, env=env)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+
+    def installed(self, d: str) -> list:
+        return sorted(str(f.relative_to(d)) for f in Path(d).rglob("*")
+                      if f.is_file() and "__pycache__" not in f.parts)
+
+    def test_offline_install_bundles_the_library(self) -> None:
         with tempfile.TemporaryDirectory() as d:
-            p = subprocess.run([sys.executable, "-m", "pip", "install", "--no-index", "--no-deps",
-                                "--no-cache-dir", "--disable-pip-version-check", "--target", d,
-                                str(PACKAGE.parent)], capture_output=True, text=True, timeout=300)
-            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
-            files = sorted(str(f.relative_to(d)) for f in Path(d).rglob("*")
-                           if f.is_file() and "__pycache__" not in f.parts)
+            self.pip_install(PACKAGE.parent, d, xxgk.library_path)
+            files = self.installed(d)
+            self.assertEqual([f for f in files if f.startswith("xxgk/")],
+                             ["xxgk/__init__.py", "xxgk/_lib.py", "xxgk/libxxgk.so.0", "xxgk/py.typed"])
+            self.assertIn("xxgk-0.1.0.dist-info/LICENSE", files)
+            meta = (Path(d) / "xxgk-0.1.0.dist-info" / "METADATA").read_text(encoding="utf-8")
+            self.assertIn("\nLicense: MIT\n", meta)
+            wheel = (Path(d) / "xxgk-0.1.0.dist-info" / "WHEEL").read_text(encoding="ascii")
+            self.assertIn("Root-Is-Purelib: false\n", wheel)
+            # no XXGK_LIBRARY now: the copy in the package is the one loaded
+            q = run("import xxgk; print(xxgk.library_path); print(len(xxgk.load(%r).check()))"
+                    % str(KUNDULUN), d)
+            self.assertEqual(q.returncode, 0, q.stderr)
+            self.assertEqual(q.stdout, f"{d}/xxgk/libxxgk.so.0\n0\n")
+        self.assertFalse((PACKAGE.parent / "build").exists(), "the install wrote into the source tree")
+
+    def test_offline_install_pure_outside_a_checkout(self) -> None:
+        with tempfile.TemporaryDirectory() as src, tempfile.TemporaryDirectory() as d:
+            copy = Path(src) / "python"
+            shutil.copytree(PACKAGE.parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+            self.pip_install(copy, d, None)
+            files = self.installed(d)
             self.assertEqual([f for f in files if f.startswith("xxgk/")],
                              ["xxgk/__init__.py", "xxgk/_lib.py", "xxgk/py.typed"])
-            self.assertIn("xxgk-0.1.0.dist-info/METADATA", files)
+            self.assertIn("Root-Is-Purelib: true\n",
+                          (Path(d) / "xxgk-0.1.0.dist-info" / "WHEEL").read_text(encoding="ascii"))
             q = run("import xxgk; print(xxgk.__file__); print(len(xxgk.load(%r).check()))"
                     % str(KUNDULUN), d, {"XXGK_LIBRARY": xxgk.library_path})
             self.assertEqual(q.returncode, 0, q.stderr)
             self.assertEqual(q.stdout, f"{d}/xxgk/__init__.py\n0\n")
-        self.assertFalse((PACKAGE.parent / "build").exists(), "the install wrote into the source tree")
 
 
 class TestCheckDir(unittest.TestCase):
