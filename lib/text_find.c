@@ -2,6 +2,7 @@
 /* Text reader: which table or section a heading starts, the table a row without its heading
  * belongs to, and which template the labels tell. */
 #include "text_read.h"
+#include "match.h"
 #include "normalize.h"
 
 #include <stdio.h>
@@ -17,50 +18,11 @@ int tx_heading_of(const xxgk_template *t, const char *s, size_t n)
     size_t nl = tx_label_norm(norm, sizeof norm, s, n);
     if (nl == 0 || nl >= sizeof norm)
         return -2;
-    char *p = norm;
-    while (*p == '#')
-        p++;
-    if (!strncmp(p, "表", 3)) {
-        size_t o = xn_ordinal_len(p + 3);
-        if (o == 0) {
-            /* 表二: — the numeral without a following dot */
-            static const char *const nums[] = { "一", "二", "三", "四", "五", "六" };
-            for (size_t k = 0; k < 6; k++)
-                if (!strncmp(p + 3, nums[k], 3)) { o = 3; break; }
-            if (o) {
-                p += 3 + o;
-                if (*p == ':' || *p == '.')
-                    p++;
-            }
-        } else {
-            p += 3 + o;
-        }
-    }
-    p += xn_ordinal_len(p);
-    size_t pl = strlen(p);
-    while (pl && (p[pl - 1] == ':' || p[pl - 1] == '.'))
-        p[--pl] = '\0';
-    if (!pl)
-        return -2;
-    for (size_t i = 0; i < t->nsections; i++) {
-        const xt_section *sc = &t->sections[i];
-        if (!sc->norm[0])
-            continue;
-        if (!strcmp(p, sc->norm))
-            return REG_SEC + (int)i;
-        for (size_t a = 0; a < sc->naliases; a++)
-            if (!strcmp(p, sc->aliases[a]))
-                return REG_SEC + (int)i;
-    }
-    for (size_t i = 0; i < t->ntables; i++) {
-        const xt_table *tb = &t->tables[i];
-        if (!strcmp(p, tb->norm))
-            return (int)i;
-        for (size_t a = 0; a < tb->naliases; a++)
-            if (!strcmp(p, tb->aliases[a]))
-                return (int)i;
-    }
-    return -2;
+    int i = xm_section(t, norm);
+    if (i >= 0)
+        return REG_SEC + i;
+    i = xm_table(t, norm);
+    return i >= 0 ? i : -2;
 }
 
 /* The table whose row a line before any heading is: a row label matched exactly (in either

@@ -2,6 +2,7 @@
 /* Text reader, pass 2: the rows of one table, from lines that hold whole rows or from a
  * stream of one cell per line. */
 #include "text_read.h"
+#include "match.h"
 #include "normalize.h"
 
 #include <stdio.h>
@@ -111,11 +112,7 @@ static int columns_out_of_order(reader *rd, const xt_table *tb, const tline *ln,
             continue;
         int pos = -1;
         for (uint16_t b = 0; b < tb->nblocks && pos < 0; b++)
-            for (uint16_t j = 0; j < tb->blocks[b].ncols; j++)
-                if (!strcmp(norm, tb->cols[tb->blocks[b].first_col + j].norm)) {
-                    pos = j;
-                    break;
-                }
+            pos = xm_col(tb, &tb->blocks[b], norm);
         if (pos < 0)
             continue;
         known++;
