@@ -5,6 +5,7 @@
 #   compiled for wasm (scripts/web-deps.sh), linked into one JavaScript file with the wasm
 #   inlined. It defines the factory createXxgkModule() for browsers and node (CommonJS
 #   module.exports too) and exports every function in tests/exports.txt, the public API.
+# - xxgk.html: the clerk's page, one self-contained file (web/bundle.mjs inlines everything).
 # - tplgen runs under node, with the host's files (NODERAWFS), to compile the templates.
 cmake_minimum_required(VERSION 3.25)
 
@@ -29,9 +30,17 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_
 
 add_executable(xxgk-wasm $<TARGET_OBJECTS:xxgk_obj>)
 set_target_properties(xxgk-wasm PROPERTIES OUTPUT_NAME xxgk SUFFIX .js LINKER_LANGUAGE C)
-target_link_libraries(xxgk-wasm PRIVATE ${CJSON_LIBRARY} ${LIBXML2_LIBRARY})
+target_link_libraries(xxgk-wasm PRIVATE cjson ${LIBXML2_LIBRARY})
 target_link_options(xxgk-wasm PRIVATE ${XXGK_WASM_FLAGS} --no-entry -sMODULARIZE=1
   -sEXPORT_NAME=createXxgkModule -sENVIRONMENT=web,node -sFILESYSTEM=0
   -sEXPORTED_FUNCTIONS=@${PROJECT_BINARY_DIR}/wasm_exports.json
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8)
 set_property(TARGET xxgk-wasm APPEND PROPERTY LINK_DEPENDS ${PROJECT_BINARY_DIR}/wasm_exports.json)
+# The page: web/ holds its sources; the binding's core (bindings/js/core.js) drives the module.
+file(GLOB XXGK_WEB_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/web/*)
+add_custom_command(OUTPUT ${PROJECT_BINARY_DIR}/xxgk.html
+  COMMAND ${XXGK_NODE} ${PROJECT_SOURCE_DIR}/web/bundle.mjs $<TARGET_FILE:xxgk-wasm>
+    ${PROJECT_BINARY_DIR}/xxgk.html
+  DEPENDS xxgk-wasm ${XXGK_WEB_SOURCES} ${PROJECT_SOURCE_DIR}/bindings/js/core.js
+  COMMENT "Assembling the clerk's page xxgk.html")
+add_custom_target(xxgk-page ALL DEPENDS ${PROJECT_BINARY_DIR}/xxgk.html)

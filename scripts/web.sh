@@ -4,7 +4,7 @@
 # module build-web/xxgk.js that the page and the npm package (bindings/js) share.
 #   scripts/web.sh          build (cJSON and libxml2 for wasm are fetched and built once)
 #   scripts/web.sh --test   build, then the node tests (the binding; the C fixtures run through
-#                           the wasm module)
+#                           the wasm module) and the browser test in headless Chromium
 # XXGK_WEB_DIR overrides the build directory (default build-web).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,15 @@ emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DXXGK_WERROR=OFF \
   -DCJSON_INCLUDE_DIR="$prefix/include" -DCJSON_LIBRARY="$prefix/lib/libcjson.a" \
   -DLIBXML2_INCLUDE_DIR="$prefix/include/libxml2" -DLIBXML2_LIBRARY="$prefix/lib/libxml2.a" >/dev/null
 cmake --build "$build" -j"$(nproc)"
-echo "built $build/xxgk.js ($(stat -c %s "$build/xxgk.js") bytes)"
+echo "built $build/xxgk.html ($(stat -c %s "$build/xxgk.html") bytes) and $build/xxgk.js"
 [ "${1:-}" = --test ] || exit 0
 echo "== node: the npm package's tests, and the C tests' fixtures through the wasm module"
-XXGK_WASM="$build/xxgk.js" node --test bindings/js/test/ tests/web/
+XXGK_WASM="$build/xxgk.js" node --test bindings/js/test/ tests/web/fixtures.test.mjs
+echo "== browser: the page from disk in headless Chromium, the network cut off"
+# playwright-core from the lock file; it never downloads a browser (Debian's chromium is used)
+if [ ! -f tests/web/node_modules/.package-lock.json ] ||
+   [ tests/web/package-lock.json -nt tests/web/node_modules/.package-lock.json ]; then
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
+fi
+XXGK_WASM="$build/xxgk.js" XXGK_WEB_DIR="$build" node --test tests/web/page.test.mjs
+echo "screenshot: $build/xxgk-page.png"
