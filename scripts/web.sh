@@ -23,11 +23,12 @@ echo "built $build/xxgk.html ($(stat -c %s "$build/xxgk.html") bytes) and $build
 [ "${1:-}" = --test ] || exit 0
 echo "== node: the npm package's tests, and the C tests' fixtures through the wasm module"
 XXGK_WASM="$build/xxgk.js" node --test bindings/js/test/ tests/web/fixtures.test.mjs
-echo "== browser: the page from disk in headless Chromium, the network cut off"
-# playwright-core from the lock file; it never downloads a browser (Debian's chromium is used)
+# The test dependencies from tests/web's lock file: playwright-core (which never downloads a
+# browser: Debian's chromium is used) and typescript (tsc checks the package's .d.ts).
 if [ ! -f tests/web/node_modules/.package-lock.json ] ||
    [ tests/web/package-lock.json -nt tests/web/node_modules/.package-lock.json ]; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix tests/web --no-audit --no-fund --loglevel=error
 fi
-XXGK_WASM="$build/xxgk.js" XXGK_WEB_DIR="$build" node --test tests/web/page.test.mjs
+echo "== the package's TypeScript types, and the page from disk in headless Chromium, offline"
+XXGK_WASM="$build/xxgk.js" XXGK_WEB_DIR="$build" node --test tests/web/types.test.mjs tests/web/page.test.mjs
 echo "screenshot: $build/xxgk-page.png"
