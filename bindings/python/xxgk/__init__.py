@@ -234,7 +234,7 @@ def template(id: Optional[str] = None) -> Template:
         path=_L.xxgk_template_cell_path(t, i), label=_L.xxgk_template_cell_label(t, i),
         label_en=_L.xxgk_template_cell_label_en(t, i), unit=_L.xxgk_template_cell_unit(t, i),
         kind=_lib.KIND_NAMES.get(_L.xxgk_template_cell_kind(t, i), ""),
-        optional=bool(_L.xxgk_template_cell_flags(t, i) & _lib.CELL_OPTIONAL))
+        optional=bool(_L.xxgk_template_cell_flags(t, i) & _lib.CELL_FLAG_OPTIONAL))
         for i in range(_L.xxgk_template_cell_count_all(t)))
     tables = []
     for i in range(_L.xxgk_template_table_count(t)):
