@@ -269,3 +269,39 @@ unsigned xn_edit_distance(const char *a, const char *b, unsigned limit)
     }
     return row[nb] > limit ? limit + 1 : row[nb];
 }
+
+size_t xn_space_at(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (c == 0xC2 && n >= 2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    if (c == 0xE3 && n >= 3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
+        return 3;
+    if (c == 0xEF && n >= 3 && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
+        return 3; /* U+FEFF, a byte-order mark left inside the text */
+    return 0;
+}
+
+const char *xn_trim(const char *s, size_t *n)
+{
+    size_t a = 0, e = *n, w;
+    while (a < e && (w = xn_space_at(s + a, e - a)) != 0)
+        a += w;
+    while (e > a) {
+        unsigned char c = (unsigned char)s[e - 1];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            e--;
+        else if (e - a >= 2 && c == 0xA0 && (unsigned char)s[e - 2] == 0xC2)
+            e -= 2;
+        else if (e - a >= 3 && c == 0x80 && (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 3] == 0xE3)
+            e -= 3;
+        else if (e - a >= 3 && c == 0xBF && (unsigned char)s[e - 2] == 0xBB && (unsigned char)s[e - 3] == 0xEF)
+            e -= 3;
+        else
+            break;
+    }
+    *n = e - a;
+    return s + a;
+}

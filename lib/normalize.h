@@ -38,4 +38,12 @@ size_t xn_ordinal_len(const char *norm);
  * once it exceeds limit. */
 unsigned xn_edit_distance(const char *a, const char *b, unsigned limit);
 
+/* Width in bytes of a white-space character at s (n bytes available; 0 if none): ASCII
+ * blanks, form feed, NBSP, ideographic space, U+FEFF. Line feeds are not white space here. */
+size_t xn_space_at(const char *s, size_t n);
+
+/* s[0..*n) without the white space (xn_space_at) around it: returns its start, *n its
+ * length. */
+const char *xn_trim(const char *s, size_t *n);
+
 #endif

@@ -22,44 +22,12 @@ int tx_grow(void **p, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
-/* Width in bytes of a whitespace character at s (0 if none): ASCII blanks, form feed,
- * NBSP, ideographic space, U+FEFF. */
-static size_t ws_at(const char *s, size_t n)
-{
-    unsigned char c = (unsigned char)s[0];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-        return 1;
-    if (c == 0xC2 && n >= 2 && (unsigned char)s[1] == 0xA0)
-        return 2;
-    if (c == 0xE3 && n >= 3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80)
-        return 3;
-    if (c == 0xEF && n >= 3 && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
-        return 3; /* U+FEFF, a byte-order mark left inside the text */
-    return 0;
-}
-
 void tx_trim(const char *buf, uint32_t *off, uint32_t *len)
 {
-    size_t a = *off, e = *off + *len, w;
-    while (a < e && (w = ws_at(buf + a, e - a)) != 0)
-        a += w;
-    while (e > a) {
-        unsigned char c = (unsigned char)buf[e - 1];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-            e--;
-        else if (e - a >= 2 && c == 0xA0 && (unsigned char)buf[e - 2] == 0xC2)
-            e -= 2;
-        else if (e - a >= 3 && c == 0x80 && (unsigned char)buf[e - 2] == 0x80 &&
-                 (unsigned char)buf[e - 3] == 0xE3)
-            e -= 3;
-        else if (e - a >= 3 && c == 0xBF && (unsigned char)buf[e - 2] == 0xBB &&
-                 (unsigned char)buf[e - 3] == 0xEF)
-            e -= 3;
-        else
-            break;
-    }
-    *off = (uint32_t)a;
-    *len = (uint32_t)(e - a);
+    size_t n = *len;
+    const char *s = xn_trim(buf + *off, &n);
+    *off = (uint32_t)(s - buf);
+    *len = (uint32_t)n;
 }
 
 static int find_bytes(const char *s, size_t n, const char *needle)
@@ -303,12 +271,12 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
         size_t fo[512], fl[512], nf = 0, i = 0;
         while (i < n) {
             size_t w;
-            while (i < n && (w = ws_at(s + i, n - i)) != 0)
+            while (i < n && (w = xn_space_at(s + i, n - i)) != 0)
                 i += w;
             if (i >= n)
                 break;
             size_t st = i;
-            while (i < n && ws_at(s + i, n - i) == 0)
+            while (i < n && xn_space_at(s + i, n - i) == 0)
                 i++;
             if (nf == 512) { nf = 0; break; } /* absurd: treat the line as one label */
             fo[nf] = st;
