@@ -506,11 +506,29 @@ XXGK_API const char *xxgk_finding_cell(const xxgk_findings *f, size_t i, size_t 
  * finding has none. */
 XXGK_API const char *xxgk_finding_expected(const xxgk_findings *f, size_t i);
 XXGK_API const char *xxgk_finding_actual(const xxgk_findings *f, size_t i);
-/* The message in Chinese and in English, naming the cells and both numbers,
- * e.g. "applications.total.natural_person: （七）总计应为 767（各办理结果之和），
- * 实为 766". */
+/* The message in Chinese and in English, naming the cells as the printed
+ * table does (Chinese: 表三“（七）总计”行“自然人”列; English: table 3, row
+ * "(7) Total", column "Natural persons"; for a cell read from a wide CSV
+ * also its spreadsheet cell, e.g. （D54）) and both numbers, e.g.
+ * "表三“（七）总计”行“自然人”列：（七）总计应为 767（各办理结果之和），实为 766".
+ * Cell paths are in xxgk_finding_cell, never in the Chinese text.
+ * The text is formatted on the first call and kept with the list until the
+ * list changes (xxgk_check_into refills it): the first call for a finding
+ * allocates, so a list must not be read from two threads at once through
+ * these two functions (xxgk_finding_format is safe). NULL if i is out of
+ * range or memory runs out (XXGK_ENOMEM as the thread's error). */
 XXGK_API const char *xxgk_finding_message(const xxgk_findings *f, size_t i);
 XXGK_API const char *xxgk_finding_message_en(const xxgk_findings *f, size_t i);
+/* Languages of messages (values fixed forever). */
+#define XXGK_LANG_ZH 1
+#define XXGK_LANG_EN 2
+/* Format the i-th finding's message in `lang` (XXGK_LANG_*) into buf (size
+ * bytes, NUL-terminated, truncated if too small; buf may be NULL when size
+ * is 0). Allocates nothing and changes nothing: safe from any thread.
+ * Returns the length the whole text needs (excluding the NUL), or
+ * XXGK_EINVAL (i out of range, unknown lang). */
+XXGK_API int xxgk_finding_format(char *buf, size_t size, const xxgk_findings *f, size_t i,
+                                 int lang);
 /* Where the cell the message names (or the diagnosed text) was read, 0 when
  * unknown. */
 XXGK_API long xxgk_finding_line(const xxgk_findings *f, size_t i);

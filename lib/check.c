@@ -18,37 +18,6 @@ static const struct xxgk_check_options *opts_or_default(const xxgk_check_options
     return o ? o : &default_check;
 }
 
-/* Expand a message template: {cell} {expected} {actual} {scope} {scope_en}. */
-static void expand(char *out, size_t cap, const char *tpl, const char *cell, const char *expected,
-                   const char *actual, const char *scope, const char *scope_en)
-{
-    size_t o = 0;
-    for (const char *p = tpl; *p && o + 1 < cap; p++) {
-        const char *v = NULL;
-        size_t skip = 0;
-        if (*p == '{') {
-            if (!strncmp(p, "{cell}", 6)) { v = cell; skip = 6; }
-            else if (!strncmp(p, "{expected}", 10)) { v = expected; skip = 10; }
-            else if (!strncmp(p, "{actual}", 8)) { v = actual; skip = 8; }
-            else if (!strncmp(p, "{scope}", 7)) { v = scope; skip = 7; }
-            else if (!strncmp(p, "{scope_en}", 10)) { v = scope_en; skip = 10; }
-        }
-        if (v) {
-            size_t n = strlen(v);
-            if (n > cap - 1 - o)
-                n = cap - 1 - o;
-            memcpy(out + o, v, n);
-            o += n;
-            p += skip - 1;
-        } else {
-            out[o++] = *p;
-        }
-    }
-    out[o] = '\0';
-}
-
-static long cell_line(const xxgk_report *r, size_t id) { return (long)r->cells[id].line; }
-
 /* Whether an identity over this report's own cells holds with every term a number: the
  * common case, decided without a branch per term. Blanks and tokens hold 0 in v, so the
  * sum is defined either way; values are within +-2^53 and terms few, so it cannot overflow. */
@@ -64,6 +33,15 @@ static int holds(const xcell *cells, const xt_term *tm, size_t n)
     return other == 0 && d == 0;
 }
 
+/* The same when every cell of the identity is known to be a number. */
+static int64_t imbalance(const xcell *cells, const xt_term *tm, size_t n)
+{
+    int64_t d = 0;
+    for (size_t k = 0; k < n; k++)
+        d += tm[k].coef * cells[tm[k].cell].v;
+    return d;
+}
+
 /* A cell of a sub-row whose group printed its own (optional) subtotal instead: the report
  * gives the group as one figure, so the sub-row's blank is expected, not a gap. */
 static int covered_by_subtotal(const xxgk_report *r, size_t id)
@@ -76,7 +54,22 @@ static int covered_by_subtotal(const xxgk_report *r, size_t id)
     size_t k = (size_t)(c->col - tb->blocks[tb->rows[c->row].block].first_col);
     return r->cells[(size_t)tb->rows[p].first_cell + k].state == XXGK_CELL_NUMBER;
 }
-static long cell_col(const xxgk_report *r, size_t id) { return (long)r->cells[id].col; }
+
+/* Record a finding about an identity: kind XF_IDENTITY, XF_UNCHECKABLE or XF_OVERFLOW. */
+static int add_rule_finding(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru, int kind, int severity,
+                            const char *const *cells, size_t ncells, const char *exp, const char *act)
+{
+    xfinding *x;
+    int rc = xx_findings_new_item(f, &x, ru->id, kind, severity, r, ru->subject);
+    if (rc)
+        return rc;
+    x->tr = ru;
+    if (xx_finding_set_values(f, x, exp, act) || xx_finding_add_cells(f, x, cells, ncells)) {
+        xx_findings_drop_last(f);
+        return xx_oom();
+    }
+    return 0;
+}
 
 /* Evaluate one identity. `cur` holds this year's cells, `prev` (may be NULL) last year's;
  * prev_ids maps the rule's previous-year terms to prev's cell ids. */
@@ -91,24 +84,6 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
     int64_t lhs = 0, rhs = 0;
     int overflow = 0;
     if (ru->nterms > MAX_TERMS)
-        return 0;
-    /* The common case first, touching nothing but the cells: every term a number of this
-     * report and the identity holds. Cell values are within +-2^53 and there are at most
-     * MAX_TERMS terms, so this sum cannot overflow. Anything else takes the full path. */
-    size_t fast = 0;
-    int64_t diff = 0;
-    for (; fast < ru->nterms; fast++) {
-        const xt_term *tm = &terms[fast];
-        const xcell *c = &r->cells[tm->cell];
-        if (tm->prev || c->state != XXGK_CELL_NUMBER) {
-            /* a blank optional cell makes the full path return 0 as well, whatever else */
-            if (!tm->prev && c->state == XXGK_CELL_BLANK && (t->cells[tm->cell].flags & XXGK_CELL_FLAG_OPTIONAL))
-                return 0;
-            break;
-        }
-        diff += tm->coef * c->v; /* the identity is sum(coef * cell) = 0 */
-    }
-    if (fast == ru->nterms && diff == 0)
         return 0;
     for (size_t k = 0; k < ru->nterms; k++) {
         const xt_term *tm = &terms[k];
@@ -137,10 +112,6 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
         if (__builtin_add_overflow(*side, term, side))
             overflow = 1;
     }
-    const char *subject = ru->subject >= 0 ? t->cells[ru->subject].path : paths[0];
-    long line = ru->subject >= 0 ? cell_line(r, (size_t)ru->subject) : 0;
-    long col = ru->subject >= 0 ? cell_col(r, (size_t)ru->subject) : 0;
-    char zh[1536], en[1536];
     if (nunchk) {
         size_t covered = 0;
         for (size_t k = 0; k < ru->nterms; k++) {
@@ -150,32 +121,16 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
         }
         if (covered == nunchk)
             return 0; /* the group's subtotal stands for these cells; its own identity applies */
-        char list[768] = "";
-        size_t show = nunchk < 4 ? nunchk : 3;
-        for (size_t k = 0; k < show; k++) {
-            strncat(list, k ? ", " : "", sizeof list - strlen(list) - 1);
-            strncat(list, unchk[k], sizeof list - strlen(list) - 1);
-        }
-        if (show < nunchk)
-            snprintf(list + strlen(list), sizeof list - strlen(list), " … (+%zu)", nunchk - show);
-        snprintf(zh, sizeof zh, "%s: 无法核对“%s”：%zu 个单元格为空或非数字（%s）", subject, ru->desc, nunchk, list);
-        snprintf(en, sizeof en, "%s: cannot check \"%s\": %zu cell(s) blank or not a number (%s)", subject,
-                 ru->desc_en, nunchk, list);
-        return xx_findings_add(f, ru->id, XXGK_SEVERITY_INFO, unchk, nunchk, "", "", zh, en, line, col);
+        return add_rule_finding(f, r, ru, XF_UNCHECKABLE, XXGK_SEVERITY_INFO, unchk, nunchk, "", "");
     }
-    if (overflow) {
-        snprintf(zh, sizeof zh, "%s: 求和溢出，无法核对“%s”", subject, ru->desc);
-        snprintf(en, sizeof en, "%s: the sum overflows; cannot check \"%s\"", subject, ru->desc_en);
-        return xx_findings_add(f, ru->id, XXGK_SEVERITY_ERROR, paths, ru->nterms, "", "", zh, en, line, col);
-    }
+    if (overflow)
+        return add_rule_finding(f, r, ru, XF_OVERFLOW, XXGK_SEVERITY_ERROR, paths, ru->nterms, "", "");
     if (lhs == rhs)
         return 0;
     char exp[32], act[32];
-    snprintf(exp, sizeof exp, "%lld", (long long)lhs);
-    snprintf(act, sizeof act, "%lld", (long long)rhs);
-    expand(zh, sizeof zh, ru->msg, subject, exp, act, ru->scope, ru->scope_en);
-    expand(en, sizeof en, ru->msg_en, subject, exp, act, ru->scope, ru->scope_en);
-    return xx_findings_add(f, ru->id, ru->severity, paths, ru->nterms, exp, act, zh, en, line, col);
+    xx_format_number(exp, lhs, XXGK_KIND_COUNT);
+    xx_format_number(act, rhs, XXGK_KIND_COUNT);
+    return add_rule_finding(f, r, ru, XF_IDENTITY, ru->severity, paths, ru->nterms, exp, act);
 }
 
 /* Per-cell rules: a predicate on every number cell of a kind. */
@@ -190,15 +145,17 @@ static int eval_cells(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru)
         int applies = ru->kind == XT_RULE_NONNEG ? c->kind == XXGK_KIND_COUNT : c->kind == XXGK_KIND_AMOUNT;
         if (!applies)
             continue;
-        char act[32], zh[512], en[512];
+        char act[32];
         xx_format_number(act, v->v, c->kind);
-        expand(zh, sizeof zh, ru->msg, c->path, "", act, "", "");
-        expand(en, sizeof en, ru->msg_en, c->path, "", act, "", "");
-        const char *cells[1] = { c->path };
-        int rc = xx_findings_add(f, ru->id, ru->severity, cells, 1, "0", act, zh, en, cell_line(r, id),
-                                 cell_col(r, id));
+        xfinding *x;
+        int rc = xx_findings_new_item(f, &x, ru->id, XF_CELL_RULE, ru->severity, r, (int32_t)id);
         if (rc)
             return rc;
+        x->tr = ru;
+        if (xx_finding_set_values(f, x, "0", act) || xx_finding_add_cells(f, x, &c->path, 1)) {
+            xx_findings_drop_last(f);
+            return xx_oom();
+        }
     }
     return 0;
 }
@@ -206,22 +163,80 @@ static int eval_cells(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru)
 /* A newer template applies to the report's year: the old format was used. */
 static int check_template(xxgk_findings *f, const xxgk_report *r)
 {
-    const xxgk_template *newer = NULL;
+    size_t newer = xt_ntemplates;
     for (size_t i = 0; i < xt_ntemplates; i++) {
         const xxgk_template *t = xt_templates[i];
         if (t->first_year > r->t->first_year && r->year >= t->first_year &&
-            (!newer || t->first_year > newer->first_year))
-            newer = t;
+            (newer == xt_ntemplates || t->first_year > xt_templates[newer]->first_year))
+            newer = i;
     }
-    if (!newer)
+    if (newer == xt_ntemplates)
         return 0;
-    char zh[512], en[512];
-    snprintf(zh, sizeof zh, "%d 年度报告使用了 %s 的旧格式（%s 模板）；%d 年度起应使用 %s 的格式", r->year, r->t->name,
-             r->t->id, newer->first_year, newer->name);
-    snprintf(en, sizeof en, "the %d report uses the old %s template (%s); reports for %d on use %s (%s)", r->year,
-             r->t->id, r->t->name_en, newer->first_year, newer->id, newer->name_en);
-    return xx_findings_add(f, "TEMPLATE.OUTDATED", XXGK_SEVERITY_WARNING, NULL, 0, newer->id, r->t->id, zh, en, 0,
-                           0);
+    xfinding *x;
+    int rc = xx_findings_new_item(f, &x, "TEMPLATE.OUTDATED", XF_OUTDATED, XXGK_SEVERITY_WARNING, r, -1);
+    if (rc)
+        return rc;
+    x->a = (int32_t)newer;
+    x->b = r->year;
+    if (xx_finding_set_values(f, x, xt_templates[newer]->id, r->t->id)) {
+        xx_findings_drop_last(f);
+        return xx_oom();
+    }
+    return 0;
+}
+
+/* A finding about a table or row of the report: kind XF_TABLE_EMPTY or XF_ROW_BLANK. */
+static int add_place_finding(xxgk_findings *f, const xxgk_report *r, const char *rule, int kind, size_t table,
+                             size_t row, const char *const *cells, size_t ncells, int32_t where)
+{
+    xfinding *x;
+    int rc = xx_findings_new_item(f, &x, rule, kind, kind == XF_TABLE_EMPTY ? XXGK_SEVERITY_ERROR
+                                                                            : XXGK_SEVERITY_WARNING, r, where);
+    if (rc)
+        return rc;
+    x->subject = -1; /* the place is the table or row, named by a and b */
+    x->a = (int32_t)table;
+    x->b = (int32_t)row;
+    if (xx_finding_add_cells(f, x, cells, ncells)) {
+        xx_findings_drop_last(f);
+        return xx_oom();
+    }
+    return 0;
+}
+
+static int check_token(xxgk_findings *f, const xxgk_report *r, size_t id)
+{
+    xfinding *x;
+    int rc = xx_findings_new_item(f, &x, "CELL.TOKEN", XF_TOKEN, XXGK_SEVERITY_WARNING, r, (int32_t)id);
+    if (rc)
+        return rc;
+    if (xx_finding_set_values(f, x, "", r->tokens[id]) || xx_finding_add_cells(f, x, &r->t->cells[id].path, 1)) {
+        xx_findings_drop_last(f);
+        return xx_oom();
+    }
+    return 0;
+}
+
+static int check_row(xxgk_findings *f, const xxgk_report *r, size_t ti, size_t ri)
+{
+    const xxgk_template *t = r->t;
+    const xt_table *tb = &t->tables[ti];
+    const xt_row *row = &tb->rows[ri];
+    const char *blank[64];
+    size_t nb = 0, ncols = tb->blocks[row->block].ncols;
+    int32_t first = -1;
+    int rc;
+    for (size_t k = 0; k < ncols && nb < 64; k++) {
+        size_t id = (size_t)row->first_cell + k;
+        if (r->cells[id].state == XXGK_CELL_BLANK) {
+            if (first < 0)
+                first = (int32_t)id;
+            blank[nb++] = t->cells[id].path;
+        } else if (r->cells[id].state == XXGK_CELL_TOKEN && (rc = check_token(f, r, id))) {
+            return rc;
+        }
+    }
+    return nb ? add_place_finding(f, r, "CELL.BLANK", XF_ROW_BLANK, ti, ri, blank, nb, first) : 0;
 }
 
 static int check_structure(xxgk_findings *f, const xxgk_report *r)
@@ -237,48 +252,53 @@ static int check_structure(xxgk_findings *f, const xxgk_report *r)
                 break;
             }
         if (!any) {
-            char zh[512], en[512];
-            snprintf(zh, sizeof zh, "表%s（%s）没有任何数字", tb->number, tb->heading);
-            snprintf(en, sizeof en, "table %s (%s) has no number at all", tb->number, tb->heading_en);
-            if ((rc = xx_findings_add(f, "TABLE.EMPTY", XXGK_SEVERITY_ERROR, NULL, 0, "", "", zh, en, 0, 0)))
+            /* its blank cells are said by this one finding */
+            if ((rc = add_place_finding(f, r, "TABLE.EMPTY", XF_TABLE_EMPTY, ti, 0, NULL, 0, (int32_t)tb->first_cell)))
                 return rc;
-            continue; /* its blank cells are said by this one finding */
+            continue;
         }
         for (size_t ri = 0; ri < tb->nrows; ri++) {
             const xt_row *row = &tb->rows[ri];
             if (!(row->flags & XT_ROW_CELLS) || (row->flags & XT_ROW_OPTIONAL) ||
                 covered_by_subtotal(r, (size_t)row->first_cell))
                 continue;
-            const char *blank[32];
-            size_t nb = 0, ncols = tb->blocks[row->block].ncols;
-            for (size_t k = 0; k < ncols && nb < 32; k++) {
-                size_t id = (size_t)row->first_cell + k;
-                if (r->cells[id].state == XXGK_CELL_BLANK)
-                    blank[nb++] = t->cells[id].path;
-                else if (r->cells[id].state == XXGK_CELL_TOKEN) {
-                    char zh[768], en[768];
-                    snprintf(zh, sizeof zh, "%s: 数字单元格中为非数字内容“%s”", t->cells[id].path, r->tokens[id]);
-                    snprintf(en, sizeof en, "%s: a number cell holds the non-numeric text \"%s\"", t->cells[id].path,
-                             r->tokens[id]);
-                    const char *cells[1] = { t->cells[id].path };
-                    if ((rc = xx_findings_add(f, "CELL.TOKEN", XXGK_SEVERITY_WARNING, cells, 1, "", r->tokens[id], zh,
-                                              en, cell_line(r, id), cell_col(r, id))))
-                        return rc;
-                }
-            }
-            if (nb) {
-                char zh[768], en[768];
-                if (nb == ncols) {
-                    snprintf(zh, sizeof zh, "%s: “%s”一行全部为空", blank[0], row->label);
-                    snprintf(en, sizeof en, "%s: the row \"%s\" is blank", blank[0], row->label_en);
-                } else {
-                    snprintf(zh, sizeof zh, "%s: “%s”一行有 %zu 个空单元格", blank[0], row->label, nb);
-                    snprintf(en, sizeof en, "%s: %zu blank cell(s) in the row \"%s\"", blank[0], nb, row->label_en);
-                }
-                if ((rc = xx_findings_add(f, "CELL.BLANK", XXGK_SEVERITY_WARNING, blank, nb, "", "", zh, en, 0, 0)))
-                    return rc;
-            }
+            if ((rc = check_row(f, r, ti, ri)))
+                return rc;
         }
+    }
+    return 0;
+}
+
+/* The template's identities over this report. When every printed cell is a number (most
+ * reports), an identity is a sum over the cell array, and only one that does not hold takes
+ * the full evaluation. */
+static int check_rules(xxgk_findings *f, const xxgk_report *r, const struct xxgk_check_options *o, int gaps,
+                       int optgaps, int negative)
+{
+    const xxgk_template *t = r->t;
+    const xcell *cells = r->cells;
+    int rc;
+    for (size_t i = 0; i < t->nrules; i++) {
+        const xt_rule *ru = &t->rules[i];
+        const xt_term *tm = &t->terms[ru->first_term];
+        if (ru->kind == XT_RULE_LINEAR) {
+            if (gaps) {
+                if (holds(cells, tm, ru->nterms))
+                    continue;
+            } else if (ru->optcell >= 0 && cells[ru->optcell].state != XXGK_CELL_NUMBER) {
+                if (cells[ru->optcell].state == XXGK_CELL_BLANK)
+                    continue; /* an identity over an optional cell applies only when it is filled */
+            } else if (!(ru->optional && optgaps) && imbalance(cells, tm, ru->nterms) == 0) {
+                continue;
+            }
+            rc = eval_rule(f, r, NULL, ru, o);
+        } else if (ru->kind == XT_RULE_NONNEG || ru->kind == XT_RULE_AMOUNT) {
+            rc = negative ? eval_cells(f, r, ru) : 0;
+        } else {
+            rc = 0; /* year-over-year rules need the previous report */
+        }
+        if (rc)
+            return rc;
     }
     return 0;
 }
@@ -295,29 +315,20 @@ int xxgk_check_into(xxgk_findings *f, const xxgk_report *r, const xxgk_check_opt
     const xxgk_template *t = r->t;
     /* One pass over the cells tells whether the structural and per-cell checks can find
      * anything at all: in a complete report without negative numbers they cannot. */
-    int gaps = 0, negative = 0;
-    for (size_t id = 0; id < t->ncells_all; id++) {
-        const xcell *c = &r->cells[id];
-        if (c->state != XXGK_CELL_NUMBER)
-            gaps |= id < t->ncells;
-        else if (c->v < 0)
-            negative = 1;
+    unsigned gaps = 0, optgaps = 0;
+    int64_t sign = 0;
+    for (size_t id = 0; id < t->ncells; id++) {
+        gaps |= r->cells[id].state ^ XXGK_CELL_NUMBER;
+        sign |= r->cells[id].v;
     }
-    if ((rc = check_template(f, r)) || (gaps && (rc = check_structure(f, r))))
+    for (size_t id = t->ncells; id < t->ncells_all; id++) {
+        optgaps |= r->cells[id].state ^ XXGK_CELL_NUMBER;
+        sign |= r->cells[id].v;
+    }
+    if ((rc = check_template(f, r)) || (gaps && (rc = check_structure(f, r))) ||
+        (rc = check_rules(f, r, o, gaps != 0, optgaps != 0, sign < 0)))
         return rc;
-    for (size_t i = 0; i < t->nrules; i++) {
-        const xt_rule *ru = &t->rules[i];
-        switch (ru->kind) {
-        case XT_RULE_LINEAR:
-            rc = holds(r->cells, &t->terms[ru->first_term], ru->nterms) ? 0 : eval_rule(f, r, NULL, ru, o);
-            break;
-        case XT_RULE_NONNEG:
-        case XT_RULE_AMOUNT: rc = negative ? eval_cells(f, r, ru) : 0; break;
-        default: rc = 0; break; /* year-over-year rules need the previous report */
-        }
-        if (rc)
-            return rc;
-    }
+    xx_findings_sort(f);
     return 0;
 }
 
@@ -469,6 +480,7 @@ int xxgk_check_previous(xxgk_findings **out, const xxgk_report *r, const xxgk_re
                 goto fail;
         }
     }
+    xx_findings_sort(f);
     *out = f;
     return 0;
 fail:

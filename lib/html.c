@@ -98,15 +98,20 @@ static void cell_title(xbuf *b, const xxgk_findings *f, const char *path, int en
 {
     int first = 1;
     for (size_t i = 0; i < f->n; i++) {
+        const char *msg;
         const xfinding *it = &f->items[i];
         if (it->severity < XXGK_SEVERITY_WARNING)
             continue;
         for (size_t j = 0; j < it->ncells; j++)
             if (!strcmp(f->cellv[it->cells + j], path)) {
+                if (!(msg = en ? xxgk_finding_message_en(f, i) : xxgk_finding_message(f, i))) {
+                    b->failed = 1;
+                    return;
+                }
                 if (!first)
                     xb_puts(b, "&#10;");
                 first = 0;
-                escs(b, f->arena + (en ? it->msg_en : it->msg));
+                escs(b, msg);
                 break;
             }
     }
@@ -300,10 +305,15 @@ static void findings_list(xbuf *b, const xxgk_findings *f, int en)
     for (size_t i = 0; i < f->n; i++) {
         const xfinding *it = &f->items[i];
         const char *sev = xxgk_severity_name(it->severity);
+        const char *msg = en ? xxgk_finding_message_en(f, i) : xxgk_finding_message(f, i);
+        if (!msg) {
+            b->failed = 1;
+            return;
+        }
         xb_printf(b, "<li class=\"%s\">[", sev ? sev : "info");
         escs(b, it->rule);
         xb_puts(b, "] ");
-        escs(b, f->arena + (en ? it->msg_en : it->msg));
+        escs(b, msg);
         xb_puts(b, "</li>\n");
     }
     xb_puts(b, "</ul>\n</section>\n");

@@ -78,6 +78,8 @@ int xx_value_for_kind(int64_t micros, int is_integral, int kind, int64_t *value)
 typedef struct xcell {
     int64_t v;          /* count, or micros for amounts */
     uint32_t line, col;
+    uint32_t grid_rec;  /* spreadsheet row (record) it was read from (wide CSV), 0 when none */
+    uint16_t grid_field; /* its spreadsheet column, 1-based (A = 1) */
     uint8_t state;      /* XXGK_CELL_* */
 } xcell;
 
@@ -99,6 +101,9 @@ int xx_section_index(const xxgk_template *t, const char *code);
 int xx_table_label_depth(const xt_table *tb);
 /* Set a cell to a number with its source position. No checks. */
 void xx_set_number(xxgk_report *r, size_t id, int64_t v, uint32_t line, uint32_t col);
+/* Remember the spreadsheet cell (record, 1-based field) a cell was read from, so that
+ * messages can name it as a spreadsheet does (D54). */
+void xx_set_grid(xxgk_report *r, size_t id, uint32_t record, uint16_t field);
 /* Set a cell to a token (copied). */
 int xx_set_token(xxgk_report *r, size_t id, const char *s, size_t n, uint32_t line, uint32_t col);
 /* Set a string field (agency, title, section) from s[0..n), validating UTF-8. */
@@ -109,13 +114,35 @@ int xx_diag(xxgk_report *r, const char *rule, int severity, long line, long col,
 int xx_diagf(xxgk_report *r, const char *rule, int severity, long line, long col, const char *cell_path,
              const char *fmt_zh, const char *fmt_en, ...);
 
-/* ---- findings ---- */
+/* ---- findings ----
+ * A finding keeps its rule, cells and numbers; its message text is formatted only when it is
+ * asked for (findings_text.c), so that checking a report allocates and formats nothing per
+ * finding beyond these records. */
+enum {
+    XF_TEXT = 0,      /* literal messages in the arena (reader diagnostics, sums, diffs) */
+    XF_IDENTITY,      /* an identity that does not hold: tr, subject, expected, actual */
+    XF_UNCHECKABLE,   /* an identity with blank or non-numeric operands: tr, the cells */
+    XF_OVERFLOW,      /* an identity whose sum overflows: tr, subject */
+    XF_CELL_RULE,     /* a per-cell rule (CELL.NONNEG, CELL.AMOUNT): tr, subject, actual */
+    XF_TABLE_EMPTY,   /* a table without any number: a = table */
+    XF_ROW_BLANK,     /* blank cells in a row: a = table, b = row; the cells */
+    XF_TOKEN,         /* a token in a number cell: subject, actual = the token */
+    XF_OUTDATED       /* the old template for the year: a = newer template's index, b = year */
+};
+
 typedef struct xfinding {
     const char *rule;         /* static */
+    const xxgk_template *t;   /* the template whose cells and rules it names (NULL: XF_TEXT) */
+    const xt_rule *tr;        /* its rule, where it has one */
     size_t cells, ncells;     /* into f->cellv */
-    size_t expected, actual, msg, msg_en; /* offsets into f->arena */
+    size_t expected, actual;  /* offsets into f->arena */
+    size_t msg, msg_en;       /* XF_TEXT: offsets of the messages into f->arena */
     long line, col;
-    uint8_t severity;
+    int32_t subject;          /* the cell the message is about, -1 */
+    int32_t a, b;             /* kind-specific, see XF_* */
+    uint32_t grid_rec;        /* spreadsheet row of the subject (wide CSV), 0 when none */
+    uint16_t grid_field;      /* its spreadsheet column, 1-based */
+    uint8_t severity, kind;
 } xfinding;
 
 struct xxgk_findings {
@@ -125,14 +152,34 @@ struct xxgk_findings {
     size_t ncellv, capcellv;
     char *arena;
     size_t alen, acap;
+    struct xmsgcache *cache;  /* formatted messages, filled when asked for (NULL: none kept) */
 };
 void xx_findings_reset(xxgk_findings *f);
-/* Append a finding; strings are copied into the arena. Returns 0 or XXGK_ENOMEM. */
+/* Append a finding with literal messages; strings are copied into the arena. Returns 0 or
+ * XXGK_ENOMEM. */
 int xx_findings_add(xxgk_findings *f, const char *rule, int severity, const char *const *cells, size_t ncells,
                     const char *expected, const char *actual, const char *msg, const char *msg_en, long line,
                     long col);
+/* Append a finding whose message is formatted when asked for: *out receives it, with its
+ * rule, template, kind and severity set, no cells, empty expected/actual, the position and
+ * the spreadsheet cell of `subject` (a cell of r, or -1). Fill the rest with the helpers
+ * below. Returns 0 or XXGK_ENOMEM. */
+int xx_findings_new_item(xxgk_findings *f, xfinding **out, const char *rule, int kind, int severity,
+                         const xxgk_report *r, int32_t subject);
+/* Set the item's expected / actual text (copied). 0 or XXGK_ENOMEM. */
+int xx_finding_set_values(xxgk_findings *f, xfinding *x, const char *expected, const char *actual);
+/* Append cells to the item (the last one added). 0 or XXGK_ENOMEM. */
+int xx_finding_add_cells(xxgk_findings *f, xfinding *x, const char *const *paths, size_t n);
+/* Drop the last item (after a failed fill). */
+void xx_findings_drop_last(xxgk_findings *f);
 /* Append all findings of src to dst. */
 int xx_findings_append(xxgk_findings *dst, const xxgk_findings *src);
+/* Order the findings as the report reads: by line and column, those without a place first,
+ * ties kept in the order they were found. */
+void xx_findings_sort(xxgk_findings *f);
+/* Format finding i's message (en: English) into buf (size bytes, NUL-terminated, truncated);
+ * returns the length the whole text needs. No allocation. */
+size_t xx_finding_text(char *buf, size_t size, const xxgk_findings *f, size_t i, int en);
 
 /* ---- options ---- */
 struct xxgk_parse_options {

@@ -34,6 +34,7 @@ typedef struct xt_row {
     const char *code;             /* path segment(s) below the table: "denied.state_secret"; "" */
     const char *key;              /* its last segment as a JSON key ("" for display groups) */
     const char *label, *label_en;
+    const char *name, *name_en;   /* as a clerk names it: 表三“（三）不予公开 1.属于国家秘密”行 */
     const char *norm;             /* normalized label */
     const char *norm_bare;        /* normalized label without its ordinal prefix */
     const char *const *aliases;   /* normalized variants */
@@ -48,7 +49,7 @@ typedef struct xt_row {
 } xt_row;
 
 typedef struct xt_table {
-    const char *code, *number, *heading, *heading_en, *norm;
+    const char *code, *number, *number_en, *heading, *heading_en, *norm;
     const char *const *aliases;   /* normalized heading variants */
     uint8_t naliases;
     const char *corner, *corner_en;
@@ -63,6 +64,7 @@ typedef struct xt_table {
 
 typedef struct xt_cell {
     const char *path, *label, *label_en;
+    const char *name, *name_en;   /* as a clerk names it: 表三“…”行“自然人”列 / table 3, row "…", column "…" */
     uint16_t table, row, col;     /* col: index into the table's cols */
     uint8_t kind, flags;          /* flags: XXGK_CELL_* */
 } xt_cell;
@@ -81,6 +83,7 @@ typedef struct xt_rule {
     uint32_t first_term;
     uint16_t nterms, nlhs;        /* terms[0..nlhs) expected side, the rest actual side */
     int32_t subject;              /* the cell the message is about */
+    int32_t optcell;              /* its optional cell (the identity applies when it is filled), -1 */
 } xt_rule;
 
 typedef struct xt_section {

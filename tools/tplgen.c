@@ -94,7 +94,7 @@ typedef struct {
 typedef struct { const char *code, *heading, *en; aliases al; } section;
 
 typedef struct {
-    const char *path, *label, *en;
+    const char *path, *label, *en, *name, *name_en;
     int table, row, col, kind, flags;
 } cell;
 
@@ -102,7 +102,7 @@ typedef struct { int cell, coef, prev; } term;
 
 typedef struct {
     const char *id, *desc, *desc_en, *msg, *msg_en, *scope, *scope_en;
-    int severity, kind, optional, table, first_term, nterms, nlhs, subject;
+    int severity, kind, optional, table, first_term, nterms, nlhs, subject, optcell;
 } rule;
 
 /* A rule as written, expanded once the tables are complete. */
@@ -361,6 +361,48 @@ static const char *col_chain(const table *tb, const block *bk, int c, int en)
     return dup(buf);
 }
 
+/* The Arabic number of a table numbered in Chinese (二 -> 2), for English text. */
+static int number_en(const char *zh)
+{
+    static const char *const digits[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+    for (int i = 0; i < 10; i++)
+        if (!strcmp(zh, digits[i])) return i + 1;
+    die("table number %s: expected 一 to 十", zh);
+    return 0;
+}
+
+/* A row named as a clerk reads the printed table: 表三“（三）不予公开 1.属于国家秘密”行, or, in a
+ * table printed as one line of column groups (表四), each header quoted in turn:
+ * 表四“行政诉讼”“未经复议直接起诉”. In English the same with the English labels. */
+static const char *row_name(const table *tb, int r, int en)
+{
+    char buf[4096];
+    if (!tb->inline_layout) {
+        if (en) snprintf(buf, sizeof buf, "table %d, row \"%s\"", number_en(tb->number), row_chain(tb, r, 1));
+        else snprintf(buf, sizeof buf, "表%s“%s”行", tb->number, row_chain(tb, r, 0));
+        return dup(buf);
+    }
+    int chain[16], n = 0;
+    for (int i = r; i >= 0; i = tb->rows[i].parent) chain[n++] = i;
+    if (en) snprintf(buf, sizeof buf, "table %d, ", number_en(tb->number));
+    else snprintf(buf, sizeof buf, "表%s", tb->number);
+    for (int i = n - 1; i >= 0; i--) {
+        const char *l = en ? tb->rows[chain[i]].en : tb->rows[chain[i]].label;
+        size_t L = strlen(buf);
+        if (en) snprintf(buf + L, sizeof buf - L, "%s\"%s\"", i < n - 1 ? " / " : "", l);
+        else snprintf(buf + L, sizeof buf - L, "“%s”", l);
+    }
+    return dup(buf);
+}
+
+/* A cell: its row's name, then the column: …行“自然人”列, or …“结果维持”栏 in 表四. */
+static const char *cell_name(const table *tb, const block *bk, int r, int c, int en)
+{
+    const char *cl = col_chain(tb, bk, c, en);
+    if (tb->inline_layout) return en ? fmt("%s / \"%s\"", row_name(tb, r, 1), cl) : fmt("%s“%s”栏", row_name(tb, r, 0), cl);
+    return en ? fmt("%s, column \"%s\"", row_name(tb, r, 1), cl) : fmt("%s“%s”列", row_name(tb, r, 0), cl);
+}
+
 static void layout_header(table *tb)
 {
     /* Leaf order, spans and levels of the header tree of the last block. */
@@ -427,7 +469,10 @@ static void add_term(tpl *t, rule *ru, int cellid, const tref *r)
     tm->cell = cellid;
     tm->coef = (r->lhs ? 1 : -1) * (r->neg ? -1 : 1);
     tm->prev = r->prev;
-    if (t->cells[cellid].flags & 1) ru->optional = 1;
+    if (t->cells[cellid].flags & 1) {
+        ru->optional = 1;
+        if (!r->prev && ru->optcell < 0) ru->optcell = cellid;
+    }
     if (t->cells[cellid].kind == 3) die("rules over amount cells are not supported");
     ru->nterms++;
     if (r->lhs) ru->nlhs++;
@@ -445,6 +490,7 @@ static rule *new_rule(tpl *t, const rawrule *rr, int kind)
     ru->scope = ""; ru->scope_en = "";
     ru->first_term = t->nterms;
     ru->subject = -1;
+    ru->optcell = -1;
     return ru;
 }
 
@@ -551,6 +597,8 @@ static void build(tpl *t)
                     ce->path = fmt("%s.%s.%s", tb->code, rw->code, co->code);
                     ce->label = fmt("%s / %s", row_chain(tb, r, 0), col_chain(tb, bk, bk->first_col + c, 0));
                     ce->en = fmt("%s / %s", row_chain(tb, r, 1), col_chain(tb, bk, bk->first_col + c, 1));
+                    ce->name = cell_name(tb, bk, r, bk->first_col + c, 0);
+                    ce->name_en = cell_name(tb, bk, r, bk->first_col + c, 1);
                     ce->table = ti; ce->row = r; ce->col = bk->first_col + c; ce->kind = co->kind;
                     ce->flags = pass == 1 ? 1 : 0;
                 }
@@ -651,6 +699,7 @@ static void emit(FILE *o, tpl *t)
             const char *n = norm(rw->label);
             fputs("    {", o); put_str(o, rw->code); fputs(", ", o); put_str(o, rw->key); fputs(", ", o);
             put_str(o, rw->label); fputs(", ", o); put_str(o, rw->en); fputs(", ", o);
+            put_str(o, row_name(tb, r, 0)); fputs(", ", o); put_str(o, row_name(tb, r, 1)); fputs(", ", o);
             put_str(o, n); fputs(", ", o); put_str(o, n + xn_ordinal_len(n));
             if (rw->al.n) fprintf(o, ", %s_t%d_r%d_al, %d", p, ti, r, rw->al.n);
             else fputs(", NULL, 0", o);
@@ -668,6 +717,7 @@ static void emit(FILE *o, tpl *t)
         for (int i = 0; i < tb->nhn; i++) if (tb->hn[i].level + 1 > levels) levels = tb->hn[i].level + 1;
         for (int i = 0; i < tb->nblocks; i++) if (tb->blocks[i].ncols > width) width = tb->blocks[i].ncols;
         fputs("    {", o); put_str(o, tb->code); fputs(", ", o); put_str(o, tb->number); fputs(", ", o);
+        fprintf(o, "\"%d\", ", number_en(tb->number));
         put_str(o, tb->heading); fputs(", ", o); put_str(o, tb->en); fputs(", ", o); put_str(o, norm(tb->heading));
         if (tb->al.n) fprintf(o, ", %s_t%d_al, %d, ", p, ti, tb->al.n);
         else fputs(", NULL, 0, ", o);
@@ -681,7 +731,7 @@ static void emit(FILE *o, tpl *t)
     for (int i = 0; i < t->ncells_all; i++) {
         const cell *c = &t->cells[i];
         fputs("    {", o); put_str(o, c->path); fputs(", ", o); put_str(o, c->label); fputs(", ", o);
-        put_str(o, c->en);
+        put_str(o, c->en); fputs(", ", o); put_str(o, c->name); fputs(", ", o); put_str(o, c->name_en);
         fprintf(o, ", %d, %d, %d, %d, %d},\n", c->table, c->row, c->col, c->kind, c->flags);
     }
     fputs("};\n", o);
@@ -703,8 +753,8 @@ static void emit(FILE *o, tpl *t)
         fputs("    {", o); put_str(o, r->id); fputs(", ", o); put_str(o, r->desc); fputs(", ", o);
         put_str(o, r->desc_en); fputs(", ", o); put_str(o, r->msg); fputs(", ", o); put_str(o, r->msg_en);
         fputs(", ", o); put_str(o, r->scope); fputs(", ", o); put_str(o, r->scope_en);
-        fprintf(o, ", %d, %d, %d, %d, %d, %d, %d, %d},\n", r->severity, r->kind, r->optional, r->table < 0 ? 0 : r->table,
-                r->first_term, r->nterms, r->nlhs, r->subject);
+        fprintf(o, ", %d, %d, %d, %d, %d, %d, %d, %d, %d},\n", r->severity, r->kind, r->optional,
+                r->table < 0 ? 0 : r->table, r->first_term, r->nterms, r->nlhs, r->subject, r->optcell);
     }
     fputs("};\n", o);
     fprintf(o, "static const struct xxgk_template %s = {\n    ", p);

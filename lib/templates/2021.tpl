@@ -119,61 +119,61 @@ rule T3.BALANCE | error | columns | applications
 terms new carried_over = total carried_forward
 desc 第一项加第二项之和，等于第三项加第四项之和
 desc_en New plus carried over equals total handled plus carried forward
-msg {cell}: 第三项加第四项之和应为 {expected}（第一项加第二项之和），实为 {actual}
+msg {cell}：第三项加第四项之和应为 {expected}（第一项加第二项之和），实为 {actual}
 msg_en {cell}: total plus carried forward should be {expected} (new plus carried over), is {actual}
 
 rule T3.TOTAL_ROW | error | columns | applications
 terms granted partially_granted denied.* unable.* not_processed.* other.* = total
 desc （七）总计等于各办理结果之和
 desc_en The total equals the sum of all results
-msg {cell}: （七）总计应为 {expected}（各办理结果之和），实为 {actual}
+msg {cell}：（七）总计应为 {expected}（各办理结果之和），实为 {actual}
 msg_en {cell}: the total should be {expected} (sum of all results), is {actual}
 
 rule T3.TOTAL_ROW | error | columns | applications
 terms granted partially_granted denied.* unable.* not_processed.* other = total
 desc （七）总计等于各办理结果之和（（六）其他处理按一行填报）
 desc_en The total equals the sum of all results ((6) other handling printed as one row)
-msg {cell}: （七）总计应为 {expected}（各办理结果之和），实为 {actual}
+msg {cell}：（七）总计应为 {expected}（各办理结果之和），实为 {actual}
 msg_en {cell}: the total should be {expected} (sum of all results), is {actual}
 
 rule T3.SUBTOTAL | error | columns | applications
 terms other.* = other
 desc （六）其他处理等于其各项之和
 desc_en (6) Other handling equals the sum of its items
-msg {cell}: （六）其他处理应为 {expected}（其各项之和），实为 {actual}
+msg {cell}：（六）其他处理应为 {expected}（其各项之和），实为 {actual}
 msg_en {cell}: other handling should be {expected} (sum of its items), is {actual}
 
 rule T3.TOTAL_COL | error | rows | applications
 terms natural_person commercial research social_welfare legal_service other_org = total
 desc 总计列等于自然人与法人或其他组织各列之和
 desc_en The total column equals the sum of the six applicant columns
-msg {cell}: 总计列应为 {expected}（各类申请人之和），实为 {actual}
+msg {cell}：总计列应为 {expected}（各类申请人之和），实为 {actual}
 msg_en {cell}: the total column should be {expected} (sum of the applicant columns), is {actual}
 
 rule T4.TOTAL | error | rows | review_litigation
 terms upheld corrected other pending = total
 desc 总计等于结果维持、结果纠正、其他结果、尚未审结之和
 desc_en The total equals upheld plus corrected plus other plus pending
-msg {cell}: {scope}总计应为 {expected}（结果维持、结果纠正、其他结果、尚未审结之和），实为 {actual}
-msg_en {cell}: the {scope_en} total should be {expected} (upheld + corrected + other + pending), is {actual}
+msg {cell}：总计应为 {expected}（结果维持、结果纠正、其他结果、尚未审结之和），实为 {actual}
+msg_en {cell}: the total should be {expected} (upheld + corrected + other + pending), is {actual}
 
 rule CELL.NONNEG | error | nonneg
 desc 件数为非负整数
 desc_en Counts are non-negative integers
-msg {cell}: 件数不能为负数，实为 {actual}
+msg {cell}：件数不能为负数，实为 {actual}
 msg_en {cell}: a count cannot be negative, is {actual}
 
 rule CELL.AMOUNT | error | amount
 desc 金额为非负数
 desc_en Amounts are non-negative
-msg {cell}: 金额不能为负数，实为 {actual}
+msg {cell}：金额不能为负数，实为 {actual}
 msg_en {cell}: an amount cannot be negative, is {actual}
 
 rule YOY.CARRY | error | yoy-columns | applications
 terms @carried_forward = carried_over
 desc 本年上年结转等于上年报告的结转下年度继续办理
 desc_en Carried over this year equals last year's carried forward
-msg {cell}: 上年结转应为 {expected}（上年报告的结转下年度继续办理），实为 {actual}
+msg {cell}：上年结转应为 {expected}（上年报告的结转下年度继续办理），实为 {actual}
 msg_en {cell}: carried over should be {expected} (last year's carried forward), is {actual}
 
 rule YOY.IN_FORCE | warning | yoy-rows | proactive
@@ -181,5 +181,5 @@ rows regulations normative_documents
 terms @in_force issued -repealed = in_force
 desc 现行有效件数约等于上年现行有效件数加本年制发减本年废止（制发可能含修订，仅作提示）
 desc_en In force is about last year's in force plus issued minus repealed (issued may include amendments)
-msg {cell}: 现行有效件数按上年推算应为 {expected}（上年现行有效＋本年制发－本年废止），实为 {actual}；制发件数可能包含修订，请核实
+msg {cell}：现行有效件数按上年推算应为 {expected}（上年现行有效＋本年制发－本年废止），实为 {actual}；制发件数可能包含修订，请核实
 msg_en {cell}: in force should be about {expected} (last year's in force + issued - repealed), is {actual}; issued may include amendments, please verify

@@ -31,8 +31,8 @@ new applications: 0
 OUT
 expect "a report with findings" 0 examples/data/hongze-district-2023.json <<'OUT'
 new applications: 21
-T4.TOTAL review_litigation.review.total: 行政复议总计应为 11（结果维持、结果纠正、其他结果、尚未审结之和），实为 0
-T4.TOTAL review_litigation.litigation_after_review.total: 复议后起诉总计应为 5（结果维持、结果纠正、其他结果、尚未审结之和），实为 0
+T4.TOTAL 表四“行政复议”“总计”栏：总计应为 11（结果维持、结果纠正、其他结果、尚未审结之和），实为 0
+T4.TOTAL 表四“行政诉讼”“复议后起诉”“总计”栏：总计应为 5（结果维持、结果纠正、其他结果、尚未审结之和），实为 0
 OUT
 printf '{"xxgk": 1, "template": "2021", "bogus": 1}\n' > "$tmp/bad.json"
 expect "an unknown key" 2 "$tmp/bad.json" <<OUT

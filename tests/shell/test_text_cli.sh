@@ -27,8 +27,8 @@ done
 # check prints the reader's diagnostics with the findings: 洪泽区 has its two 表四 inconsistencies
 expect_rc 1 "$XXGK" check "$C/hongze-district-2023_pdftotext-layout.txt"
 [ "$(grep -c 'T4.TOTAL' "$T/out")" = 2 ] || fail "hongze: expected two T4.TOTAL findings"
-grep -q 'review_litigation.review.total.*11.*0' "$T/out" || fail "hongze: review total 11 vs 0"
-grep -q 'review_litigation.litigation_after_review.total.*5.*0' "$T/out" || fail "hongze: after-review total 5 vs 0"
+grep -q '表四“行政复议”“总计”栏：总计应为 11（.*），实为 0' "$T/out" || fail "hongze: review total 11 vs 0"
+grep -q '表四“行政诉讼”“复议后起诉”“总计”栏：总计应为 5（.*），实为 0' "$T/out" || fail "hongze: after-review total 5 vs 0"
 grep -q 'READ.SUBTOTAL' "$T/out" || fail "hongze: the subtotal diagnostic is not printed"
 
 # strict reading fails on an excerpt, naming the place

@@ -166,9 +166,9 @@ static void test_hongze_two_errors(void **state)
             assert_string_equal(xxgk_finding_expected(f, i), "11");
             assert_string_equal(xxgk_finding_actual(f, i), "0");
             assert_string_equal(xxgk_finding_message(f, i),
-                                "review_litigation.review.total: 行政复议总计应为 11（结果维持、结果纠正、其他结果、尚未审结之和），实为 0");
+                                "表四“行政复议”“总计”栏：总计应为 11（结果维持、结果纠正、其他结果、尚未审结之和），实为 0");
             assert_string_equal(xxgk_finding_message_en(f, i),
-                                "review_litigation.review.total: the Administrative review total should be 11 "
+                                "table 4, \"Administrative review\" / \"Total\": the total should be 11 "
                                 "(upheld + corrected + other + pending), is 0");
             seen |= 1;
         } else {
@@ -234,7 +234,7 @@ static void test_total_row_message(void **state)
         if (strcmp(xxgk_finding_rule(f, i), "T3.TOTAL_ROW"))
             continue;
         char want[256];
-        snprintf(want, sizeof want, "applications.total.natural_person: （七）总计应为 %lld（各办理结果之和），实为 %lld",
+        snprintf(want, sizeof want, "表三“（七）总计”行“自然人”列：（七）总计应为 %lld（各办理结果之和），实为 %lld",
                  (long long)v, (long long)(v - 1));
         assert_string_equal(xxgk_finding_message(f, i), want);
         assert_int_equal(xxgk_finding_cell_count(f, i), 22);
@@ -310,7 +310,7 @@ static void test_structure(void **state)
     assert_int_equal(count_rule(f, "CELL.AMOUNT", XXGK_SEVERITY_ERROR), 1);
     for (size_t i = 0; i < xxgk_findings_count(f); i++)
         if (!strcmp(xxgk_finding_rule(f, i), "CELL.AMOUNT"))
-            assert_string_equal(xxgk_finding_message(f, i), "proactive.procurement.amount: 金额不能为负数，实为 -0.52");
+            assert_string_equal(xxgk_finding_message(f, i), "表二“政府集中采购”行“采购总金额”列：金额不能为负数，实为 -0.52");
     xxgk_findings_free(f);
     xxgk_report_free(r);
 }
@@ -483,6 +483,108 @@ static void test_diff(void **state)
     xxgk_report_free(b);
 }
 
+/* No English cell path in a Chinese message: cells are named as the printed table names them. */
+static void assert_no_path(const char *msg)
+{
+    static const char *const tables[] = { "proactive.", "applications.", "review_litigation." };
+    for (size_t k = 0; k < 3; k++)
+        if (strstr(msg, tables[k]))
+            fail_msg("an English cell path in \"%s\"", msg);
+}
+
+/* Every kind of finding: the exact texts, the same through xxgk_finding_format, in the
+ * report's order. */
+static void test_messages(void **state)
+{
+    (void)state;
+    xxgk_report *r = consistent("2021", 0);
+    set(r, "applications.total.natural_person", get(r, "applications.total.natural_person") - 1);
+    assert_int_equal(xxgk_report_cell_set_blank(r, tu_id(r, "applications.granted.commercial")), 0);
+    assert_int_equal(xxgk_report_cell_set_token(r, tu_id(r, "applications.granted.research"), "无"), 0);
+    set(r, "review_litigation.review.upheld", -1);
+    xxgk_findings *f = check(r, 0);
+    size_t n = xxgk_findings_count(f);
+    assert_true(n >= 6);
+    for (size_t i = 0; i < n; i++) {
+        const char *zh = xxgk_finding_message(f, i), *en = xxgk_finding_message_en(f, i);
+        assert_non_null(zh);
+        assert_non_null(en);
+        assert_no_path(zh);
+        assert_no_path(en);
+        char buf[2048], small[8];
+        assert_int_equal(xxgk_finding_format(buf, sizeof buf, f, i, XXGK_LANG_ZH), (int)strlen(zh));
+        assert_string_equal(buf, zh);
+        assert_int_equal(xxgk_finding_format(buf, sizeof buf, f, i, XXGK_LANG_EN), (int)strlen(en));
+        assert_string_equal(buf, en);
+        assert_int_equal(xxgk_finding_format(small, sizeof small, f, i, XXGK_LANG_EN), (int)strlen(en));
+        assert_int_equal(strlen(small), sizeof small - 1);
+        assert_int_equal(strncmp(small, en, sizeof small - 1), 0);
+        assert_int_equal(xxgk_finding_format(NULL, 0, f, i, XXGK_LANG_ZH), (int)strlen(zh));
+        /* the same pointer on the next call: formatted once */
+        assert_ptr_equal(xxgk_finding_message(f, i), zh);
+    }
+    assert_int_equal(xxgk_finding_format(NULL, 0, f, n, XXGK_LANG_ZH), XXGK_EINVAL);
+    assert_int_equal(xxgk_finding_format(NULL, 0, f, 0, 3), XXGK_EINVAL);
+    assert_null(xxgk_finding_message(f, n));
+    static const struct {
+        const char *rule, *zh, *en;
+    } want[] = {
+        { "CELL.TOKEN", "表三“（一）予以公开”行“法人或其他组织 科研机构”列：数字单元格中为非数字内容“无”",
+          "table 3, row \"(1) Disclosed\", column \"Legal persons or other organisations Research institutions\": "
+          "a number cell holds the non-numeric text \"无\"" },
+        { "CELL.BLANK", "表三“（一）予以公开”行有 1 个空单元格：“商业企业”",
+          "table 3, row \"(1) Disclosed\": 1 blank cell(s): \"Commercial enterprises\"" },
+        { "CELL.NONNEG", "表四“行政复议”“结果维持”栏：件数不能为负数，实为 -1",
+          "table 4, \"Administrative review\" / \"Upheld\": a count cannot be negative, is -1" },
+    };
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        size_t hit = 0;
+        for (size_t i = 0; i < n; i++)
+            if (!strcmp(xxgk_finding_rule(f, i), want[k].rule)) {
+                assert_string_equal(xxgk_finding_message(f, i), want[k].zh);
+                assert_string_equal(xxgk_finding_message_en(f, i), want[k].en);
+                hit++;
+            }
+        assert_int_equal(hit, 1);
+    }
+    /* uncheckable identities name their blank or non-numeric cells */
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(xxgk_finding_rule(f, i), "T3.TOTAL_COL") && xxgk_finding_severity(f, i) == XXGK_SEVERITY_INFO)
+            assert_string_equal(xxgk_finding_message(f, i),
+                                "表三“（一）予以公开”行“总计”列：无法核对“总计列等于自然人与法人或其他组织各列之和”：2 个单元格为空或非数字"
+                                "（表三“（一）予以公开”行“法人或其他组织 商业企业”列；表三“（一）予以公开”行“法人或其他组织 科研机构”列）");
+    xxgk_findings_free(f);
+    /* a table without a number, and the old template */
+    xxgk_report_free(r);
+    r = new_report("2019");
+    assert_int_equal(xxgk_report_set_year(r, 2022), 0);
+    f = check(r, 0);
+    assert_string_equal(xxgk_finding_rule(f, 0), "TEMPLATE.OUTDATED");
+    assert_string_equal(xxgk_finding_message(f, 0), "2022 年度报告使用了 国办公开办函〔2019〕60号 的旧格式（2019 模板）；2021 "
+                                                    "年度起应使用 国办公开办函〔2021〕30号 的格式");
+    assert_string_equal(xxgk_finding_rule(f, 1), "TABLE.EMPTY");
+    assert_string_equal(xxgk_finding_message(f, 1), "表二（主动公开政府信息情况）没有任何数字");
+    assert_string_equal(xxgk_finding_message_en(f, 1),
+                        "table 2 (Proactive disclosure of government information) has no number at all");
+    xxgk_findings_free(f);
+    xxgk_report_free(r);
+}
+
+/* Findings come in the order of the report: by line and column. */
+static void test_report_order(void **state)
+{
+    (void)state;
+    xxgk_report *r = tu_load(tu_src("tests/data/real/hongze-district-2023_pdftotext-layout.txt"));
+    xxgk_findings *f = check(r, 0);
+    assert_true(xxgk_findings_count(f) >= 4);
+    for (size_t i = 1; i < xxgk_findings_count(f); i++) {
+        long l0 = xxgk_finding_line(f, i - 1), l1 = xxgk_finding_line(f, i);
+        assert_true(l0 < l1 || (l0 == l1 && xxgk_finding_column(f, i - 1) <= xxgk_finding_column(f, i)));
+    }
+    xxgk_findings_free(f);
+    xxgk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -498,6 +600,8 @@ int main(void)
         cmocka_unit_test(test_copied_narrative),
         cmocka_unit_test(test_sum),
         cmocka_unit_test(test_diff),
+        cmocka_unit_test(test_messages),
+        cmocka_unit_test(test_report_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -290,6 +290,24 @@ static int do_diff(void *p)
     return xxgk_report_diff(&c->f, c->a, c->b);
 }
 
+/* Format every message of c->f (checked beforehand); undone by checking into a new list. */
+static int do_messages(void *p)
+{
+    model_ctx *c = p;
+    for (size_t i = 0; i < xxgk_findings_count(c->f); i++)
+        if (!xxgk_finding_message(c->f, i) || !xxgk_finding_message_en(c->f, i))
+            return xxgk_error_code();
+    return 0;
+}
+
+static void undo_messages(void *p)
+{
+    model_ctx *c = p;
+    xxgk_findings_free(c->f);
+    c->f = NULL;
+    assert_int_equal(xxgk_check(&c->f, c->a, NULL), 0);
+}
+
 static void undo_findings(void *p)
 {
     model_ctx *c = p;
@@ -361,6 +379,10 @@ static void test_oom_checks_sums_diffs(void **state)
     oom_loop("check_into", do_check_into, undo_findings, &c);
     c.a = c2;
     oom_loop("check (inconsistent)", do_check, undo_findings, &c);
+    assert_int_equal(xxgk_check(&c.f, c2, NULL), 0);
+    assert_true(oom_loop("messages", do_messages, undo_messages, &c) > 0);
+    xxgk_findings_free(c.f);
+    c.f = NULL;
     c.a = b;
     c.b = c2;
     oom_loop("check_previous", do_check_previous, undo_findings, &c);

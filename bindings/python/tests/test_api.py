@@ -471,9 +471,9 @@ class TestCheck(unittest.TestCase):
                    "review_litigation.review.other", "review_litigation.review.pending",
                    "review_litigation.review.total"),
             expected="11", actual="0",
-            message="review_litigation.review.total: 行政复议总计应为 11（结果维持、结果纠正、其他结果、"
+            message="表四“行政复议”“总计”栏：总计应为 11（结果维持、结果纠正、其他结果、"
                     "尚未审结之和），实为 0",
-            message_en="review_litigation.review.total: the Administrative review total should be 11 "
+            message_en="table 4, \"Administrative review\" / \"Total\": the total should be 11 "
                        "(upheld + corrected + other + pending), is 0",
             line=64, column=72))
         self.assertEqual((b.rule, b.severity, b.expected, b.actual, b.line, b.column),
@@ -661,7 +661,7 @@ class TestOptions(unittest.TestCase):
             plain = h.dumps("html")
             marked = h.dumps("html", highlight=True)
         self.assertNotIn('class="error"', plain)
-        self.assertIn('<td class="error" title="review_litigation.review.total: 行政复议总计应为 11'
+        self.assertIn('<td class="error" title="表四“行政复议”“总计”栏：总计应为 11'
                       '（结果维持、结果纠正、其他结果、尚未审结之和），实为 0" '
                       'data-path="review_litigation.review.total">', marked)
 
