@@ -347,6 +347,55 @@ static void test_positions(void **state)
     xxgk_report_free(r);
 }
 
+/* Characters before byte off of s, plus one: a column as the reader counts it. */
+static long column_of(const char *s, size_t off)
+{
+    long col = 1;
+    for (size_t i = 0; i < off; i++)
+        col += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return col;
+}
+
+/* The one-pass scanner: columns after Chinese text and escapes on the same line, the first
+ * problem in document order, a NUL byte never quoted into a message, and the place of a
+ * member found after a skipped object. */
+static void test_scanner(void **state)
+{
+    (void)state;
+    const char *doc = "{\"xxgk\": 1, \"template\": \"2021\", \"title\": \"某某\\\"市\\\"人民政府办公室\\u5e74度报告\", "
+                      "\"proactive\": {\"licensing\": {\"decisions\": 3}}}";
+    xxgk_report *r = NULL;
+    assert_int_equal(parse_json(&r, doc, strlen(doc)), 0);
+    size_t id = tu_id(r, "proactive.licensing.decisions");
+    assert_int_equal(xxgk_report_cell_line(r, id), 1);
+    assert_int_equal(xxgk_report_cell_column(r, id), column_of(doc, (size_t)(strstr(doc, "\"decisions\"") - doc)));
+    assert_string_equal(xxgk_report_title(r), "某某\"市\"人民政府办公室年度报告");
+    xxgk_report_free(r);
+
+    static const struct {
+        const char *doc;
+        size_t len; /* 0: strlen */
+        long offset;
+        const char *message;
+    } bad[] = {
+        { "{\"xxgk\": 1\0}", 12, 10, "malformed JSON: NUL byte" },
+        { "{\"xxgk\": tru\0e}", 15, 12, "malformed JSON: NUL byte" },
+        { "{\"agency\": \"\\中\"}", 0, 12, "malformed JSON: invalid escape '\\中' in a string" },
+        { "{\"xxgk\": 01, \"agency\": \"\\u0000\"}", 0, 9, "malformed JSON: malformed number '01'" },
+        { "{\"a\": [1, 2,]}", 0, 12,
+          "malformed JSON: expected a value after ',' (object, array, string, number, true, false or null), found "
+          "']' (a trailing comma?)" },
+        { "{\"xxgk\": 1, \"sections\": {\"preamble\": \"a\", \"x\": [{}]}, \"template\": 7}", 0, 66,
+          "$.template: expected a string such as \"2021\", found a number" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_not_equal(parse_json(&r, bad[i].doc, bad[i].len ? bad[i].len : strlen(bad[i].doc)), 0);
+        assert_null(r);
+        assert_int_equal(xxgk_error_offset(), bad[i].offset);
+        assert_string_equal(xxgk_error_message(), bad[i].message);
+    }
+}
+
 /* Reading is not judging: negative counts are read; the template can be forced. */
 static void test_options(void **state)
 {
@@ -545,6 +594,7 @@ int main(void)
         cmocka_unit_test(test_generated_round_trip),
         cmocka_unit_test(test_empty_report),
         cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_scanner),
         cmocka_unit_test(test_options),
         cmocka_unit_test(test_oom_read),
         cmocka_unit_test(test_oom_write),
