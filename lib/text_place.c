@@ -12,56 +12,65 @@ static const char *short_label(const xt_row *rw)
     return rw->label;
 }
 
+int tx_cell_number(const xxgk_template *t, size_t id, const char *s, size_t n, int64_t *v, int *note)
+{
+    const xt_cell *xc = &t->cells[id];
+    const xt_col *col = &t->tables[xc->table].cols[xc->col];
+    vparse vp;
+    *note = 0;
+    if (tx_value_class(s, n, &vp) != V_NUMBER)
+        return XXGK_EPARSE;
+    int64_t micros;
+    int integral;
+    int rc = xx_parse_decimal(vp.num, vp.n, 0, &micros, &integral);
+    if (rc == 0 && vp.word_sign) {
+        if (xc->kind != XXGK_KIND_SIGNED_COUNT)
+            return XXGK_EPARSE;
+        if (vp.word_sign < 0)
+            micros = -micros;
+        *note = 2;
+    }
+    if (rc == 0 && vp.unit == 3) {
+        if (strcmp(col->unit, "万元") != 0) {
+            rc = strcmp(col->unit, "元") == 0 ? 0 : XXGK_EPARSE;
+        } else if (micros % 10000 != 0) {
+            rc = XXGK_EKIND;
+        } else {
+            micros /= 10000;
+            integral = micros % XX_MICROS == 0;
+            *note = 1;
+        }
+    } else if (rc == 0 && vp.unit == 2 && strcmp(col->unit, "万元") != 0) {
+        rc = XXGK_EPARSE;
+    }
+    return rc ? rc : xx_value_for_kind(micros, integral, xc->kind, v);
+}
+
 static int put_value(reader *rd, size_t id, const tcell *c)
 {
-    uint32_t li = c->line;
     const xt_cell *xc = &rd->t->cells[id];
-    const xt_col *col = &rd->t->tables[xc->table].cols[xc->col];
     const char *s = rd->buf + c->off;
     vparse vp;
     int cls = tx_value_class(s, c->len, &vp);
-    uint32_t line = (uint32_t)tx_lno(rd, li);
+    uint32_t line = (uint32_t)tx_lno(rd, c->line);
     if (cls == V_BLANK) {
         rd->r->cells[id].state = XXGK_CELL_BLANK;
         return 0;
     }
     if (cls == V_NUMBER) {
-        int64_t micros;
-        int integral;
-        int rc = xx_parse_decimal(vp.num, vp.n, 0, &micros, &integral);
-        if (rc == 0 && vp.word_sign) {
-            if (xc->kind != XXGK_KIND_SIGNED_COUNT)
-                rc = XXGK_EPARSE;
-            else if (vp.word_sign < 0)
-                micros = -micros;
-        }
-        if (rc == 0 && vp.unit == 3) {
-            if (strcmp(col->unit, "万元") != 0) {
-                rc = strcmp(col->unit, "元") == 0 ? 0 : XXGK_EPARSE;
-            } else if (micros % 10000 != 0) {
-                rc = XXGK_EKIND;
-            } else {
-                micros /= 10000;
-                integral = micros % XX_MICROS == 0;
-                char txt[32];
-                xx_format_number(txt, micros, XXGK_KIND_AMOUNT);
-                if ((rc = xx_diagf(rd->r, "READ.NOTE", XXGK_SEVERITY_INFO, line, c->col, xc->path,
-                                   "%s：“%.*s”按元换算为 %s 万元", "%s: '%.*s' converted from yuan to %s (10,000 yuan)",
-                                   xc->path, (int)c->len, s, txt)) != 0)
-                    return rc;
-            }
-        } else if (rc == 0 && vp.unit == 2 && strcmp(col->unit, "万元") != 0) {
-            rc = XXGK_EPARSE;
-        }
         int64_t v = 0;
-        if (rc == 0)
-            rc = xx_value_for_kind(micros, integral, xc->kind, &v);
+        int note, rc = tx_cell_number(rd->t, id, s, c->len, &v, &note);
         if (rc == 0) {
             xx_set_number(rd->r, id, v, line, c->col);
-            if (vp.word_sign)
+            char txt[32];
+            xx_format_number(txt, v, xc->kind);
+            if (note == 1)
                 return xx_diagf(rd->r, "READ.NOTE", XXGK_SEVERITY_INFO, line, c->col, xc->path,
-                                "%s：“%.*s”读作 %lld", "%s: '%.*s' read as %lld", xc->path, (int)c->len, s,
-                                (long long)v);
+                                "%s：“%.*s”按元换算为 %s 万元", "%s: '%.*s' converted from yuan to %s (10,000 yuan)",
+                                xc->path, (int)c->len, s, txt);
+            if (note == 2)
+                return xx_diagf(rd->r, "READ.NOTE", XXGK_SEVERITY_INFO, line, c->col, xc->path,
+                                "%s：“%.*s”读作 %s", "%s: '%.*s' read as %s", xc->path, (int)c->len, s, txt);
             return 0;
         }
         /* a number this cell cannot hold (a fraction in a count, too many decimals, out of
@@ -254,6 +263,25 @@ static int runs_on(reader *rd, const xt_table *tb, size_t r0, size_t r1, size_t 
     return 1;
 }
 
+/* Whether values cells[vals[k]] in cells first..first+n are all numbers and the identities
+ * they enter hold (at least one). */
+static int proven(const reader *rd, size_t first, const uint32_t *vals, uint32_t n)
+{
+    size_t ids[64];
+    int64_t v[64];
+    if (n > 64)
+        return 0;
+    for (uint32_t k = 0; k < n; k++) {
+        const tcell *c = &rd->cells[vals[k]];
+        int note;
+        ids[k] = first + k;
+        if (tx_cell_number(rd->t, first + k, rd->buf + c->off, c->len, &v[k], &note) != 0)
+            return 0;
+    }
+    int checked;
+    return tx_prove(rd->r, ids, v, n, &checked) && checked > 0;
+}
+
 /* The inline table's one row of all its cells. 1 when placed. */
 static int place_inline(reader *rd, const xt_table *tb, const trow *a, int *seen, int *rc)
 {
@@ -262,6 +290,8 @@ static int place_inline(reader *rd, const xt_table *tb, const trow *a, int *seen
     while (nv > tb->ncells && rd->cells[rd->vals[a->v0 + nv - 1]].value == V_BLANK)
         nv--;
     if (nv != tb->ncells)
+        return 0;
+    if (rd->need_proof && !proven(rd, tb->first_cell, &rd->vals[a->v0], nv))
         return 0;
     for (uint32_t k = 0; k < nv; k++)
         if ((*rc = put_value(rd, tb->first_cell + k, &rd->cells[rd->vals[a->v0 + k]])) != 0)

@@ -62,6 +62,7 @@ static int read_tables(reader *rd)
         int rowmode = row_per_line(rd, (int)ti, &found, &end_line);
         size_t r0;
         rd->stream = !rowmode;
+        rd->need_proof = 0;
         rc = rowmode ? tx_build_rows_rowmode(rd, (int)ti, &r0) : tx_build_rows_stream(rd, (int)ti, &r0);
         if (rc == 1)
             continue; /* unreadable (diagnosed) */

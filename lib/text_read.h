@@ -7,6 +7,7 @@
  *   text_label.c  a row label to a template row
  *   text_rows.c   pass 2: the rows of one table (one row per line, or one cell per line)
  *   text_interleave.c  values printed in another order than the rows'
+ *   text_prove.c  the template's identities as proof of a reading
  *   text_place.c  pass 3: values into template cells, rows not found
  *   text_meta.c   title, agency, year, narrative sections
  *   text_read.c   the driver */
@@ -69,6 +70,7 @@ typedef struct reader {
     long last_line;        /* number of the text's last line */
     int s2019, s2021;      /* label words seen that only one template has */
     int stream;            /* the table being read has one cell per line */
+    int need_proof;        /* its values are placed only when its identities hold */
 } reader;
 
 typedef struct vparse {
@@ -124,7 +126,18 @@ int tx_layout_breaks(const reader *rd, uint32_t a, uint32_t b);
  * in the rows' order: one value per paragraph, or blocks that end where a row ends. */
 int tx_rows_in_order(const reader *rd, size_t r0, size_t r1, uint32_t width);
 
+/* ---- text_prove.c ---- */
+/* Whether the template's identities hold for candidate values vals[k] of cells ids[k] (with
+ * the numbers already read): 0 when one that involves a candidate and whose every cell is
+ * known fails, else 1; *checked counts those that were evaluated. Values are as stored
+ * (counts, or micros for amounts). */
+int tx_prove(const xxgk_report *r, const size_t *ids, const int64_t *vals, size_t n, int *checked);
+
 /* ---- text_place.c ---- */
+/* The value of number text s[0..n) in cell id (signs from 增/减, 元 converted to 万元):
+ * 0 and *v, or XXGK_EPARSE (not a number this cell takes), XXGK_EKIND, XXGK_ERANGE. *note:
+ * 1 converted from 元, 2 signed by a word, else 0. */
+int tx_cell_number(const xxgk_template *t, size_t id, const char *s, size_t n, int64_t *v, int *note);
 /* Pass 3: place rows r0..r1 of table ti; seen[row] is set for every row read. */
 int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen);
 /* Name the rows of table ti not seen (or the table when not found). */

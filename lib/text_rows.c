@@ -97,6 +97,23 @@ static int match_line_labels(reader *rd, const xt_table *tb, const tline *ln, in
 
 /* A header line whose column labels come in another order than the template's: the values
  * below it cannot be placed by position. Returns 1 (and names it) when so. */
+static int is_col_label(const reader *rd, const xt_table *tb, const tcell *c)
+{
+    char norm[XM_NORM_CAP];
+    size_t nl = xm_norm(norm, sizeof norm, rd->buf + c->off, c->len);
+    return nl > 0 && nl < sizeof norm && xm_is_col_label(tb, norm);
+}
+
+/* How many of the label cells of ln are column labels of tb. */
+static uint32_t known_cols(const reader *rd, const xt_table *tb, const tline *ln)
+{
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < ln->nlab; k++) {
+        n += (uint32_t)is_col_label(rd, tb, &rd->cells[ln->c0 + k]);
+    }
+    return n;
+}
+
 static int columns_out_of_order(reader *rd, const xt_table *tb, const tline *ln, int *rc)
 {
     int last = -1, known = 0;
@@ -123,6 +140,18 @@ static int columns_out_of_order(reader *rd, const xt_table *tb, const tline *ln,
             int start = last < 0 || (pos == 0 && last == ncols - 1);
             bad = (pos <= last && !start) || (start && pos == ncols - 1 && k + 1 < ln->nlab);
         }
+        if (bad && tb->inline_layout && known_cols(rd, tb, ln) < ln->nlab) {
+            /* a converter's fragment of the header ("维持 | 纠正 | 结果 | 审结 | 总计 | 总计"):
+             * it tells nothing about the order; the values must prove themselves */
+            rd->need_proof = 1;
+            long line = (long)ln->no;
+            *rc = xx_diagf(rd->r, "READ.HEADER", XXGK_SEVERITY_INFO, line, (long)c->col, NULL,
+                           "第%ld行：表%s的表头是不完整的残片，其数值仅在整行完整且各项总计成立时读入",
+                           "line %ld: table %s: the header is a fragment; its values are read only when the row is "
+                           "complete and its totals hold",
+                           line, tb->number);
+            return 0;
+        }
         if (bad) {
             long line = (long)ln->no;
             *rc = xx_diagf(rd->r, "READ.SCRAMBLED", XXGK_SEVERITY_ERROR, line, (long)c->col, NULL,
@@ -136,103 +165,207 @@ static int columns_out_of_order(reader *rd, const xt_table *tb, const tline *ln,
     return 0;
 }
 
+/* The state of the row-per-line builder. */
+typedef struct rowmode {
+    const xt_table *tb;
+    size_t first_row;
+    int ctx;
+    int pending;        /* a row named by a label alone on its line (a group heading), -1 */
+    size_t pending_li;  /* that line */
+    int pending_md;     /* it is a Markdown heading ("### 行政复议") */
+} rowmode;
+
+static int add_vals(reader *rd, uint32_t from, uint32_t to)
+{
+    int rc = 0;
+    for (uint32_t k = from; k < to && rc == 0; k++)
+        rc = add_val(rd, k);
+    return rc;
+}
+
+/* The inline table's one line of all its cells, whatever the first ones hold. 1 when so. */
+static int inline_line(reader *rd, const xt_table *tb, const tline *ln, size_t li, int *rc)
+{
+    *rc = 0;
+    if (!tb->inline_layout || !ln->pipe || ln->c0 + ln->nc - ln->raw_c0 != tb->ncells)
+        return 0;
+    uint32_t any = 0;
+    for (uint32_t k = ln->raw_c0; k < ln->c0 + ln->nc; k++)
+        any += rd->cells[k].value == V_NUMBER || rd->cells[k].value == V_TOKEN;
+    if (!any)
+        return 0;
+    if ((*rc = new_row(rd, -1, (uint32_t)li, rd->cells[ln->raw_c0].col, UINT32_MAX)) == 0)
+        *rc = add_vals(rd, ln->raw_c0, ln->c0 + ln->nc);
+    return 1;
+}
+
+/* A row label alone on its line ("### 行政复议", "行政诉讼（未经复议直接起诉）"): the row whose
+ * values the next unlabeled line holds, or -1. */
+static int label_alone(reader *rd, rowmode *st, const tline *ln, size_t li)
+{
+    if (ln->nc != 1 || ln->nlab != 1)
+        return -1;
+    const tcell *c = &rd->cells[ln->c0];
+    uint32_t off = c->off, len = c->len;
+    while (len && rd->buf[off] == '#') {
+        off++;
+        len--;
+    }
+    int md = len < c->len;
+    tx_trim(rd->buf, &off, &len);
+    int a, b, m = tx_match_label(st->tb, rd->buf + off, len, st->ctx, 1, &a, &b);
+    if (m < 0 || !(st->tb->rows[m].flags & XT_ROW_CELLS))
+        return -1;
+    st->pending_li = li;
+    st->pending_md = md;
+    return m;
+}
+
+/* Whether every cell of line ln is a column label of tb (a header line). */
+static int header_line(const reader *rd, const xt_table *tb, const tline *ln)
+{
+    if (ln->nc == 0)
+        return 0;
+    for (uint32_t k = 0; k < ln->nc; k++)
+        if (!is_col_label(rd, tb, &rd->cells[ln->c0 + k]))
+            return 0;
+    return 1;
+}
+
+/* The label alone on a line names the values on line li when only header lines stand
+ * between them, and at least one unless the label is a Markdown heading: a sub-table under
+ * its group heading. A label torn from its row elsewhere proves nothing. */
+static int pending_names(const reader *rd, const rowmode *st, size_t li)
+{
+    size_t headers = 0;
+    for (size_t k = st->pending_li + 1; k < li; k++) {
+        const tline *ln = &rd->lines[k];
+        if (ln->skip)
+            continue;
+        if (!header_line(rd, st->tb, ln))
+            return 0;
+        headers++;
+    }
+    return headers > 0 || st->pending_md;
+}
+
+/* A line without values: a header (its columns must come in the template's order), a label
+ * alone, or a row whose values are all words ("行政许可 | 不适用"). 1: the table is
+ * unreadable (diagnosed). */
+static int words_line(reader *rd, rowmode *st, const tline *ln, size_t li, int *rc)
+{
+    const xt_table *tb = st->tb;
+    int row = -1;
+    uint32_t lab, lastany;
+    if (columns_out_of_order(rd, tb, ln, rc))
+        return 1;
+    if ((*rc = match_line_labels(rd, tb, ln, 0, &st->ctx, &row, &lab, &lastany)) != 0)
+        return 0;
+    if (row < 0) {
+        int alone = label_alone(rd, st, ln, li);
+        if (alone >= 0)
+            st->pending = alone;
+        return 0;
+    }
+    st->pending = -1;
+    /* a matched row label followed by exactly its number of cells, none of them a label */
+    if (lastany != lab || tb->inline_layout ||
+        ln->c0 + ln->nc - (lab + 1) != (uint32_t)tb->blocks[tb->rows[row].block].ncols)
+        return 0;
+    int words = 0;
+    for (uint32_t k = lab + 1; k < ln->c0 + ln->nc; k++)
+        words += rd->cells[k].value == V_TEXT;
+    if (words && (*rc = new_row(rd, row, (uint32_t)li, rd->cells[lab].col, lab)) == 0)
+        *rc = add_vals(rd, lab + 1, ln->c0 + ln->nc);
+    return 0;
+}
+
+static int lone_value(reader *rd, const xt_table *tb, const tline *ln, size_t li)
+{
+    const tcell *c = &rd->cells[ln->c0];
+    int cl = (int)(c->len > 60 ? 60 : c->len);
+    return xx_diagf(rd->r, "READ.IGNORED", XXGK_SEVERITY_INFO, tx_lno(rd, (uint32_t)li), (long)c->col, NULL,
+                    "第%ld行：表%s中孤立的数值“%.*s”不在任何表格行中，已忽略",
+                    "line %ld: table %s: the lone value '%.*s' is not part of a table row; ignored",
+                    tx_lno(rd, (uint32_t)li), tb->number, cl, rd->buf + c->off);
+}
+
+static int unmatched(reader *rd, const xt_table *tb, const tline *ln, size_t li)
+{
+    const tcell *c = &rd->cells[ln->c0 + ln->nlab - 1];
+    int cl = (int)(c->len > 120 ? 120 : c->len);
+    return xx_diagf(rd->r, "READ.UNMATCHED", XXGK_SEVERITY_WARNING, tx_lno(rd, (uint32_t)li), (long)c->col, NULL,
+                    "第%ld行：行标签“%.*s”与表%s的任何行都不对应", "line %ld: the row label '%.*s' matches no row of table %s",
+                    tx_lno(rd, (uint32_t)li), cl, rd->buf + c->off, tb->number);
+}
+
+/* A line with values: a row, labeled or not. */
+static int values_line(reader *rd, rowmode *st, const tline *ln, size_t li)
+{
+    const xt_table *tb = st->tb;
+    int row = -1, rc;
+    uint32_t lab, lastany;
+    if ((rc = match_line_labels(rd, tb, ln, 1, &st->ctx, &row, &lab, &lastany)) != 0)
+        return rc;
+    if (row >= 0 && lab + 1 < ln->c0 + ln->nlab) {
+        /* words after the matched label: the row's values (tokens) when they make
+         * exactly its cells; with more cells than that, the first is a label that matched
+         * nothing ("（六）其他处理 | 1.申请人无正当理由逾 | 1 | ..."), perhaps torn from
+         * another row: the row is not known */
+        uint32_t after = ln->c0 + ln->nc - (lab + 1);
+        uint32_t w = (uint32_t)tb->blocks[tb->rows[row].block].ncols;
+        while (after > w && rd->cells[lab + after].value == V_BLANK)
+            after--;
+        if (after > w)
+            row = -1;
+    }
+    /* the values follow the matched label (a text cell after it is a token) */
+    uint32_t v0 = row >= 0 ? lab + 1 : ln->c0 + ln->nlab, ve = ln->c0 + ln->nc;
+    uint32_t filled = 0;
+    for (uint32_t k = v0; k < ve; k++)
+        if (rd->cells[k].value == V_NUMBER || rd->cells[k].value == V_TOKEN)
+            filled++;
+    if (filled == 0)
+        return 0; /* a header or a label fragment */
+    int pending = st->pending;
+    st->pending = -1;
+    if (ln->nlab == 0 && !ln->pipe && ve - v0 == 1)
+        return lone_value(rd, tb, ln, li);
+    if (row < 0 && ln->nlab == 0 && pending >= 0 && ve - v0 == tb->blocks[tb->rows[pending].block].ncols &&
+        pending_names(rd, st, li)) {
+        row = pending; /* the values of the label alone on the line before */
+        lab = UINT32_MAX;
+    }
+    if (ln->nlab > 0 && row < 0 && (rc = unmatched(rd, tb, ln, li)) != 0)
+        return rc;
+    uint32_t col = lab != UINT32_MAX && row >= 0 ? rd->cells[lab].col : rd->cells[ln->c0].col;
+    if ((rc = new_row(rd, row, (uint32_t)li, col, row >= 0 ? lab : UINT32_MAX)) != 0)
+        return rc;
+    return add_vals(rd, v0, ve);
+}
+
 int tx_build_rows_rowmode(reader *rd, int ti, size_t *first_row)
 {
-    const xt_table *tb = &rd->t->tables[ti];
-    int ctx = -1, rc;
+    rowmode st = { .tb = &rd->t->tables[ti], .first_row = rd->nrows, .ctx = -1, .pending = -1 };
+    int rc = 0;
     *first_row = rd->nrows;
     for (size_t li = 0; li < rd->nlines; li++) {
-        tline *ln = &rd->lines[li];
+        const tline *ln = &rd->lines[li];
         if (ln->region != ti || ln->heading || ln->skip || ln->nc == 0)
             continue;
-        int row = -1;
-        uint32_t lab, lastany;
-        if (tb->inline_layout && ln->pipe && ln->c0 + ln->nc - ln->raw_c0 == tb->ncells) {
-            /* the inline table's one line of all its cells, whatever the first ones hold */
-            uint32_t any = 0;
-            for (uint32_t k = ln->raw_c0; k < ln->c0 + ln->nc; k++)
-                any += rd->cells[k].value == V_NUMBER || rd->cells[k].value == V_TOKEN;
-            if (any) {
-                if ((rc = new_row(rd, -1, (uint32_t)li, rd->cells[ln->raw_c0].col, UINT32_MAX)) != 0)
-                    return rc;
-                for (uint32_t k = ln->raw_c0; k < ln->c0 + ln->nc; k++)
-                    if ((rc = add_val(rd, k)) != 0)
-                        return rc;
-                continue;
-            }
-        }
-        if (ln->nfilled == 0) {
-            /* a header or a label fragment */
-            if (columns_out_of_order(rd, tb, ln, &rc)) {
+        if (inline_line(rd, st.tb, ln, li, &rc)) {
+            if (rc)
+                return rc;
+        } else if (ln->nfilled == 0) {
+            if (words_line(rd, &st, ln, li, &rc)) {
                 rd->nrows = *first_row;
                 return rc ? rc : 1;
             }
-            /* ... or a row whose values are all words ("行政许可 | 不适用"): a matched row
-             * label followed by exactly its number of cells, none of them a label */
-            if ((rc = match_line_labels(rd, tb, ln, 0, &ctx, &row, &lab, &lastany)) != 0)
+            if (rc)
                 return rc;
-            if (row < 0 || lastany != lab || tb->inline_layout ||
-                ln->c0 + ln->nc - (lab + 1) != (uint32_t)tb->blocks[tb->rows[row].block].ncols)
-                continue;
-            int words = 0;
-            for (uint32_t k = lab + 1; k < ln->c0 + ln->nc; k++)
-                words += rd->cells[k].value == V_TEXT;
-            if (!words)
-                continue;
-            if ((rc = new_row(rd, row, (uint32_t)li, rd->cells[lab].col, lab)) != 0)
-                return rc;
-            for (uint32_t k = lab + 1; k < ln->c0 + ln->nc; k++)
-                if ((rc = add_val(rd, k)) != 0)
-                    return rc;
-            continue;
-        }
-        if ((rc = match_line_labels(rd, tb, ln, 1, &ctx, &row, &lab, &lastany)) != 0)
+        } else if ((rc = values_line(rd, &st, ln, li)) != 0) {
             return rc;
-        if (row >= 0 && lab + 1 < ln->c0 + ln->nlab) {
-            /* words after the matched label: the row's values (tokens) when they make
-             * exactly its cells; with more cells than that, the first is a label that matched
-             * nothing ("（六）其他处理 | 1.申请人无正当理由逾 | 1 | ..."), perhaps torn from
-             * another row: the row is not known */
-            uint32_t after = ln->c0 + ln->nc - (lab + 1);
-            uint32_t w = (uint32_t)tb->blocks[tb->rows[row].block].ncols;
-            while (after > w && rd->cells[lab + after].value == V_BLANK)
-                after--;
-            if (after > w)
-                row = -1;
         }
-        /* the values follow the matched label (a text cell after it is a token) */
-        uint32_t v0 = row >= 0 ? lab + 1 : ln->c0 + ln->nlab, ve = ln->c0 + ln->nc;
-        uint32_t filled = 0;
-        for (uint32_t k = v0; k < ve; k++)
-            if (rd->cells[k].value == V_NUMBER || rd->cells[k].value == V_TOKEN)
-                filled++;
-        if (filled == 0)
-            continue; /* a header or a label fragment */
-        if (ln->nlab == 0 && !ln->pipe && ve - v0 == 1) {
-            const tcell *c = &rd->cells[ln->c0];
-            int cl = (int)(c->len > 60 ? 60 : c->len);
-            if ((rc = xx_diagf(rd->r, "READ.IGNORED", XXGK_SEVERITY_INFO, tx_lno(rd, (uint32_t)li), (long)c->col,
-                               NULL, "第%ld行：表%s中孤立的数值“%.*s”不在任何表格行中，已忽略",
-                               "line %ld: table %s: the lone value '%.*s' is not part of a table row; ignored",
-                               tx_lno(rd, (uint32_t)li), tb->number, cl, rd->buf + c->off)) != 0)
-                return rc;
-            continue;
-        }
-        const tcell *first = &rd->cells[ln->c0];
-        if (ln->nlab > 0 && row < 0) {
-            const tcell *c = &rd->cells[ln->c0 + ln->nlab - 1];
-            int cl = (int)(c->len > 120 ? 120 : c->len);
-            if ((rc = xx_diagf(rd->r, "READ.UNMATCHED", XXGK_SEVERITY_WARNING, tx_lno(rd, (uint32_t)li),
-                               (long)c->col, NULL, "第%ld行：行标签“%.*s”与表%s的任何行都不对应",
-                               "line %ld: the row label '%.*s' matches no row of table %s",
-                               tx_lno(rd, (uint32_t)li), cl, rd->buf + c->off, tb->number)) != 0)
-                return rc;
-        }
-        if ((rc = new_row(rd, row, (uint32_t)li, row >= 0 ? rd->cells[lab].col : first->col, lab)) != 0)
-            return rc;
-        for (uint32_t k = v0; k < ve; k++)
-            if ((rc = add_val(rd, k)) != 0)
-                return rc;
     }
     return 0;
 }
@@ -326,6 +459,15 @@ static int stream_text(reader *rd, stream *st, size_t li, uint32_t ci)
             else
                 m = -1;
         }
+    }
+    if (m < 0 && is_col_label(rd, tb, c)) {
+        /* a column's label between a row label and its values, or among them (a header
+         * printed where the extractor found it): not a cell; in the middle of a row the
+         * values must prove their order */
+        st->prev_text = UINT32_MAX;
+        if (st->open && open_row(rd)->nv > 0)
+            rd->need_proof = 1;
+        return 0;
     }
     st->prev_text = ci;
     if (m < 0 && st->open && open_row(rd)->nv > 0 && open_row(rd)->nv < st->width)

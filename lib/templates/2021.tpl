@@ -93,6 +93,8 @@ row carried_forward | 四、结转下年度继续办理 | IV. Carried forward to
 
 table review_litigation | 四 | 政府信息公开行政复议、行政诉讼情况 | Administrative review and litigation
 alias 因政府信息公开工作被申请行政复议和提起行政诉讼情况
+alias 因政府信息公开工作被申请行政复议提起行政诉讼情况
+alias 因政府信息公开工作被申请行政复议、提起行政诉讼情况
 alias 政府信息公开行政复议及行政诉讼情况
 alias 政府信息公开行政复议和行政诉讼情况
 inline

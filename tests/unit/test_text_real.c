@@ -4,6 +4,7 @@
  * extractor), the table's heading as the anchor before its first row. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,12 +116,90 @@ static void test_heading_anchors_the_first_row(void **state)
     xxgk_report_free(r);
 }
 
+static void test_review_table_variants(void **state)
+{
+    (void)state;
+    /* the heading without 和, space-separated values under a torn header */
+    xxgk_report *r = tu_parse_str("四、因政府信息公开工作被申请行政复议提起行政诉讼情况\n"
+                                  "行政复议 行政诉讼\n结果 结果 其他 尚未 总\n"
+                                  "1 0 0 0 1 0 0 0 0 0 2 0 0 0 2\n",
+                                  XXGK_FORMAT_TEXT);
+    assert_int_equal(count(r, "review_litigation.review.total"), 1);
+    assert_int_equal(count(r, "review_litigation.litigation_after_review.upheld"), 2);
+    xxgk_report_free(r);
+    /* three 5-column tables under their group headings */
+    r = tu_parse_str("## 四、政府信息公开行政复议、行政诉讼情况\n\n### 行政复议\n"
+                     "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n| 27 | 10 | 9 | 15 | 61 |\n\n"
+                     "### 行政诉讼（未经复议直接起诉）\n"
+                     "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n| 3 | 0 | 0 | 0 | 3 |\n\n"
+                     "### 行政诉讼（复议后起诉）\n"
+                     "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n| 8 | 0 | 1 | 1 | 10 |\n",
+                     XXGK_FORMAT_MARKDOWN);
+    assert_int_equal(count(r, "review_litigation.review.total"), 61);
+    assert_int_equal(count(r, "review_litigation.litigation_direct.upheld"), 3);
+    assert_int_equal(count(r, "review_litigation.litigation_after_review.pending"), 1);
+    xxgk_report_free(r);
+    /* a label alone on its line, then values with no header between: a torn label proves
+     * nothing */
+    r = tu_parse_str("三、收到和处理政府信息公开申请情况\n"
+                     "| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n"
+                     "5.属于三类内部事务信息\n"
+                     "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+                     "| 8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
+                     XXGK_FORMAT_MARKDOWN);
+    assert_true(blank(r, "applications.denied.internal_affairs.total"));
+    xxgk_report_free(r);
+}
+
+static void test_header_fragments_need_proof(void **state)
+{
+    (void)state;
+    const char *head = "四、政府信息公开行政复议、行政诉讼情况\n"
+                       "| 维持 | 纠正 | 结果 | 审结 | 总计 | 总计 |\n|---|---|---|---|---|---|\n";
+    char text[512];
+    snprintf(text, sizeof text, "%s| 40 | 0 | 10 | 5 | 55 | 2 | 0 | 4 | 6 | 12 | 6 | 0 | 9 | 7 | 22 |\n", head);
+    xxgk_report *r = tu_parse_str(text, XXGK_FORMAT_MARKDOWN);
+    assert_int_equal(count(r, "review_litigation.review.total"), 55);
+    assert_int_equal(count(r, "review_litigation.litigation_after_review.total"), 22);
+    char *d = tu_diag_text(r);
+    assert_non_null(strstr(d, "2:23 READ.HEADER info"));
+    free(d);
+    xxgk_report_free(r);
+    /* a total that does not hold: the fragment proves no order, the row stays blank */
+    snprintf(text, sizeof text, "%s| 40 | 0 | 10 | 5 | 54 | 2 | 0 | 4 | 6 | 12 | 6 | 0 | 9 | 7 | 22 |\n", head);
+    r = tu_parse_str(text, XXGK_FORMAT_MARKDOWN);
+    assert_true(blank(r, "review_litigation.review.upheld"));
+    assert_true(blank(r, "review_litigation.litigation_after_review.total"));
+    xxgk_report_free(r);
+    /* one cell per line: a column's label among the values is no cell, and the totals must
+     * hold */
+    r = tu_parse_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果\n维持\n\n"
+                     "1\n\n1\n\n0\n\n0\n\n2\n\n1\n\n0\n\n0\n\n0\n\n1\n\n2\n\n0\n\n1\n\n0\n\n总计\n\n3\n",
+                     XXGK_FORMAT_TEXT);
+    assert_int_equal(count(r, "review_litigation.review.total"), 2);
+    assert_int_equal(count(r, "review_litigation.litigation_after_review.total"), 3);
+    xxgk_report_free(r);
+    r = tu_parse_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n\n"
+                     "1\n\n1\n\n0\n\n0\n\n2\n\n1\n\n0\n\n0\n\n0\n\n1\n\n2\n\n0\n\n1\n\n0\n\n总计\n\n4\n",
+                     XXGK_FORMAT_TEXT);
+    assert_true(blank(r, "review_litigation.review.total"));
+    xxgk_report_free(r);
+    /* a column's label between a row label and its value */
+    r = tu_parse_str("二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\n行政许可\n\n-2-\n\n本年处理决定数量\n9487\n"
+                     "第二十条第（六）项\n行政处罚\n5\n",
+                     XXGK_FORMAT_TEXT);
+    assert_int_equal(count(r, "proactive.licensing.decisions"), 9487);
+    xxgk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lone_bar_is_an_empty_cell),
         cmocka_unit_test(test_values_running_on_are_not_a_row),
         cmocka_unit_test(test_heading_anchors_the_first_row),
+        cmocka_unit_test(test_review_table_variants),
+        cmocka_unit_test(test_header_fragments_need_proof),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
