@@ -40,8 +40,10 @@ if [ ! -f "$prefix/lib/libxml2.a" ]; then
        SCHEMATRON TESTS THREADS XINCLUDE XPTR ZLIB)
   args=()
   for o in "${off[@]}"; do args+=("-DLIBXML2_WITH_$o=OFF"); done
-  emcmake cmake -S "$s" -B "$dir/libxml2-build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
-    -DCMAKE_INSTALL_PREFIX="$prefix" -DHAVE_PTHREAD_H=OFF "${args[@]}" >"$dir/libxml2-configure.log"
-  cmake --build "$dir/libxml2-build" -j"$jobs" >"$dir/libxml2-build.log"
-  cmake --install "$dir/libxml2-build" >/dev/null
+  log=$dir/libxml2-build.log
+  checks=$(realpath "$(dirname "$0")/../cmake/wasm-libxml2-checks.cmake")  # its configure checks' results
+  { emcmake cmake -S "$s" -B "$dir/libxml2-build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
+      -DCMAKE_INSTALL_PREFIX="$prefix" -DHAVE_PTHREAD_H=OFF "${args[@]}" -C "$checks" &&
+    cmake --build "$dir/libxml2-build" -j"$jobs" && cmake --install "$dir/libxml2-build"; } >"$log" 2>&1 ||
+    { tail -n 40 "$log" >&2; echo "libxml2 for wasm failed: $log" >&2; exit 1; }
 fi

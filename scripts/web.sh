@@ -21,7 +21,11 @@ emcmake cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DXXGK_WERROR=OFF \
 cmake --build "$build" -j"$(nproc)"
 echo "built $build/xxgk.html ($(stat -c %s "$build/xxgk.html") bytes) and $build/xxgk.js"
 [ "${1:-}" = --test ] || exit 0
-echo "== node: the npm package's tests, and the C tests' fixtures through the wasm module"
+# The native command, when there is a native build, for the native-against-wasm comparison.
+if [ -f build/CMakeCache.txt ]; then
+  cmake --build build -j"$(nproc)" --target xxgk-cli >/dev/null
+fi
+echo "== node: the npm package's tests; the C tests' fixtures, and native against wasm"
 XXGK_WASM="$build/xxgk.js" node --test bindings/js/test/ tests/web/fixtures.test.mjs
 # The test dependencies from tests/web's lock file: playwright-core (which never downloads a
 # browser: Debian's chromium is used) and typescript (tsc checks the package's .d.ts).

@@ -9,7 +9,7 @@
 const started = performance.now();
 const api = bind(await createXxgkModule());
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'zh', report: null, previous: null, base: '', findings: [], template: null };
+const state = { lang: 'zh', report: null, previous: null, base: '', findings: [], cells: new Map() };
 const t = (key, ...args) => {
   const s = STRINGS[state.lang][key];
   return typeof s === 'function' ? s(...args) : s;
@@ -29,8 +29,10 @@ td.error input[aria-invalid=true],td.warning input{font-weight:bold}
 const host = $('report');
 const shadow = host.attachShadow({ mode: 'open' });
 
-function setStatus(text, isError = false) {
-  $('status').textContent = text;
+// The status line, kept as words and arguments so that it follows the language switch.
+function setStatus(key, args = [], isError = false) {
+  state.status = { key, args, isError };
+  $('status').textContent = typeof key === 'function' ? key() : t(key, ...args);
   $('status').classList.toggle('error', isError);
 }
 
@@ -54,6 +56,7 @@ function applyLang() {
   if (state.previous) $('previous-name').textContent = t('previousLoaded', state.previous.name);
   if (state.report) show();
   else $('summary').textContent = t('noReport');
+  if (state.status) setStatus(state.status.key, state.status.args, state.status.isError);
 }
 
 // ---- checking and showing ----
@@ -69,7 +72,7 @@ function namedCell(f) {
 }
 
 function labelOf(path) {
-  const cell = state.template.cells.find((c) => c.path === path);
+  const cell = state.cells.get(path);
   if (!cell) return path;
   return state.lang === 'zh' ? cell.label : cell.labelEn;
 }
@@ -174,7 +177,7 @@ function setReport(report, base) {
   state.report?.free();
   state.report = report;
   state.base = base;
-  state.template = api.template(report.template);
+  state.cells = new Map(api.template(report.template).cells.map((c) => [c.path, c]));
 }
 
 // ---- opening files ----
@@ -188,7 +191,7 @@ async function openReport(file) {
   try {
     report = api.load(await readFile(file), { name: file.name });
   } catch (e) {
-    setStatus(t('cannotRead', file.name, errorText(e)), true);
+    setStatus(() => t('cannotRead', file.name, errorText(e)), [], true);
     return;
   }
   setReport(report, file.name.replace(/\.[^.]*$/, ''));
@@ -196,7 +199,7 @@ async function openReport(file) {
   const { e, w } = show();
   const ms = (performance.now() - t0).toFixed(1);
   if (!document.body.dataset.firstCheckMs) document.body.dataset.firstCheckMs = ms;
-  setStatus(t('loaded', file.name, e, w, ms));
+  setStatus('loaded', [file.name, e, w, ms]);
 }
 
 async function openPrevious(file) {
@@ -204,7 +207,7 @@ async function openPrevious(file) {
   try {
     report = api.load(await readFile(file), { name: file.name });
   } catch (e) {
-    setStatus(t('cannotRead', file.name, errorText(e)), true);
+    setStatus(() => t('cannotRead', file.name, errorText(e)), [], true);
     return;
   }
   state.previous?.report.free();
@@ -214,7 +217,7 @@ async function openPrevious(file) {
   if (state.report) {
     check();
     show();
-    setStatus(`${t('previousLoaded', file.name)} — ${$('summary').textContent}`);
+    setStatus(() => `${t('previousLoaded', file.name)} — ${$('summary').textContent}`);
   }
 }
 
@@ -236,29 +239,32 @@ function newReport() {
   setReport(api.newReport(id), `xxgk-${id}`);
   check();
   show();
-  setStatus(t('created', id));
+  setStatus('created', [id]);
   $('meta-year').focus();
 }
 
 // ---- editing ----
 function edit(fn, label) {
+  let rejected = null;
   try {
     fn();
   } catch (e) {
-    setStatus(t('cellRejected', label, errorText(e)), true);
+    rejected = e;
   }
   check();
-  show();
+  const { e, w } = show();
+  if (rejected) setStatus(() => t('cellRejected', label(), errorText(rejected)), [], true);
+  else setStatus('rechecked', [label(), e, w]);
 }
 
 shadow.addEventListener('change', (ev) => {
   const input = ev.target;
   if (!input.dataset?.path) return;
-  edit(() => state.report.set(input.dataset.path, input.value.trim()), labelOf(input.dataset.path));
+  edit(() => state.report.set(input.dataset.path, input.value.trim()), () => labelOf(input.dataset.path));
 });
-$('meta-year').addEventListener('change', (ev) => edit(() => { state.report.year = Number(ev.target.value) || 0; }, t('year')));
-$('meta-agency').addEventListener('change', (ev) => edit(() => { state.report.agency = ev.target.value; }, t('agency')));
-$('meta-title').addEventListener('change', (ev) => edit(() => { state.report.title = ev.target.value; }, t('reportTitle')));
+$('meta-year').addEventListener('change', (ev) => edit(() => { state.report.year = Number(ev.target.value) || 0; }, () => t('year')));
+$('meta-agency').addEventListener('change', (ev) => edit(() => { state.report.agency = ev.target.value; }, () => t('agency')));
+$('meta-title').addEventListener('change', (ev) => edit(() => { state.report.title = ev.target.value; }, () => t('reportTitle')));
 $('meta').addEventListener('submit', (ev) => ev.preventDefault());
 
 // ---- downloads ----
@@ -283,7 +289,7 @@ function download(kind) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
-  setStatus(t('saved', name));
+  setStatus('saved', [name]);
 }
 
 // ---- wiring ----

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import * as xxgk from '../../bindings/js/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -155,9 +156,9 @@ test('HTML writer: the golden pages of tests/data/html', () => {
   }
 });
 
-// A finding as the command's JSON output shows it.
+// A finding as the command's JSON output shows it (no place when there is none).
 const cliFinding = (f) => ({ rule: f.rule, severity: f.severity, cells: f.cells, expected: f.expected,
-  actual: f.actual, message: f.message, message_en: f.messageEn, line: f.line, column: f.column });
+  actual: f.actual, message: f.message, message_en: f.messageEn, ...(f.line || f.column ? { line: f.line, column: f.column } : {}) });
 
 test('checks: the findings of the command\'s golden check.json', () => {
   const golden = JSON.parse(text(data('cli/check.json')));
@@ -191,4 +192,49 @@ test('diff and year over year: the command\'s golden diff-yoy.json', () => {
   assert.deepEqual(xxgk.check(b, { previous: a }).slice(own).map(cliFinding), golden.yoy);
   a.free();
   b.free();
+});
+
+// Every report-like file of the repository's test data, as the native command checks it and as
+// the wasm module does: the same findings, or the same error — whatever readers lib/ holds.
+test('native and wasm agree on every file of tests/data and examples/data (xxgk check --format json)', (t) => {
+  const cli = process.env.XXGK_CLI || src('build/xxgk');
+  if (!fs.existsSync(cli)) {
+    t.skip(`no native command at ${cli} (XXGK_CLI)`);
+    return;
+  }
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const files = [...walk(data()), ...walk(src('examples/data'))]
+    .filter((f) => /\.(json|csv|txt|md|html?)$/.test(f)).map((f) => path.relative(root, f)).sort();
+  assert.ok(files.length >= 300, `${files.length} files`);
+  let out;
+  try {
+    out = execFileSync(cli, ['check', '--format', 'json', '-j', '1', ...files], { cwd: root, encoding: 'utf8',
+      maxBuffer: 256 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (e) {
+    out = e.stdout; // 1: some findings are errors; 2: some files cannot be read
+  }
+  const byFile = new Map();
+  for (const entry of JSON.parse(out).files) byFile.set(entry.file, [...(byFile.get(entry.file) || []), entry]);
+  assert.deepEqual([...byFile.keys()].filter((f) => !files.includes(f)), []);
+  for (const file of files) {
+    const bytes = read(src(file));
+    const want = byFile.get(file) || []; // a long CSV of no report at all has no entry
+    const got = [];
+    try {
+      const many = want.length !== 1 || 'report' in want[0];
+      const reports = many ? xxgk.loadAll(bytes, { name: file }) : [{ id: null, report: xxgk.load(bytes, { name: file }) }];
+      for (const { id, report } of reports) {
+        const f = xxgk.check(report).map(cliFinding);
+        got.push({ file, ...(id === null ? {} : { report: id }), template: report.template, year: report.year,
+          agency: report.agency, errors: f.filter((x) => x.severity === 'error').length,
+          warnings: f.filter((x) => x.severity === 'warning').length, findings: f });
+        report.free();
+      }
+    } catch (e) {
+      if (!(e instanceof xxgk.XxgkError)) throw e;
+      got.push({ file, error: { message: e.message, ...(e.line || e.column ? { line: e.line, column: e.column } : {}) } });
+    }
+    assert.deepEqual(got, want, file);
+  }
 });

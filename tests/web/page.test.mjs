@@ -72,6 +72,8 @@ test('opens from disk in Chinese, offline, ready to take a report', async () => 
   assert.equal(await page.textContent('#findings-heading'), '检查结果');
   assert.equal(await page.textContent('#summary'), '尚未打开报告。');
   assert.equal(await page.isDisabled('#download-json'), true);
+  assert.equal(await page.isVisible('#meta'), false);
+  assert.equal(await page.isVisible('#previous-clear'), false);
   console.log(`# page ${fs.statSync(pageFile).size} bytes; module ready ${await page.getAttribute('body', 'data-ready-ms')} ms after the script started`);
 });
 
@@ -146,6 +148,9 @@ test('English, and back to Chinese', async () => {
   assert.equal(await page.textContent('#findings-heading'), 'Findings');
   assert.match(await page.textContent('#summary'), /^0 error\(s\), 0 warning\(s\), 3 note\(s\)$/);
   assert.equal(await page.getAttribute('#lang-en', 'aria-pressed'), 'true');
+  assert.equal(await page.textContent('#status'), 'Downloaded hongze-district-2023_pdftotext-layout.html');
+  assert.equal(await page.getAttribute('#report input[data-path="applications.new.total"]', 'aria-label'),
+    xxgk.template('2021').cells.find((c) => c.path === 'applications.new.total').labelEn);
   await page.click('#lang-zh');
   assert.equal(await page.textContent('#findings-heading'), '检查结果');
 });
@@ -215,8 +220,15 @@ test('keyboard: focus order and a label on every control', async () => {
   await open(HONGZE_JSON);
   const cellsUnlabelled = await page.$$eval('#report td input', (is) => is.filter((i) => !i.getAttribute('aria-label')).length);
   assert.equal(cellsUnlabelled, 0);
-  assert.equal(await page.getAttribute('#report input[data-path="applications.new.total"]', 'aria-label'),
-    '一、本年新收政府信息公开申请数量 / 总计');
+  // each cell input is named by the template's label of its cell
+  const labels = await page.$$eval('#report td input', (is) => is.map((i) => [i.dataset.path, i.getAttribute('aria-label')]));
+  const want = new Map(xxgk.template('2021').cells.map((c) => [c.path, c.label]));
+  assert.deepEqual(labels, labels.map(([p]) => [p, want.get(p)]));
+  // every printed cell, and the optional ones the report fills (its （六） subtotal)
+  const r = xxgk.load(fs.readFileSync(HONGZE_JSON));
+  const filledOptional = xxgk.template('2021').cells.filter((c) => c.optional && r.cell(c.path).state !== 'blank');
+  r.free();
+  assert.equal(labels.length, xxgk.template('2021').cellCount + filledOptional.length);
 });
 
 test('fits 1366x768: the findings beside the tables, no sideways scrolling', async () => {
