@@ -65,10 +65,10 @@ function check() {
   state.findings = api.check(state.report, opts);
 }
 
-// The cell a finding's message names ("path: ..."), else its last cell, else none.
+// The cell a finding blames: the last of its cells (an identity lists the expected side's
+// terms, then the actual side, the cell its message names), or none.
 function namedCell(f) {
-  const named = f.cells.find((c) => f.message.startsWith(`${c}: `));
-  return named || f.cells[f.cells.length - 1] || null;
+  return f.cells[f.cells.length - 1] || null;
 }
 
 function labelOf(path) {

@@ -34,7 +34,8 @@ export interface Finding {
   /** Expected and actual value as decimal text, "" when the finding has none. */
   expected: string;
   actual: string;
-  /** The message in Chinese and in English, naming the cell and both numbers. */
+  /** The message in Chinese and in English, naming the cell as the printed table does, and both
+   * numbers (cell paths are in `cells`). */
   message: string;
   messageEn: string;
   /** Where the named cell (or the diagnosed text) was read, 0 when unknown. */

@@ -38,7 +38,9 @@ test('check finds the two 表四 errors of hongze-district-2023, with their cell
   ]);
   assert.deepEqual(f[0].cells, ['upheld', 'corrected', 'other', 'pending', 'total']
     .map((c) => `review_litigation.review.${c}`));
-  assert.ok(f[1].messageEn.startsWith('review_litigation.litigation_after_review.total: '));
+  assert.equal(f[1].messageEn, 'table 4, "Administrative litigation" / "Sued after review" / "Total": the total ' +
+    'should be 5 (upheld + corrected + other + pending), is 0');
+  assert.equal(f[1].message, '表四“行政诉讼”“复议后起诉”“总计”栏：总计应为 5（结果维持、结果纠正、其他结果、尚未审结之和），实为 0');
   r.set('review_litigation.review.total', 11);
   r.set('review_litigation.litigation_after_review.total', '5');
   assert.deepEqual(xxgk.check(r), []);
