@@ -146,6 +146,12 @@ typedef struct xxgk_sum xxgk_sum;
 XXGK_API int xxgk_format_from_name(int *format, const char *name);
 /* The name of a format, or NULL if unknown (static). */
 XXGK_API const char *xxgk_format_name(int format);
+/* The format a file's name stands for, as xxgk_report_read_file() reads it:
+ * .json, .txt (text), .md (Markdown), .html and .htm; XXGK_FORMAT_AUTO (the
+ * content decides) for .csv (long or wide) and any other name. Lets a program
+ * that reads files itself read them as the library would. Errors: XXGK_EINVAL
+ * (NULL). */
+XXGK_API int xxgk_format_from_path(int *format, const char *path);
 
 /* ------------------------------------------------------------------------ */
 /* The essentials                                                           */

@@ -53,6 +53,14 @@ static int format_of_path(const char *path)
     return XXGK_FORMAT_AUTO; /* .csv: long or wide, sniffed */
 }
 
+int xxgk_format_from_path(int *format, const char *path)
+{
+    if (!format || !path)
+        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "format and path are required");
+    *format = format_of_path(path);
+    return 0;
+}
+
 int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len, const xxgk_parse_options *user)
 {
     if (!out)
