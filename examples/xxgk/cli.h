@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <xxgk.h>
 
+#include "opt.h"
 #include "strbuf.h"
 
 #define EXIT_CLEAN 0
@@ -16,84 +17,121 @@
 /* Input read into memory stops a little beyond the library's default limit (64 MiB). */
 #define CLI_MAX_INPUT ((size_t)64 << 20)
 
-int cmd_paths(int argc, char **argv);
-int cmd_convert(int argc, char **argv);
-int cmd_check(int argc, char **argv);
-int cmd_rules(int argc, char **argv);
-int cmd_sum(int argc, char **argv);
-int cmd_diff(int argc, char **argv);
-int cmd_template(int argc, char **argv);
-
-/* Read a file ("-" = standard input) into a report; on failure print
- * "FILE:LINE:COLUMN: message" to stderr and return the library's code. */
-int cli_read(xxgk_report **out, const char *path, const xxgk_parse_options *opts);
-/* The same without printing: the detail stays in xxgk_error_*() (for "-", a
- * failed read of standard input sets *errno_out, else it is 0). */
-int cli_read_quiet(xxgk_report **out, const char *path, const xxgk_parse_options *opts,
-                   int *errno_out);
-/* Read a whole stream or file into memory (caller frees with free()). */
-int cli_slurp(const char *path, char **buf, size_t *len);
-/* Print the last library error for `file` as FILE:LINE:COLUMN: message. */
-void cli_error(const char *file);
-/* msg without a leading "FILE: " (the library's I/O messages name the file). */
-const char *cli_strip_file(const char *msg, const char *file);
-/* Format the same into b (with a newline). */
-void cli_error_sb(strbuf *b, const char *file);
-/* Whether a and b name the same existing file. */
-int cli_same_file(const char *a, const char *b);
-/* Write len bytes to `output` (NULL or "-": standard output). 0 or -1 (reported). */
-int cli_write_output(const char *output, const char *text, size_t len, const char *cmd);
-
-/* Whether argv[*i] is the option `name` with a value: "--name VALUE", "--name=VALUE", or
- * for a short option "-n VALUE" and "-nVALUE". 1 (and *value; *i advanced past a separate
- * value), 0 if it is another argument, -1 if the value is missing (reported, naming cmd). */
-int cli_opt(int argc, char **argv, int *i, const char *name, const char **value, const char *cmd);
-
-/* The rest of a command line of FILE arguments: -h/--help (CLI_ARG_HELP), "--" (what
- * follows are files), an unknown option (reported, -1), else a file (appended; files has
- * room for argc entries). 0 when the argument was taken. */
-#define CLI_ARG_HELP 1
-int cli_file_arg(int argc, char **argv, int *i, char **files, size_t *nfiles, const char *cmd);
-
-/* Languages of messages. */
+/* Languages of messages (the index of --lang's values). */
 enum { LANG_ZH = 0, LANG_EN = 1 };
-/* Parse "zh" or "en"; -1 (reported, naming cmd) otherwise. */
-int cli_parse_lang(const char *s, const char *cmd);
-/* Parse a -j value (1..CLI_MAX_JOBS); -1 (reported) otherwise. */
-int cli_parse_jobs(const char *s, const char *cmd);
-/* The severity's name in the language ("error" / "错误"). */
-const char *cli_severity(int severity, int lang);
-/* One finding as a line: FILE[:LINE[:COLUMN]]: severity RULE: message\n */
-void cli_finding_line(strbuf *b, const char *file, const xxgk_findings *f, size_t i, int lang);
-/* One finding as a JSON object. */
-void cli_finding_json(strbuf *b, const xxgk_findings *f, size_t i);
 
-/* The reports of one input, one at a time (a long CSV may hold many). open: 0 or a
- * library code with the detail in xxgk_error_*() (*errno_out set when standard input
- * could not be read); next: 0 and *out (the caller's), 1 at the end, or a library code. */
+/* ---- files (files.c) ---- */
+
+/* Why something could not be read: a message, and its place in the input when known. */
+typedef struct {
+    char msg[768];
+    long line, column;
+    int code; /* the library's XXGK_E* (XXGK_EIO for a system error) */
+} cli_failure;
+/* The last library error, without a leading "FILE: " (the I/O messages name it). */
+void cli_failure_from_lib(cli_failure *f, const char *file);
+/* A system error (errno) on `file`: "No such file or directory". */
+void cli_failure_from_errno(cli_failure *f, int err);
+/* "FILE:LINE:COLUMN: message\n" (or "FILE: message\n") into b. */
+void cli_failure_line(strbuf *b, const char *file, const cli_failure *f);
+
+/* Open a file for reading, also when its path is longer than PATH_MAX (opened one
+ * directory at a time). A file descriptor, or -1 with errno. */
+int cli_open_read(const char *path);
+/* Read a whole file into memory (*owned: free() it) or standard input ("-": read once
+ * and kept for the whole run, *owned 0); at most a little more than CLI_MAX_INPUT
+ * bytes, so that the reader can say it is too long. 0, or -1 with errno (EISDIR for a
+ * directory). */
+int cli_slurp(const char *path, char **buf, size_t *len, int *owned);
+/* Whether `output` names one of the inputs: the same path, the same file, or the
+ * file behind standard input when an input is "-". */
+int cli_same_file(const char *output, const char *input);
+
+/* Output to a file that replaces the old one only when it is complete: written to a
+ * temporary file in the same directory, synced, then renamed over `path`. On any
+ * failure the temporary file is removed and the old file is left as it was. */
+typedef struct {
+    FILE *fp;       /* standard output when path is NULL or "-" */
+    char *path, *tmp;
+    int err;        /* the first errno of a failed write */
+} cli_outfile;
+/* 0, or -1 (reported, naming cmd). */
+int cli_outfile_open(cli_outfile *o, const char *path, const char *cmd);
+void cli_outfile_write(cli_outfile *o, const char *s, size_t n);
+/* Finish: 0, or -1 (reported; the old file kept). */
+int cli_outfile_commit(cli_outfile *o, const char *cmd);
+/* Give up: the old file is kept. */
+void cli_outfile_abort(cli_outfile *o);
+/* Write len bytes to `output` (NULL or "-": standard output) as above. 0 or -1. */
+int cli_write_output(const char *output, const char *text, size_t len, const char *cmd);
+/* Write to standard output; a failure is remembered and reported at exit. */
+void cli_stdout_put(const char *s, size_t n);
+/* The errno of the first failed write to standard output, or 0. */
+int cli_stdout_errno(void);
+
+/* ---- reading reports (source.c) ---- */
+
+/* Parse options for every input: a file's format from --from, else from its name. */
+typedef struct {
+    xxgk_parse_options *by_format[16]; /* XXGK_FORMAT_* -> options; AUTO sniffs */
+    int from;                         /* --from's format, or XXGK_FORMAT_AUTO */
+} cli_readopts;
+/* 0, or -1 (reported) when out of memory. */
+int cli_readopts_init(cli_readopts *o, const cli_args *a);
+void cli_readopts_free(cli_readopts *o);
+
+/* The reports of one input, one at a time (a long CSV may hold many). */
 typedef struct {
     char *buf;
+    size_t len;
+    int owned;      /* buf is ours to free (not standard input's) */
     xxgk_reader *rd;
-    xxgk_report *single;
+    size_t read;    /* reports returned so far */
 } cli_source;
-int cli_source_open(cli_source *s, const char *path, int *errno_out);
-int cli_source_next(cli_source *s, xxgk_report **out);
-/* The `report` column's value of the report last returned, or "". */
+/* 0, or -1 with *why filled (a system error, or the library's). */
+int cli_source_open(cli_source *s, const char *path, const cli_readopts *o, cli_failure *why);
+/* 0 and *out (the caller's), 1 at the end, or -1 with *why filled. */
+int cli_source_next(cli_source *s, xxgk_report **out, const char *path, cli_failure *why);
+/* The `report` column's value of the report last returned (or that failed), or "". */
 const char *cli_source_report_id(const cli_source *s);
 void cli_source_close(cli_source *s);
+/* One report from a file: on failure print FILE[:LINE:COLUMN]: message and return -1.
+ * A file of several reports is refused, naming the option that picks one (--report). */
+int cli_read_one(xxgk_report **out, const char *path, const cli_readopts *o);
+
+/* ---- inputs (inputs.c) ---- */
 
 /* FILE arguments expanded into files. */
 typedef struct {
     char *path;
-    char *error; /* why it cannot be read (a directory that cannot be opened), or NULL */
+    char *error;   /* why it cannot be read (a directory that cannot be opened), or NULL */
+    int walked;    /* found in a directory (not named): skipped when it is not a report */
 } cli_input;
 typedef struct {
     cli_input *items;
     size_t count, cap;
+    size_t skipped; /* files in the directories that are not reports (by name) */
 } cli_inputs;
 /* 0, or -1 (reported) when out of memory or when the directories hold no report file. */
-int cli_inputs_expand(cli_inputs *in, char **args, size_t nargs);
+int cli_inputs_expand(cli_inputs *in, char **args, size_t nargs, const cli_strlist *exclude);
 void cli_inputs_free(cli_inputs *in);
+/* Whether `code` (a failed read of a walked file) means it is not a report at all. */
+int cli_not_a_report(const cli_input *in, int code);
+
+/* ---- findings as text and JSON (util.c) ---- */
+
+/* The severity's name in the language ("error" / "错误"). */
+const char *cli_severity(int severity, int lang);
+/* One finding as a line: FILE[:LINE[:COLUMN]]: severity RULE: message\n, the severity
+ * coloured when `color`. */
+void cli_finding_line(strbuf *b, const char *file, const xxgk_findings *f, size_t i, int lang,
+                      int color);
+/* One finding as a JSON object. */
+void cli_finding_json(strbuf *b, const xxgk_findings *f, size_t i);
+/* Whether the finding is shown under --severity. */
+int cli_shown(const cli_args *a, const xxgk_findings *f, size_t i);
+
+/* ---- parallel work (pool.c) and progress (progress.c) ---- */
 
 /* Ordered parallel work: work(ctx, worker, i) runs on worker threads (worker is
  * 0..jobs-1, for per-worker state); emit(ctx, i, result) runs on the calling thread
@@ -109,7 +147,7 @@ typedef struct {
     int on, shown;
     double start, last;
 } cli_progress;
-void progress_start(cli_progress *p, size_t total);
+void progress_start(cli_progress *p, size_t total, int quiet);
 void progress_step(cli_progress *p);
 void progress_clear(cli_progress *p);
 

@@ -1,160 +1,172 @@
 /* SPDX-License-Identifier: MIT */
-/* xxgk check: check reports (one, or a directory of ten thousand, in parallel). */
+/* xxgk check: check reports (one, or a directory of ten thousand, in parallel). Files are
+ * read and checked by workers; a file of many reports (long CSV with a `report` column)
+ * is streamed by the printer, report by report, so that memory stays flat. */
 #include "cli.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 enum { FMT_TEXT, FMT_JSON, FMT_NDJSON };
+static const char *const check_formats[] = { "text", "json", "ndjson", NULL };
 
-static void usage(FILE *fp)
-{
-    fprintf(fp,
-        "usage: xxgk check [--format text|json|ndjson] [--lang zh|en] [--blank-as-zero]\n"
-        "                  [--previous FILE] [-j N] FILE...\n\n"
-        "Check reports against the consistency rules of their template (勾稽关系) and print\n"
-        "the findings, together with what the reader could not place. FILE may be a report\n"
-        "(.json, .csv, .txt, .md, .html), a directory (walked recursively, in sorted order, for\n"
-        ".json .csv .txt .md files) or '-' for standard input. A long CSV with a `report`\n"
-        "column holds many reports: each is checked, and its JSON object has \"report\": ID.\n\n"
-        "  --format text     one line per finding, FILE:LINE:COLUMN: severity RULE: message\n"
-        "                    (the default)\n"
-        "  --format json     one JSON document: {\"xxgk\": 1, \"files\": [{\"file\", \"template\",\n"
-        "                    \"year\", \"agency\", \"errors\", \"warnings\", \"findings\": [...]}]};\n"
-        "                    an unreadable file is {\"file\", \"error\": {\"message\", \"line\", \"column\"}}\n"
-        "  --format ndjson   the same objects, one per line, streamed as files finish\n"
-        "  --lang zh|en      language of the messages and of the summary (default zh)\n"
-        "  --blank-as-zero   read blank cells as 0, so that identities with blanks are checked\n"
-        "  --previous FILE   also check against last year's report (YOY.* rules)\n"
-        "  -j N, --jobs N    N parallel workers (default: the number of cores); the output is\n"
-        "                    in input order whatever N\n\n"
-        "A summary (files, errors, warnings, unreadable) goes to standard error; with more than\n"
-        "20 files and standard error on a terminal, a progress bar too.\n"
-        "Exit status: 0 no error finding, 1 some error finding, 2 a file could not be read\n"
-        "or bad usage.\n\n"
-        "  xxgk check report.json\n"
-        "  xxgk check --lang en --previous 2022.json 2023.txt\n"
-        "  xxgk check -j 4 --format ndjson reports/ > findings.ndjson\n"
-        "  cat report.txt | xxgk check -\n");
-}
+static const cli_option check_options[] = {
+    CLI_CHOICE(0, "format", format, check_formats, "how findings are printed (default text; see below)"),
+    CLI_OPT_SEVERITY,
+    CLI_OPT_LANG,
+    CLI_FLAG(0, "blank-as-zero", blank_as_zero,
+             "read blank cells as 0, so that identities with\nblanks are checked"),
+    CLI_STRING(0, "previous", "FILE", previous, COMPLETE_FILE,
+               "also check against last year's report (YOY.* rules)"),
+    CLI_OPT_FROM,
+    CLI_OPT_JOBS("workers"),
+    CLI_OPT_EXCLUDE,
+    CLI_OPT_QUIET,
+    CLI_OPT_COLOR,
+    CLI_END,
+};
+
+static const cli_example check_examples[] = {
+    { "xxgk check report.json", "check one report before publishing it" },
+    { "xxgk check --lang en --previous 2022.json 2023.txt", "also against last year's report" },
+    { "xxgk check --severity warning report.txt", "errors and warnings, no info lines" },
+    { "xxgk check -j 4 --format ndjson reports/ > findings.ndjson", "a directory, in parallel" },
+    { "cat report.txt | xxgk check -", "standard input" },
+    { NULL, NULL },
+};
+
+static int cmd_check(const cli_args *a);
+
+const cli_command cli_cmd_check = {
+    "check", cmd_check, "check reports against the consistency rules (files or directories)",
+    "FILE...", 1, (size_t)-1, COMPLETE_FILE,
+    "Check reports against the consistency rules of their template (勾稽关系) and print\n"
+    "the findings, together with what the reader could not place. A long CSV with a\n"
+    "`report` column holds many reports: each is checked in turn, and its JSON object has\n"
+    "\"report\": ID.",
+    check_options,
+    "Formats:\n"
+    "  text     one line per finding, FILE:LINE:COLUMN: severity RULE: message\n"
+    "  json     one document: {\"xxgk\": 1, \"files\": [{\"file\", \"template\", \"year\",\n"
+    "           \"agency\", \"errors\", \"warnings\", \"findings\": [...]}]}; an unreadable\n"
+    "           file is {\"file\", \"error\": {\"message\", \"line\", \"column\"}}\n"
+    "  ndjson   the same objects, one per line, written as files finish\n"
+    "\n"
+    "A summary (files, errors, warnings, unreadable, skipped) goes to standard error; with\n"
+    "more than 20 files and standard error on a terminal, a progress bar too.\n"
+    "Exit status: 0 no error finding, 1 some error finding, 2 a file could not be read\n"
+    "or bad usage.",
+    check_examples,
+};
 
 typedef struct {
-    strbuf out, err;
-    size_t errors, warnings;
-    size_t objects; /* JSON objects in out: a file may hold several reports */
-    size_t reports;
-    int unreadable;
+    size_t errors, warnings, reports;
+} check_counts;
+
+typedef struct {
+    strbuf out, err;   /* a file's output (one JSON object, or text lines) and messages */
+    check_counts k;
+    int unreadable, skipped;
+    int stream;        /* many reports: the printer reads and checks them */
 } check_result;
 
 typedef struct {
+    const cli_args *a;
     const cli_inputs *in;
-    int format, lang;
+    cli_readopts ro;
     const xxgk_check_options *co;
     const xxgk_report *prev;
-    xxgk_findings **scratch; /* one reusable findings list per worker */
-    size_t files, reports, errors, warnings, unreadable;
-    int out_failed;
-    size_t printed; /* JSON objects printed */
-    int multi;      /* some file held several reports */
+    xxgk_findings **scratch; /* one reusable list per worker, and the printer's last */
+    int jobs;
+    size_t files, reports, errors, warnings, unreadable, skipped;
+    size_t printed;          /* JSON objects printed */
+    int multi;               /* some file held several reports */
     cli_progress prog;
 } check_ctx;
 
-/* Start the next JSON object of a result: objects of one file are separated like files. */
-static void begin_object(check_result *res, const check_ctx *c, const char *file, const char *id)
+/* Start a JSON object. */
+static void begin_object(strbuf *b, const char *file, const char *id)
 {
-    if (res->objects++)
-        sb_puts(&res->out, c->format == FMT_JSON ? ",\n  " : "\n");
-    sb_puts(&res->out, "{\"file\": ");
-    sb_json_str(&res->out, file);
+    sb_puts(b, "{\"file\": ");
+    sb_json_str(b, file);
     if (id && id[0]) {
-        sb_puts(&res->out, ", \"report\": ");
-        sb_json_str(&res->out, id);
+        sb_puts(b, ", \"report\": ");
+        sb_json_str(b, id);
     }
 }
 
-static void unreadable(check_result *res, const check_ctx *c, const char *file, const char *id,
-                       const char *msg, long line, long col)
+static void unreadable(strbuf *out, strbuf *err, const check_ctx *c, const char *file, const char *id,
+                       const cli_failure *why)
 {
-    res->unreadable = 1;
-    msg = cli_strip_file(msg, file);
-    if (line > 0)
-        sb_printf(&res->err, "%s:%ld:%ld: %s\n", file, line, col, msg);
-    else
-        sb_printf(&res->err, "%s: %s\n", file, msg);
-    if (c->format == FMT_TEXT)
+    cli_failure_line(err, file, why);
+    if (c->a->format == FMT_TEXT)
         return;
-    begin_object(res, c, file, id);
-    sb_puts(&res->out, ", \"error\": {\"message\": ");
-    sb_json_str(&res->out, msg);
-    if (line > 0)
-        sb_printf(&res->out, ", \"line\": %ld, \"column\": %ld", line, col);
-    sb_puts(&res->out, "}}");
+    begin_object(out, file, id);
+    sb_puts(out, ", \"error\": {\"message\": ");
+    sb_json_str(out, why->msg);
+    if (why->line > 0)
+        sb_printf(out, ", \"line\": %ld, \"column\": %ld", why->line, why->column);
+    sb_puts(out, "}}");
 }
 
-static void unreadable_lib(check_result *res, const check_ctx *c, const char *file, const char *id)
+static void add_findings(strbuf *b, int *first, const check_ctx *c, const char *file,
+                         const xxgk_findings *f)
 {
-    unreadable(res, c, file, id, xxgk_error_message(), xxgk_error_line(), xxgk_error_column());
-}
-
-static void add_findings(strbuf *b, size_t *errors, size_t *warnings, const check_ctx *c,
-                         const char *file, const xxgk_findings *f)
-{
-    size_t n = xxgk_findings_count(f);
-    *errors += xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR);
-    *warnings += xxgk_findings_count_severity(f, XXGK_SEVERITY_WARNING);
-    for (size_t i = 0; i < n; i++) {
-        if (c->format == FMT_TEXT) {
-            cli_finding_line(b, file, f, i, c->lang);
+    for (size_t i = 0, n = xxgk_findings_count(f); i < n; i++) {
+        if (!cli_shown(c->a, f, i))
+            continue;
+        if (c->a->format == FMT_TEXT) {
+            cli_finding_line(b, file, f, i, c->a->lang, c->a->color_out);
         } else {
-            if (b->len)
-                sb_puts(b, ", ");
+            sb_puts(b, *first ? "" : ", ");
             cli_finding_json(b, f, i);
         }
+        *first = 0;
     }
 }
 
-/* Check one report of `file` into res. 0, or -1 when it could not be checked. */
-static int check_report(check_result *res, const check_ctx *c, xxgk_findings *f, const char *file,
-                        const char *id, const xxgk_report *r)
+/* Check one report into out (its JSON object, or its lines). 0, or -1 when it could not
+ * be checked (said in err and out). */
+static int check_report(strbuf *out, strbuf *err, check_counts *k, const check_ctx *c,
+                        xxgk_findings *f, const char *file, const char *id, const xxgk_report *r)
 {
     xxgk_findings *yoy = NULL;
     if (xxgk_check_into(f, r, c->co) != 0 ||
         (c->prev && xxgk_check_previous(&yoy, r, c->prev, c->co) != 0)) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "cannot check: %s", xxgk_strerror(xxgk_error_code()));
-        unreadable(res, c, file, id, msg, 0, 0);
+        cli_failure why = { "", 0, 0, 0 };
+        snprintf(why.msg, sizeof why.msg, "cannot check: %s", xxgk_strerror(xxgk_error_code()));
+        unreadable(out, err, c, file, id, &why);
         return -1;
     }
-    /* the counts come before the findings in JSON: format the findings first */
-    strbuf list = STRBUF_INIT;
-    size_t errors = 0, warnings = 0;
-    add_findings(&list, &errors, &warnings, c, file, f);
-    if (yoy)
-        add_findings(&list, &errors, &warnings, c, file, yoy);
-    xxgk_findings_free(yoy);
-    res->errors += errors;
-    res->warnings += warnings;
-    res->reports++;
-    if (c->format != FMT_TEXT) {
-        int year = xxgk_report_year(r);
-        begin_object(res, c, file, id);
-        sb_puts(&res->out, ", \"template\": ");
-        sb_json_str(&res->out, xxgk_template_id(xxgk_report_template(r)));
-        if (year)
-            sb_printf(&res->out, ", \"year\": %d", year);
-        else
-            sb_puts(&res->out, ", \"year\": null");
-        sb_puts(&res->out, ", \"agency\": ");
-        sb_json_str(&res->out, xxgk_report_agency(r));
-        sb_printf(&res->out, ", \"errors\": %zu, \"warnings\": %zu, \"findings\": [", errors,
-                  warnings);
+    size_t errors = xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR);
+    size_t warnings = xxgk_findings_count_severity(f, XXGK_SEVERITY_WARNING);
+    if (yoy) {
+        errors += xxgk_findings_count_severity(yoy, XXGK_SEVERITY_ERROR);
+        warnings += xxgk_findings_count_severity(yoy, XXGK_SEVERITY_WARNING);
     }
-    if (list.len)
-        sb_putn(&res->out, list.s, list.len);
-    if (c->format != FMT_TEXT)
-        sb_puts(&res->out, "]}");
-    res->out.failed |= list.failed;
-    sb_free(&list);
+    k->errors += errors;
+    k->warnings += warnings;
+    k->reports++;
+    if (c->a->format != FMT_TEXT) {
+        int year = xxgk_report_year(r);
+        begin_object(out, file, id);
+        sb_puts(out, ", \"template\": ");
+        sb_json_str(out, xxgk_template_id(xxgk_report_template(r)));
+        if (year)
+            sb_printf(out, ", \"year\": %d", year);
+        else
+            sb_puts(out, ", \"year\": null");
+        sb_puts(out, ", \"agency\": ");
+        sb_json_str(out, xxgk_report_agency(r));
+        sb_printf(out, ", \"errors\": %zu, \"warnings\": %zu, \"findings\": [", errors, warnings);
+    }
+    int first = 1;
+    add_findings(out, &first, c, file, f);
+    if (yoy)
+        add_findings(out, &first, c, file, yoy);
+    xxgk_findings_free(yoy);
+    if (c->a->format != FMT_TEXT)
+        sb_puts(out, "]}");
     return 0;
 }
 
@@ -166,69 +178,124 @@ static void *check_one(void *arg, int worker, size_t idx)
     check_result *res = calloc(1, sizeof *res);
     if (!res)
         return NULL;
+    cli_failure why = { "", 0, 0, 0 };
     if (input->error) {
-        unreadable(res, c, file, NULL, input->error, 0, 0);
+        snprintf(why.msg, sizeof why.msg, "%s", input->error);
+        unreadable(&res->out, &res->err, c, file, NULL, &why);
+        res->unreadable = 1;
         return res;
     }
     cli_source src;
-    int err;
-    if (cli_source_open(&src, file, &err) != 0) {
-        if (err) {
-            char msg[256];
-            snprintf(msg, sizeof msg, "cannot read standard input: %s", strerror(err));
-            unreadable(res, c, file, NULL, msg, 0, 0);
-        } else {
-            unreadable_lib(res, c, file, NULL);
-        }
-        cli_source_close(&src);
-        return res;
+    xxgk_report *r = NULL;
+    int rc = cli_source_open(&src, file, &c->ro, &why);
+    if (rc == 0 && (rc = cli_source_next(&src, &r, file, &why)) == 1) {
+        snprintf(why.msg, sizeof why.msg, "no report in the file");
+        why.code = XXGK_EEMPTY;
+        rc = -1;
     }
-    for (;;) {
+    if (rc != 0) {
+        if (cli_not_a_report(input, why.code)) {
+            res->skipped = 1;
+        } else {
+            unreadable(&res->out, &res->err, c, file, cli_source_report_id(&src), &why);
+            res->unreadable = 1;
+        }
+    } else if (cli_source_report_id(&src)[0]) {
+        res->stream = 1; /* many reports: the printer reads them again, one at a time */
+    } else {
+        check_report(&res->out, &res->err, &res->k, c, c->scratch[worker], file, "", r);
+    }
+    xxgk_report_free(r);
+    cli_source_close(&src);
+    return res;
+}
+
+/* Print one file's or one report's output (and messages) on the printer's thread. */
+static void print_output(check_ctx *c, const strbuf *out, const strbuf *err)
+{
+    if (err->len || out->len)
+        progress_clear(&c->prog); /* standard output may be the same terminal */
+    if (err->len)
+        fwrite(err->s, 1, err->len, stderr);
+    if (!out->len)
+        return;
+    if (c->a->format == FMT_JSON) {
+        const char *sep = c->printed++ ? ",\n  " : "\n  ";
+        cli_stdout_put(sep, strlen(sep));
+    }
+    cli_stdout_put(out->s, out->len);
+    if (c->a->format == FMT_NDJSON) {
+        cli_stdout_put("\n", 1);
+        fflush(stdout); /* streamed: a pipeline sees each object as it is done */
+    }
+}
+
+/* The reports of a many-report file, one at a time, each printed before the next is
+ * read. */
+static void stream_file(check_ctx *c, const char *file)
+{
+    cli_source src;
+    cli_failure why = { "", 0, 0, 0 };
+    strbuf out = STRBUF_INIT, err = STRBUF_INIT;
+    int failed = cli_source_open(&src, file, &c->ro, &why) != 0;
+    while (!failed) {
         xxgk_report *r;
-        int rc = cli_source_next(&src, &r);
+        int rc = cli_source_next(&src, &r, file, &why);
         if (rc == 1)
             break;
         if (rc != 0) {
-            unreadable_lib(res, c, file, NULL);
+            failed = 1;
             break;
         }
-        rc = check_report(res, c, c->scratch[worker], file, cli_source_report_id(&src), r);
+        check_counts k = { 0, 0, 0 };
+        check_report(&out, &err, &k, c, c->scratch[c->jobs], file, cli_source_report_id(&src), r);
         xxgk_report_free(r);
-        if (rc != 0)
+        c->errors += k.errors;
+        c->warnings += k.warnings;
+        c->reports += k.reports;
+        if (out.failed || err.failed)
             break;
+        print_output(c, &out, &err);
+        sb_clear(&out);
+        sb_clear(&err);
     }
+    if (failed) {
+        unreadable(&out, &err, c, file, cli_source_report_id(&src), &why);
+        print_output(c, &out, &err);
+        c->unreadable++;
+    }
+    if (out.failed || err.failed) {
+        progress_clear(&c->prog);
+        fprintf(stderr, "%s: out of memory\n", file);
+        c->unreadable++;
+    }
+    c->multi = 1;
+    sb_free(&out);
+    sb_free(&err);
     cli_source_close(&src);
-    return res;
 }
 
 static void emit_one(void *arg, size_t idx, void *result)
 {
     check_ctx *c = arg;
     check_result *res = result;
-    c->files++;
+    const char *file = c->in->items[idx].path;
     if (!res || res->out.failed || res->err.failed) {
         progress_clear(&c->prog);
-        fprintf(stderr, "%s: out of memory\n", c->in->items[idx].path);
+        fprintf(stderr, "%s: out of memory\n", file);
         c->unreadable++;
+        c->files++;
+    } else if (res->skipped) {
+        c->skipped++;
     } else {
-        c->reports += res->reports;
-        c->multi |= res->reports > 1;
-        c->errors += res->errors;
-        c->warnings += res->warnings;
+        c->files++;
+        c->reports += res->k.reports;
+        c->errors += res->k.errors;
+        c->warnings += res->k.warnings;
         c->unreadable += (size_t)res->unreadable;
-        if (res->err.len || res->out.len)
-            progress_clear(&c->prog); /* standard output may be the same terminal */
-        if (res->err.len)
-            fwrite(res->err.s, 1, res->err.len, stderr);
-        if (c->format == FMT_JSON && res->out.len)
-            fputs(c->printed++ ? ",\n  " : "\n  ", stdout);
-        if (res->out.len && fwrite(res->out.s, 1, res->out.len, stdout) != res->out.len)
-            c->out_failed = 1;
-        if (c->format == FMT_NDJSON && res->out.len) {
-            putchar('\n');
-            if (fflush(stdout) != 0) /* streamed: a pipeline sees each file as it is done */
-                c->out_failed = 1;
-        }
+        print_output(c, &res->out, &res->err);
+        if (res->stream)
+            stream_file(c, file);
     }
     if (res) {
         sb_free(&res->out);
@@ -238,104 +305,67 @@ static void emit_one(void *arg, size_t idx, void *result)
     progress_step(&c->prog);
 }
 
-int cmd_check(int argc, char **argv)
+static void summary(const check_ctx *c)
+{
+    int en = c->a->lang == LANG_EN;
+    char reports[64] = "", skipped[96] = "";
+    if (c->multi)
+        snprintf(reports, sizeof reports, en ? " (reports %zu)" : "（报告 %zu）", c->reports);
+    size_t sk = c->skipped + c->in->skipped;
+    if (sk)
+        snprintf(skipped, sizeof skipped, en ? ", skipped %zu (not reports)" : "，跳过 %zu（不是报告）", sk);
+    if (en)
+        fprintf(stderr, "files %zu%s, errors %zu, warnings %zu, unreadable %zu%s\n", c->files, reports,
+                c->errors, c->warnings, c->unreadable, skipped);
+    else
+        fprintf(stderr, "文件 %zu%s，错误 %zu，警告 %zu，无法读取 %zu%s\n", c->files, reports, c->errors,
+                c->warnings, c->unreadable, skipped);
+}
+
+static int cmd_check(const cli_args *a)
 {
     check_ctx c = { 0 };
-    const char *previous = NULL;
-    int blank_as_zero = 0, jobs = cli_default_jobs();
-    char **files = calloc((size_t)argc, sizeof *files);
-    size_t nfiles = 0;
-    if (!files) {
-        fprintf(stderr, "xxgk check: out of memory\n");
-        return EXIT_TROUBLE;
-    }
-    int status = EXIT_TROUBLE;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        int m;
-        if ((m = cli_opt(argc, argv, &i, "--format", &v, "check")) != 0) {
-            if (m < 0)
-                goto done;
-            if (!strcmp(v, "text")) c.format = FMT_TEXT;
-            else if (!strcmp(v, "json")) c.format = FMT_JSON;
-            else if (!strcmp(v, "ndjson")) c.format = FMT_NDJSON;
-            else {
-                fprintf(stderr, "xxgk check: unknown format '%s' (expected text, json or ndjson)\n", v);
-                goto done;
-            }
-        } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "check")) != 0) {
-            if (m < 0 || (c.lang = cli_parse_lang(v, "check")) < 0)
-                goto done;
-        } else if ((m = cli_opt(argc, argv, &i, "--previous", &v, "check")) != 0) {
-            if (m < 0)
-                goto done;
-            previous = v;
-        } else if ((m = cli_opt(argc, argv, &i, "-j", &v, "check")) != 0 ||
-                   (m = cli_opt(argc, argv, &i, "--jobs", &v, "check")) != 0) {
-            if (m < 0 || (jobs = cli_parse_jobs(v, "check")) < 0)
-                goto done;
-        } else if (!strcmp(a, "--blank-as-zero")) {
-            blank_as_zero = 1;
-        } else if ((m = cli_file_arg(argc, argv, &i, files, &nfiles, "check")) != 0) {
-            if (m == CLI_ARG_HELP) {
-                usage(stdout);
-                status = EXIT_CLEAN;
-            }
-            goto done;
-        }
-    }
-    if (nfiles == 0) {
-        fprintf(stderr, "xxgk check: no input file (see xxgk check --help)\n");
-        goto done;
-    }
+    c.a = a;
+    c.jobs = a->jobs;
     cli_inputs in;
-    if (cli_inputs_expand(&in, files, nfiles) != 0)
-        goto done;
+    if (cli_inputs_expand(&in, a->args, a->nargs, &a->exclude) != 0)
+        return EXIT_TROUBLE;
+    c.in = &in;
     xxgk_check_options *co = NULL;
     xxgk_report *prev = NULL;
-    c.scratch = calloc((size_t)jobs, sizeof *c.scratch);
+    int status = EXIT_TROUBLE;
+    c.scratch = calloc((size_t)c.jobs + 1, sizeof *c.scratch);
     int ok = c.scratch && xxgk_check_options_new(&co) == 0 &&
-             xxgk_check_options_set_blank_as_zero(co, blank_as_zero) == 0;
-    for (int w = 0; ok && w < jobs; w++)
+             xxgk_check_options_set_blank_as_zero(co, a->blank_as_zero) == 0;
+    for (int w = 0; ok && w <= c.jobs; w++)
         ok = xxgk_findings_new(&c.scratch[w]) == 0;
     if (!ok) {
         fprintf(stderr, "xxgk check: out of memory\n");
-    } else if (previous && cli_read(&prev, previous, NULL) != 0) {
-        /* cli_read said why */
-    } else {
-        c.in = &in;
-        c.co = co;
-        c.prev = prev;
-        progress_start(&c.prog, in.count);
-        if (c.format == FMT_JSON)
-            fputs("{\"xxgk\": 1, \"files\": [", stdout);
-        cli_run_ordered(in.count, jobs, check_one, emit_one, &c);
-        if (c.format == FMT_JSON)
-            fputs(c.printed ? "\n]}\n" : "]}\n", stdout);
-        if (fflush(stdout) != 0)
-            c.out_failed = 1;
-        progress_clear(&c.prog);
-        char reports[64] = "";
-        if (c.multi)
-            snprintf(reports, sizeof reports, c.lang == LANG_EN ? " (reports %zu)" : "（报告 %zu）",
-                     c.reports);
-        if (c.lang == LANG_EN)
-            fprintf(stderr, "files %zu%s, errors %zu, warnings %zu, unreadable %zu\n", c.files,
-                    reports, c.errors, c.warnings, c.unreadable);
-        else
-            fprintf(stderr, "文件 %zu%s，错误 %zu，警告 %zu，无法读取 %zu\n", c.files, reports,
-                    c.errors, c.warnings, c.unreadable);
-        if (c.out_failed)
-            fprintf(stderr, "xxgk check: cannot write standard output\n");
-        status = c.unreadable || c.out_failed ? EXIT_TROUBLE : c.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+        goto done;
     }
-    for (int w = 0; c.scratch && w < jobs; w++)
+    if (cli_readopts_init(&c.ro, a) != 0)
+        goto done;
+    if (a->previous && cli_read_one(&prev, a->previous, &c.ro) != 0)
+        goto done;
+    c.co = co;
+    c.prev = prev;
+    progress_start(&c.prog, in.count, a->quiet);
+    if (a->format == FMT_JSON)
+        cli_stdout_put("{\"xxgk\": 1, \"files\": [", 22);
+    cli_run_ordered(in.count, c.jobs, check_one, emit_one, &c);
+    if (a->format == FMT_JSON)
+        c.printed ? cli_stdout_put("\n]}\n", 4) : cli_stdout_put("]}\n", 3);
+    progress_clear(&c.prog);
+    if (!a->quiet)
+        summary(&c);
+    status = c.unreadable ? EXIT_TROUBLE : c.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+done:
+    for (int w = 0; c.scratch && w <= c.jobs; w++)
         xxgk_findings_free(c.scratch[w]);
     free(c.scratch);
+    cli_readopts_free(&c.ro);
     xxgk_check_options_free(co);
     xxgk_report_free(prev);
     cli_inputs_free(&in);
-done:
-    free(files);
     return status;
 }

@@ -5,25 +5,44 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void usage(FILE *fp)
-{
-    fprintf(fp,
-        "usage: xxgk diff [--format text|json] [--lang zh|en] A B\n\n"
-        "Compare two reports cell by cell (templates may differ: cells are matched by path).\n"
-        "Each difference is a line B[:LINE:COLUMN]: info DIFF.CELL: PATH: A's and B's values\n"
-        "(DIFF.META for year, agency and title, DIFF.SECTION for a narrative section).\n"
-        "When B's year follows A's, B is also checked against A as last year's report and the\n"
-        "year-over-year findings (YOY.*) follow, as in xxgk check.\n\n"
-        "  --format json   one JSON document: {\"xxgk\": 1, \"a\", \"b\", \"differences\": [{\"rule\",\n"
-        "                  \"cell\", \"a\", \"b\", \"message\", \"message_en\"}], \"yoy\": null or\n"
-        "                  [findings as in xxgk check --format json]}\n"
-        "  --lang zh|en    language of the messages (default zh)\n\n"
-        "A summary (differences, errors, warnings) goes to standard error.\n"
-        "Exit status: 0 no error finding (differences alone are not errors), 1 a year-over-year\n"
-        "error finding, 2 a file could not be read or bad usage.\n\n"
-        "  xxgk diff draft.json final.json\n"
-        "  xxgk diff --lang en 2022.json 2023.txt\n");
-}
+static const char *const diff_formats[] = { "text", "json", NULL };
+
+static const cli_option diff_options[] = {
+    CLI_CHOICE(0, "format", format, diff_formats, "text (the default) or json (see below)"),
+    CLI_OPT_LANG,
+    CLI_OPT_FROM,
+    CLI_FLAG('q', "quiet", quiet, "no output at all, only the exit status (as cmp -s)"),
+    CLI_OPT_COLOR,
+    CLI_END,
+};
+
+static const cli_example diff_examples[] = {
+    { "xxgk diff draft.json final.json", NULL },
+    { "xxgk diff --lang en 2022.json 2023.txt", "what changed, and last year checked against this one" },
+    { "xxgk diff -q a.json b.json || echo differ", "only the exit status" },
+    { NULL, NULL },
+};
+
+static int cmd_diff(const cli_args *a);
+
+const cli_command cli_cmd_diff = {
+    "diff", cmd_diff, "the cells that differ between two reports; year over year",
+    "A B", 2, 2, COMPLETE_FILE,
+    "Compare two reports cell by cell (templates may differ: cells are matched by path).\n"
+    "Each difference is a line B[:LINE:COLUMN]: info DIFF.CELL: PATH: A's and B's values\n"
+    "(DIFF.META for year, agency and title, DIFF.SECTION for a narrative section).\n"
+    "When B's year follows A's, B is also checked against A as last year's report and the\n"
+    "year-over-year findings (YOY.*) follow, as in xxgk check.",
+    diff_options,
+    "--format json writes one document: {\"xxgk\": 1, \"a\", \"b\", \"differences\": [{\"rule\",\n"
+    "\"cell\", \"a\", \"b\", \"message\", \"message_en\"}], \"yoy\": null or [findings as in\n"
+    "xxgk check --format json]}.\n"
+    "\n"
+    "A summary (differences, errors, warnings) goes to standard error.\n"
+    "Exit status: 0 the reports are the same, 1 they differ (as diff and cmp) or a\n"
+    "year-over-year finding is an error, 2 a file could not be read or bad usage.",
+    diff_examples,
+};
 
 static void diff_json(strbuf *b, const xxgk_findings *f, size_t i)
 {
@@ -42,52 +61,23 @@ static void diff_json(strbuf *b, const xxgk_findings *f, size_t i)
     sb_puts(b, "}");
 }
 
-int cmd_diff(int argc, char **argv)
+static int cmd_diff(const cli_args *args)
 {
-    const char *files[2] = { NULL, NULL };
-    int json = 0, lang = LANG_ZH, nfiles = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        int m;
-        if ((m = cli_opt(argc, argv, &i, "--format", &v, "diff")) != 0) {
-            if (m < 0)
-                return EXIT_TROUBLE;
-            if (!strcmp(v, "json")) json = 1;
-            else if (!strcmp(v, "text")) json = 0;
-            else {
-                fprintf(stderr, "xxgk diff: unknown format '%s' (expected text or json)\n", v);
-                return EXIT_TROUBLE;
-            }
-        } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "diff")) != 0) {
-            if (m < 0 || (lang = cli_parse_lang(v, "diff")) < 0)
-                return EXIT_TROUBLE;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return EXIT_CLEAN;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            fprintf(stderr, "xxgk diff: unknown option '%s' (see xxgk diff --help)\n", a);
-            return EXIT_TROUBLE;
-        } else if (nfiles < 2) {
-            files[nfiles++] = a;
-        } else {
-            fprintf(stderr, "xxgk diff: two reports, A and B, are compared (found a third: '%s')\n", a);
-            return EXIT_TROUBLE;
-        }
-    }
-    if (nfiles != 2) {
-        fprintf(stderr, "xxgk diff: two reports needed, A and B (see xxgk diff --help)\n");
-        return EXIT_TROUBLE;
-    }
+    const char *const *files = (const char *const *)args->args;
+    int json = args->format == 1, lang = args->lang;
     if (!strcmp(files[0], "-") && !strcmp(files[1], "-")) {
         fprintf(stderr, "xxgk diff: only one of A and B can be standard input\n");
         return EXIT_TROUBLE;
     }
+    cli_readopts ro;
+    if (cli_readopts_init(&ro, args) != 0)
+        return EXIT_TROUBLE;
     xxgk_report *a = NULL, *b = NULL;
     xxgk_findings *d = NULL, *yoy = NULL;
     strbuf out = STRBUF_INIT;
     int status = EXIT_TROUBLE;
-    int ra = cli_read(&a, files[0], NULL);
-    int rb = cli_read(&b, files[1], NULL);
+    int ra = cli_read_one(&a, files[0], &ro);
+    int rb = cli_read_one(&b, files[1], &ro);
     if (ra || rb)
         goto done;
     int ya = xxgk_report_year(a), yb = xxgk_report_year(b);
@@ -124,24 +114,26 @@ int cmd_diff(int argc, char **argv)
         sb_puts(&out, "}\n");
     } else {
         for (size_t i = 0; i < nd; i++)
-            cli_finding_line(&out, files[1], d, i, lang);
+            cli_finding_line(&out, files[1], d, i, lang, args->color_out);
         for (size_t i = 0, n = yoy ? xxgk_findings_count(yoy) : 0; i < n; i++)
-            cli_finding_line(&out, files[1], yoy, i, lang);
+            cli_finding_line(&out, files[1], yoy, i, lang, args->color_out);
     }
     if (out.failed) {
         fprintf(stderr, "xxgk diff: out of memory\n");
         goto done;
     }
-    if (cli_write_output(NULL, out.s ? out.s : "", out.len, "diff") != 0)
-        goto done;
-    if (lang == LANG_EN)
-        fprintf(stderr, "differences %zu, errors %zu, warnings %zu%s\n", nd, errors, warnings,
-                yoy ? "" : " (no year-over-year check: B's year does not follow A's)");
-    else
-        fprintf(stderr, "差异 %zu，错误 %zu，警告 %zu%s\n", nd, errors, warnings,
-                yoy ? "" : "（B 的年度不是 A 的下一年，未做跨年核对）");
-    status = errors ? EXIT_FINDINGS : EXIT_CLEAN;
+    if (!args->quiet) {
+        cli_stdout_put(out.s ? out.s : "", out.len);
+        if (lang == LANG_EN)
+            fprintf(stderr, "differences %zu, errors %zu, warnings %zu%s\n", nd, errors, warnings,
+                    yoy ? "" : " (no year-over-year check: B's year does not follow A's)");
+        else
+            fprintf(stderr, "差异 %zu，错误 %zu，警告 %zu%s\n", nd, errors, warnings,
+                    yoy ? "" : "（B 的年度不是 A 的下一年，未做跨年核对）");
+    }
+    status = errors || nd ? EXIT_FINDINGS : EXIT_CLEAN;
 done:
+    cli_readopts_free(&ro);
     sb_free(&out);
     xxgk_findings_free(d);
     xxgk_findings_free(yoy);

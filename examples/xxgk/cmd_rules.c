@@ -4,18 +4,32 @@
 
 #include <string.h>
 
-static void usage(FILE *fp)
-{
-    fprintf(fp,
-        "usage: xxgk rules [--template 2021|2019] [--format text|json] [--lang zh|en]\n\n"
-        "List the consistency rules (勾稽关系) of a template, one entry per identity: id,\n"
-        "severity, the column or row it is for, the description and the identity itself\n"
-        "(sum of coefficient * cell = 0; prev: marks a cell of last year's report).\n"
-        "Per-cell rules (CELL.*) list no cells: they apply to every cell of their kind.\n\n"
-        "  xxgk rules                         the 2021 template, in Chinese\n"
-        "  xxgk rules --template 2019 --lang en\n"
-        "  xxgk rules --format json > rules.json\n");
-}
+static const char *const rules_formats[] = { "text", "json", NULL };
+
+static const cli_option rules_options[] = {
+    CLI_OPT_TEMPLATE,
+    CLI_CHOICE(0, "format", format, rules_formats, "text (the default) or json"),
+    CLI_OPT_LANG,
+    CLI_END,
+};
+
+static const cli_example rules_examples[] = {
+    { "xxgk rules", "the 2021 template, in Chinese" },
+    { "xxgk rules --template 2019 --lang en", NULL },
+    { "xxgk rules --format json > rules.json", NULL },
+    { NULL, NULL },
+};
+
+static int cmd_rules(const cli_args *a);
+
+const cli_command cli_cmd_rules = {
+    "rules", cmd_rules, "list the consistency rules of a template", "", 0, 0, COMPLETE_NONE,
+    "List the consistency rules (勾稽关系) of a template, one entry per identity: id,\n"
+    "severity, the column or row it is for, the description and the identity itself\n"
+    "(sum of coefficient * cell = 0; prev: marks a cell of last year's report).\n"
+    "Per-cell rules (CELL.*) list no cells: they apply to every cell of their kind.",
+    rules_options, NULL, rules_examples,
+};
 
 static void rule_text(strbuf *b, const xxgk_template *t, size_t i, int lang)
 {
@@ -60,37 +74,10 @@ static void rule_json(strbuf *b, const xxgk_template *t, size_t i)
     sb_puts(b, "]}");
 }
 
-int cmd_rules(int argc, char **argv)
+static int cmd_rules(const cli_args *a)
 {
-    const char *id = NULL;
-    int json = 0, lang = LANG_ZH;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        int m;
-        if ((m = cli_opt(argc, argv, &i, "--template", &v, "rules")) != 0) {
-            if (m < 0)
-                return EXIT_TROUBLE;
-            id = v;
-        } else if ((m = cli_opt(argc, argv, &i, "--format", &v, "rules")) != 0) {
-            if (m < 0)
-                return EXIT_TROUBLE;
-            if (!strcmp(v, "json")) json = 1;
-            else if (!strcmp(v, "text")) json = 0;
-            else {
-                fprintf(stderr, "xxgk rules: unknown format '%s' (expected text or json)\n", v);
-                return EXIT_TROUBLE;
-            }
-        } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "rules")) != 0) {
-            if (m < 0 || (lang = cli_parse_lang(v, "rules")) < 0)
-                return EXIT_TROUBLE;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return EXIT_CLEAN;
-        } else {
-            fprintf(stderr, "xxgk rules: unknown argument '%s' (see xxgk rules --help)\n", a);
-            return EXIT_TROUBLE;
-        }
-    }
+    const char *id = a->template_id;
+    int json = a->format == 1, lang = a->lang;
     const xxgk_template *t = id ? xxgk_template_get(id) : xxgk_template_default();
     if (!t) {
         fprintf(stderr, "xxgk rules: unknown template '%s' (known: 2021, 2019)\n", id);

@@ -7,40 +7,60 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void usage(FILE *fp)
-{
-    fprintf(fp,
-        "usage: xxgk sum [--to FORMAT] [-o FILE] [--lang zh|en] [-j N] FILE...\n\n"
-        "Add reports of one template into one report (a region's or a system's total) and\n"
-        "check the total. FILE may be a report, a directory (walked recursively, in sorted\n"
-        "order, for .json .csv .txt .md files) or '-' for standard input; a long CSV with a\n"
-        "`report` column (a province's reports in one file) adds all of its reports.\n\n"
-        "Blank cells and tokens (\"-\", \"/\") add nothing: a cell blank in every report stays\n"
-        "blank, and a cell that only some reports give as a number is named in a SUM.PARTIAL\n"
-        "warning. The year is kept when all reports agree; agency and title are left empty.\n\n"
-        "  --to FORMAT     json (the default), csv, csv-wide, text, markdown or html\n"
-        "  -o FILE         write the total to FILE instead of standard output (never one of\n"
-        "                  the inputs)\n"
-        "  --lang zh|en    language of the findings (default zh)\n"
-        "  -j N, --jobs N  N parallel readers (default: the number of cores)\n\n"
-        "The total's findings go to standard error, then a summary line. Nothing is written\n"
-        "when an input cannot be read or is of another template.\n"
-        "Exit status: 0 the total has no error finding, 1 it has, 2 an input could not be\n"
-        "read or added (another template, an overflow) or bad usage.\n\n"
-        "  xxgk sum -o city-2023.json districts/2023/\n"
-        "  xxgk sum --to csv-wide a.json b.json c.txt > total.csv\n");
-}
+static const cli_option sum_options[] = {
+    CLI_ONE_OF('t', "to", "FORMAT", to, cli_formats_out, "the total's format (default json)"),
+    CLI_STRING('o', "output", "FILE", output, COMPLETE_FILE,
+               "write the total to FILE instead of standard output (never one of the\n"
+               "inputs; FILE is replaced only once the whole total is written)"),
+    CLI_OPT_FROM,
+    CLI_OPT_LANG,
+    CLI_OPT_SEVERITY,
+    CLI_OPT_JOBS("readers"),
+    CLI_OPT_EXCLUDE,
+    CLI_OPT_QUIET,
+    CLI_OPT_COLOR,
+    CLI_END,
+};
+
+static const cli_example sum_examples[] = {
+    { "xxgk sum -o city-2023.json districts/2023/", "a city's total of its districts' reports" },
+    { "xxgk sum --to csv-wide a.json b.json c.txt > total.csv", NULL },
+    { NULL, NULL },
+};
+
+static int cmd_sum(const cli_args *a);
+
+const cli_command cli_cmd_sum = {
+    "sum", cmd_sum, "add reports into one (a region's total) and check it",
+    "FILE...", 1, (size_t)-1, COMPLETE_FILE,
+    "Add reports of one template into one report (a region's or a system's total) and\n"
+    "check the total. A long CSV with a `report` column (a province's reports in one file)\n"
+    "adds all of its reports.\n"
+    "\n"
+    "Blank cells and tokens (\"-\", \"/\") add nothing: a cell blank in every report stays\n"
+    "blank, and a cell that only some reports give as a number is named in a SUM.PARTIAL\n"
+    "warning. The year is kept when all reports agree; agency and title are left empty.",
+    sum_options,
+    "The total's findings go to standard error, then a summary line. Nothing is written\n"
+    "when an input cannot be read or is of another template.\n"
+    "Exit status: 0 the total has no error finding, 1 it has, 2 an input could not be\n"
+    "read or added (another template, an overflow) or bad usage.",
+    sum_examples,
+};
 
 typedef struct {
-    cli_source src; /* opened (a one-report file is already read) by a worker */
-    int opened;
+    xxgk_report *r;  /* the file's report, read by a worker */
+    int stream;      /* many reports: the printer reads them one at a time */
+    int skipped;
     strbuf err;
 } sum_item;
 
 typedef struct {
+    const cli_args *a;
     const cli_inputs *in;
+    cli_readopts ro;
     xxgk_sum *acc;
-    size_t added, failed;
+    size_t added, failed, skipped;
     cli_progress prog;
 } sum_ctx;
 
@@ -52,52 +72,72 @@ static void *read_one(void *arg, int worker, size_t idx)
     sum_item *it = calloc(1, sizeof *it);
     if (!it)
         return NULL;
-    int err;
+    cli_source s;
+    cli_failure why = { "", 0, 0, 0 };
+    int rc = -1;
     if (input->error)
-        sb_printf(&it->err, "%s: %s\n", input->path, input->error);
-    else if (cli_source_open(&it->src, input->path, &err) != 0) {
-        if (err)
-            sb_printf(&it->err, "-: cannot read standard input: %s\n", strerror(err));
-        else
-            cli_error_sb(&it->err, input->path);
-        cli_source_close(&it->src);
-    } else {
-        it->opened = 1;
+        snprintf(why.msg, sizeof why.msg, "%s", input->error);
+    else if ((rc = cli_source_open(&s, input->path, &c->ro, &why)) == 0) {
+        if ((rc = cli_source_next(&s, &it->r, input->path, &why)) == 1) {
+            snprintf(why.msg, sizeof why.msg, "no report in the file");
+            why.code = XXGK_EEMPTY;
+            rc = -1;
+        }
+        if (rc == 0 && cli_source_report_id(&s)[0]) {
+            it->stream = 1;
+            xxgk_report_free(it->r);
+            it->r = NULL;
+        }
+        cli_source_close(&s);
     }
+    if (rc != 0 && cli_not_a_report(input, why.code))
+        it->skipped = 1;
+    else if (rc != 0)
+        cli_failure_line(&it->err, input->path, &why);
     return it;
 }
 
-/* Add the reports of one input (a long CSV may hold many), in order. */
-static void add_source(sum_ctx *c, cli_source *src, const char *file)
+/* Add one report (of `file`, with its id in a file of many). 0 or -1 (reported). */
+static int add_report(sum_ctx *c, const xxgk_report *r, const char *file, const char *id)
 {
-    for (;;) {
-        xxgk_report *r;
-        int rc = cli_source_next(src, &r);
-        if (rc == 1)
-            return;
-        if (rc != 0) {
-            progress_clear(&c->prog);
-            cli_error(file);
-            c->failed++;
-            return;
-        }
-        if (!c->acc && xxgk_sum_new(&c->acc, NULL) != 0) {
-            progress_clear(&c->prog);
-            fprintf(stderr, "%s: out of memory\n", file);
-            c->failed++;
-        } else if (xxgk_sum_add(c->acc, r) != 0) {
-            progress_clear(&c->prog);
-            const char *id = cli_source_report_id(src);
-            fprintf(stderr, "%s%s%s: %s\n", file, id[0] ? " report " : "", id,
-                    cli_strip_file(xxgk_error_message(), file));
-            c->failed++;
-        } else {
-            c->added++;
-        }
-        xxgk_report_free(r);
-        if (c->failed)
-            return;
+    if (!c->acc && xxgk_sum_new(&c->acc, NULL) != 0) {
+        progress_clear(&c->prog);
+        fprintf(stderr, "%s: out of memory\n", file);
+    } else if (xxgk_sum_add(c->acc, r) != 0) {
+        cli_failure why;
+        cli_failure_from_lib(&why, file);
+        progress_clear(&c->prog);
+        fprintf(stderr, "%s%s%s: %s\n", file, id[0] ? " report " : "", id, why.msg);
+    } else {
+        c->added++;
+        return 0;
     }
+    c->failed++;
+    return -1;
+}
+
+/* The reports of a file of many, one at a time. */
+static void add_stream(sum_ctx *c, const char *file)
+{
+    cli_source s;
+    cli_failure why = { "", 0, 0, 0 };
+    xxgk_report *r;
+    int rc = cli_source_open(&s, file, &c->ro, &why);
+    while (rc == 0 && (rc = cli_source_next(&s, &r, file, &why)) == 0) {
+        rc = add_report(c, r, file, cli_source_report_id(&s));
+        xxgk_report_free(r);
+        if (rc)
+            break;
+    }
+    if (rc < 0 && why.msg[0]) {
+        strbuf b = STRBUF_INIT;
+        cli_failure_line(&b, file, &why);
+        progress_clear(&c->prog);
+        fputs(b.s ? b.s : "out of memory\n", stderr);
+        sb_free(&b);
+        c->failed++;
+    }
+    cli_source_close(&s);
 }
 
 static void add_one(void *arg, size_t idx, void *result)
@@ -109,129 +149,113 @@ static void add_one(void *arg, size_t idx, void *result)
         progress_clear(&c->prog);
         fprintf(stderr, "%s: out of memory\n", file);
         c->failed++;
-    } else if (!it->opened) {
+    } else if (it->skipped) {
+        c->skipped++;
+    } else if (it->err.len) {
         progress_clear(&c->prog);
         fwrite(it->err.s, 1, it->err.len, stderr);
         c->failed++;
     } else if (!c->failed) { /* after a failure the total is not written: stop adding */
-        add_source(c, &it->src, file);
+        if (it->stream)
+            add_stream(c, file);
+        else
+            add_report(c, it->r, file, "");
     }
     if (it) {
-        cli_source_close(&it->src);
+        xxgk_report_free(it->r);
         sb_free(&it->err);
         free(it);
     }
     progress_step(&c->prog);
 }
 
-int cmd_sum(int argc, char **argv)
+static void summary(const sum_ctx *c, const xxgk_findings *f)
 {
-    const char *to = "json", *output = NULL;
-    int lang = LANG_ZH, jobs = cli_default_jobs();
-    char **files = calloc((size_t)argc, sizeof *files);
-    size_t nfiles = 0;
-    if (!files) {
-        fprintf(stderr, "xxgk sum: out of memory\n");
-        return EXIT_TROUBLE;
-    }
-    int status = EXIT_TROUBLE;
-    for (int i = 1; i < argc; i++) {
-        const char *v = NULL;
-        int m;
-        if ((m = cli_opt(argc, argv, &i, "--to", &v, "sum")) != 0 ||
-            (m = cli_opt(argc, argv, &i, "-t", &v, "sum")) != 0) {
-            if (m < 0)
-                goto done;
-            to = v;
-        } else if ((m = cli_opt(argc, argv, &i, "-o", &v, "sum")) != 0) {
-            if (m < 0)
-                goto done;
-            output = v;
-        } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "sum")) != 0) {
-            if (m < 0 || (lang = cli_parse_lang(v, "sum")) < 0)
-                goto done;
-        } else if ((m = cli_opt(argc, argv, &i, "-j", &v, "sum")) != 0 ||
-                   (m = cli_opt(argc, argv, &i, "--jobs", &v, "sum")) != 0) {
-            if (m < 0 || (jobs = cli_parse_jobs(v, "sum")) < 0)
-                goto done;
-        } else if ((m = cli_file_arg(argc, argv, &i, files, &nfiles, "sum")) != 0) {
-            if (m == CLI_ARG_HELP) {
-                usage(stdout);
-                status = EXIT_CLEAN;
-            }
-            goto done;
-        }
-    }
-    int format;
-    if (xxgk_format_from_name(&format, to) != 0 || format == XXGK_FORMAT_AUTO) {
-        fprintf(stderr, "xxgk sum: unknown output format '%s' (json, csv, csv-wide, text, markdown, "
-                        "html)\n", to);
-        goto done;
-    }
-    if (nfiles == 0) {
-        fprintf(stderr, "xxgk sum: no input file (see xxgk sum --help)\n");
-        goto done;
-    }
-    cli_inputs in;
-    if (cli_inputs_expand(&in, files, nfiles) != 0)
-        goto done;
-    sum_ctx c = { 0 };
+    int en = c->a->lang == LANG_EN;
+    size_t errors = xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR);
+    size_t warnings = xxgk_findings_count_severity(f, XXGK_SEVERITY_WARNING);
+    size_t files = c->in->count - c->skipped, sk = c->skipped + c->in->skipped;
+    char skipped[96] = "";
+    if (sk)
+        snprintf(skipped, sizeof skipped, en ? ", skipped %zu (not reports)" : "，跳过 %zu（不是报告）", sk);
+    if (en)
+        fprintf(stderr, "files %zu, reports %zu, errors %zu, warnings %zu, unreadable 0%s\n", files,
+                c->added, errors, warnings, skipped);
+    else
+        fprintf(stderr, "文件 %zu，报告 %zu，错误 %zu，警告 %zu，无法读取 0%s\n", files, c->added, errors,
+                warnings, skipped);
+}
+
+/* The total, checked and written. An exit status. */
+static int finish(sum_ctx *c, int format)
+{
+    const cli_args *a = c->a;
     xxgk_report *total = NULL;
     xxgk_findings *f = NULL;
     xxgk_write_options *wo = NULL;
     char *text = NULL;
     size_t len = 0;
-    if (output && strcmp(output, "-") != 0) {
-        for (size_t i = 0; i < in.count; i++)
-            if (!strcmp(output, in.items[i].path) || cli_same_file(output, in.items[i].path)) {
-                fprintf(stderr, "xxgk sum: refusing to overwrite the input file '%s'\n",
-                        in.items[i].path);
-                goto cleanup;
-            }
-    }
-    c.in = &in;
-    progress_start(&c.prog, in.count);
-    cli_run_ordered(in.count, jobs, read_one, add_one, &c);
-    progress_clear(&c.prog);
-    if (c.failed || !c.acc) {
-        fprintf(stderr, lang == LANG_EN ? "xxgk sum: %zu of %zu files could not be added; nothing written\n"
-                                        : "xxgk sum: %zu/%zu 个文件无法相加，未输出合计\n",
-                c.failed, in.count);
-        goto cleanup;
-    }
-    if (xxgk_sum_finish(&total, c.acc) != 0 || xxgk_check(&f, total, NULL) != 0 ||
+    int status = EXIT_TROUBLE;
+    if (xxgk_sum_finish(&total, c->acc) != 0 || xxgk_check(&f, total, NULL) != 0 ||
         xxgk_write_options_new(&wo) != 0 || xxgk_write_options_set_format(wo, format) != 0 ||
-        xxgk_write_options_set_lang(wo, lang == LANG_EN ? "en" : "zh") != 0 ||
+        xxgk_write_options_set_lang(wo, a->lang == LANG_EN ? "en" : "zh") != 0 ||
         xxgk_report_write(&text, &len, total, wo) != 0) {
         fprintf(stderr, "xxgk sum: %s\n", xxgk_error_message()[0] ? xxgk_error_message()
                                                                  : xxgk_strerror(xxgk_error_code()));
-        goto cleanup;
+        goto done;
     }
     strbuf msgs = STRBUF_INIT;
-    const char *label = lang == LANG_EN ? "(sum)" : "（合计）";
+    const char *label = a->lang == LANG_EN ? "(sum)" : "（合计）";
     for (size_t i = 0, n = xxgk_findings_count(f); i < n; i++)
-        cli_finding_line(&msgs, label, f, i, lang);
+        if (cli_shown(a, f, i))
+            cli_finding_line(&msgs, label, f, i, a->lang, a->color_err);
     if (msgs.len)
         fwrite(msgs.s, 1, msgs.len, stderr);
     sb_free(&msgs);
-    size_t errors = xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR);
-    size_t warnings = xxgk_findings_count_severity(f, XXGK_SEVERITY_WARNING);
-    if (lang == LANG_EN)
-        fprintf(stderr, "files %zu, reports %zu, errors %zu, warnings %zu, unreadable 0\n", in.count,
-                c.added, errors, warnings);
-    else
-        fprintf(stderr, "文件 %zu，报告 %zu，错误 %zu，警告 %zu，无法读取 0\n", in.count, c.added, errors,
-                warnings);
-    if (cli_write_output(output, text, len, "sum") == 0)
-        status = errors ? EXIT_FINDINGS : EXIT_CLEAN;
-cleanup:
+    if (!a->quiet)
+        summary(c, f);
+    if (cli_write_output(a->output, text, len, "sum") == 0)
+        status = xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR) ? EXIT_FINDINGS : EXIT_CLEAN;
+done:
     xxgk_free(text);
     xxgk_write_options_free(wo);
     xxgk_findings_free(f);
     xxgk_report_free(total);
+    return status;
+}
+
+static int cmd_sum(const cli_args *a)
+{
+    int format = XXGK_FORMAT_JSON;
+    if (a->to)
+        xxgk_format_from_name(&format, a->to);
+    cli_inputs in;
+    if (cli_inputs_expand(&in, a->args, a->nargs, &a->exclude) != 0)
+        return EXIT_TROUBLE;
+    sum_ctx c = { 0 };
+    c.a = a;
+    c.in = &in;
+    int status = EXIT_TROUBLE;
+    for (size_t i = 0; i < in.count; i++)
+        if (cli_same_file(a->output, in.items[i].path)) {
+            fprintf(stderr, "xxgk sum: refusing to overwrite the input file '%s'\n", in.items[i].path);
+            goto done;
+        }
+    if (cli_readopts_init(&c.ro, a) != 0)
+        goto done;
+    progress_start(&c.prog, in.count, a->quiet);
+    cli_run_ordered(in.count, a->jobs, read_one, add_one, &c);
+    progress_clear(&c.prog);
+    if (c.failed || !c.acc) {
+        fprintf(stderr, a->lang == LANG_EN ? "xxgk sum: %zu of %zu files could not be added; nothing written\n"
+                                           : "xxgk sum: %zu/%zu 个文件无法相加，未输出合计\n",
+                c.failed, in.count);
+        goto done;
+    }
+    status = finish(&c, format);
+done:
+    cli_readopts_free(&c.ro);
     xxgk_sum_free(c.acc);
     cli_inputs_free(&in);
-done:
-    free(files);
     return status;
 }

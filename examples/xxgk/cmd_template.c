@@ -4,72 +4,53 @@
 
 #include <string.h>
 
-static void usage(FILE *fp)
-{
-    fprintf(fp,
-        "usage: xxgk template [--template 2021|2019] [--to FORMAT] [--lang zh|en] [-o FILE]\n\n"
-        "Write an empty report of a template (every cell blank, year unknown) to fill in:\n"
-        "FORMAT is json (the default), csv, csv-wide (the tables as printed, for a\n"
-        "spreadsheet), text or markdown, which all read back with every other command once\n"
-        "filled in, or html (for printing).\n\n"
-        "  xxgk template > report.json\n"
-        "  xxgk template --template 2019 --to csv-wide -o report.csv\n");
-}
+static const cli_option template_options[] = {
+    CLI_OPT_TEMPLATE,
+    CLI_ONE_OF('t', "to", "FORMAT", to, cli_formats_out, "the format to write (default json)"),
+    CLI_STRING('o', "output", "FILE", output, COMPLETE_FILE,
+               "write to FILE instead of standard output"),
+    CLI_OPT_LANG,
+    CLI_END,
+};
 
-int cmd_template(int argc, char **argv)
+static const cli_example template_examples[] = {
+    { "xxgk template > report.json", NULL },
+    { "xxgk template --template 2019 --to csv-wide -o report.csv", "a spreadsheet to fill in" },
+    { NULL, NULL },
+};
+
+static int cmd_template(const cli_args *a);
+
+const cli_command cli_cmd_template = {
+    "template", cmd_template, "an empty report to fill in, in any format", "", 0, 0, COMPLETE_NONE,
+    "Write an empty report of a template (every cell blank, year unknown) to fill in:\n"
+    "json, csv, csv-wide (the tables as printed, for a spreadsheet), text or markdown,\n"
+    "which all read back with every other command once filled in, or html (for printing).",
+    template_options, NULL, template_examples,
+};
+
+static int cmd_template(const cli_args *a)
 {
-    const char *id = NULL, *to = "json", *output = NULL;
-    const char *lang = "zh";
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        int m;
-        if ((m = cli_opt(argc, argv, &i, "--template", &v, "template")) != 0) {
-            if (m < 0)
-                return EXIT_TROUBLE;
-            id = v;
-        } else if ((m = cli_opt(argc, argv, &i, "--to", &v, "template")) != 0 ||
-                   (m = cli_opt(argc, argv, &i, "-t", &v, "template")) != 0) {
-            if (m < 0)
-                return EXIT_TROUBLE;
-            to = v;
-        } else if ((m = cli_opt(argc, argv, &i, "-o", &v, "template")) != 0) {
-            if (m < 0)
-                return EXIT_TROUBLE;
-            output = v;
-        } else if ((m = cli_opt(argc, argv, &i, "--lang", &v, "template")) != 0) {
-            if (m < 0 || cli_parse_lang(v, "template") < 0)
-                return EXIT_TROUBLE;
-            lang = v;
-        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return EXIT_CLEAN;
-        } else {
-            fprintf(stderr, "xxgk template: unknown argument '%s' (see xxgk template --help)\n", a);
-            return EXIT_TROUBLE;
-        }
-    }
-    const xxgk_template *t = id ? xxgk_template_get(id) : xxgk_template_default();
+    const xxgk_template *t = a->template_id ? xxgk_template_get(a->template_id) : xxgk_template_default();
     if (!t) {
-        fprintf(stderr, "xxgk template: unknown template '%s' (known: 2021, 2019)\n", id);
+        fprintf(stderr, "xxgk template: unknown template '%s' (known: 2021, 2019)\n", a->template_id);
         return EXIT_TROUBLE;
     }
-    int format;
-    if (xxgk_format_from_name(&format, to) != 0 || format == XXGK_FORMAT_AUTO) {
-        fprintf(stderr, "xxgk template: unknown output format '%s' (json, csv, csv-wide, text, "
-                        "markdown, html)\n", to);
-        return EXIT_TROUBLE;
-    }
+    int format = XXGK_FORMAT_JSON;
+    if (a->to)
+        xxgk_format_from_name(&format, a->to);
     xxgk_report *r = NULL;
     xxgk_write_options *wo = NULL;
     char *text = NULL;
     size_t len = 0;
     int status = EXIT_TROUBLE;
     if (xxgk_report_new(&r, t) != 0 || xxgk_write_options_new(&wo) != 0 ||
-        xxgk_write_options_set_format(wo, format) != 0 || xxgk_write_options_set_lang(wo, lang) != 0 ||
+        xxgk_write_options_set_format(wo, format) != 0 ||
+        xxgk_write_options_set_lang(wo, a->lang == LANG_EN ? "en" : "zh") != 0 ||
         xxgk_report_write(&text, &len, r, wo) != 0) {
         fprintf(stderr, "xxgk template: %s\n", xxgk_error_message()[0] ? xxgk_error_message()
                                                                       : xxgk_strerror(xxgk_error_code()));
-    } else if (cli_write_output(output, text, len, "template") == 0) {
+    } else if (cli_write_output(a->output, text, len, "template") == 0) {
         status = EXIT_CLEAN;
     }
     xxgk_free(text);

@@ -2,82 +2,131 @@
 /* xxgk — check, convert, add up and compare 政府信息公开工作年度报告. */
 #include "cli.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
-static const struct {
-    const char *name;
-    int (*run)(int, char **);
-    const char *summary;
-} commands[] = {
-    { "check", cmd_check, "check reports against the consistency rules (files or directories)" },
-    { "convert", cmd_convert, "convert a report between JSON, CSV, text, Markdown and HTML" },
-    { "sum", cmd_sum, "add reports of one template into one (a region's total) and check it" },
-    { "diff", cmd_diff, "the cells that differ between two reports, and year-over-year findings" },
-    { "template", cmd_template, "an empty report to fill in, in any format" },
-    { "rules", cmd_rules, "list the consistency rules of a template" },
-    { "paths", cmd_paths, "list the cells of a template (path and label)" },
-};
-
-static void usage(FILE *fp)
+/* Text made by fill, to standard output or (for the build) to a file. */
+static int write_text(void (*fill)(strbuf *), const char *path)
 {
-    fprintf(fp, "usage: xxgk COMMAND [OPTIONS] [FILE...]\n\n"
-                "Check, convert, add up and compare 政府信息公开工作年度报告 (annual reports on\n"
-                "government information disclosure).\n\ncommands:\n");
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(fp, "\nexamples:\n"
-                "  xxgk check report.txt                   check one report before publishing it\n"
-                "  xxgk check -j 2 --format ndjson dir/    check every report under dir/, one JSON\n"
-                "                                          line per file, in parallel\n"
-                "  xxgk check --previous 2022.json 2023.json   also check against last year\n"
-                "  xxgk sum -o total.json dir/             add up a region's reports, check the total\n"
-                "  xxgk diff 2022.json 2023.json           what changed, and year-over-year findings\n"
-                "  xxgk template --to csv-wide -o new.csv  an empty report to fill in\n"
-                "  xxgk convert --to html --highlight -o r.html r.json   publish, errors marked\n"
-                "  xxgk rules --lang en                    the consistency rules checked\n\n"
-                "FILE may be a report (.json .csv .txt .md), a directory (walked recursively, in\n"
-                "sorted order) or '-' for standard input. Every command takes --lang zh|en (language\n"
-                "of messages, default zh); check and sum take -j N (parallel workers, default: the\n"
-                "number of cores; output in input order whatever N); -o FILE never overwrites one\n"
-                "of the inputs.\n\n"
-                "'xxgk help COMMAND' or 'xxgk COMMAND --help' explains a command, with examples.\n"
-                "'xxgk --version' prints the version.\n"
-                "Exit status: 0 clean, 1 error findings, 2 unreadable input or bad usage.\n");
+    strbuf b = STRBUF_INIT;
+    fill(&b);
+    int rc = EXIT_CLEAN;
+    if (b.failed) {
+        fprintf(stderr, "xxgk: out of memory\n");
+        rc = EXIT_TROUBLE;
+    } else if (cli_write_output(path, b.s, b.len, "--generate") != 0) {
+        rc = EXIT_TROUBLE;
+    }
+    sb_free(&b);
+    return rc;
+}
+
+static int print_text(void (*fill)(strbuf *))
+{
+    return write_text(fill, NULL);
+}
+
+static int usage_to_stderr(void)
+{
+    strbuf b = STRBUF_INIT;
+    cli_help_main(&b);
+    fputs(b.failed || !b.s ? "usage: xxgk COMMAND [OPTIONS] [FILE...]\n" : b.s, stderr);
+    sb_free(&b);
+    return EXIT_TROUBLE;
+}
+
+/* Hidden: the build generates the man page and the completions with this. */
+static int generate(const char *what, const char *path)
+{
+    if (!strcmp(what, "man"))
+        return write_text(cli_gen_man, path);
+    if (!strcmp(what, "bash"))
+        return write_text(cli_gen_bash, path);
+    if (!strcmp(what, "zsh"))
+        return write_text(cli_gen_zsh, path);
+    fprintf(stderr, "xxgk: --generate=man|bash|zsh [FILE]\n");
+    return EXIT_TROUBLE;
+}
+
+static int unknown_command(const char *name)
+{
+    const char *known[32];
+    size_t n = 0;
+    for (; cli_commands[n] && n < 31; n++)
+        known[n] = cli_commands[n]->name;
+    known[n++] = "help";
+    if (name[0] == '-') {
+        static const char *const opts[] = { "--help", "--version" };
+        const char *s = cli_suggest(name, opts, 2);
+        fprintf(stderr, "xxgk: unknown option '%s'%s%s%s (see 'xxgk --help')\n", name,
+                s ? "; did you mean '" : "", s ? s : "", s ? "'?" : "");
+        return EXIT_TROUBLE;
+    }
+    const char *s = cli_suggest(name, known, n);
+    if (s)
+        fprintf(stderr, "xxgk: unknown command '%s'; did you mean '%s'?\n", name, s);
+    else
+        fprintf(stderr, "xxgk: unknown command '%s' (see 'xxgk --help')\n", name);
+    return EXIT_TROUBLE;
+}
+
+static int run_command(const cli_command *cmd, int argc, char **argv)
+{
+    cli_args a;
+    int rc = cli_parse(&a, cmd, argc, argv);
+    if (rc == 0)
+        rc = cmd->run(&a);
+    else
+        rc = rc > 0 ? EXIT_CLEAN : EXIT_TROUBLE;
+    cli_args_free(&a);
+    return rc;
+}
+
+static int dispatch(int argc, char **argv)
+{
+    if (argc < 2)
+        return usage_to_stderr();
+    const char *name = argv[1];
+    if (!strcmp(name, "-h") || !strcmp(name, "--help"))
+        return print_text(cli_help_main);
+    if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
+        char v[64];
+        int n = snprintf(v, sizeof v, "xxgk %s\n", xxgk_version());
+        cli_stdout_put(v, (size_t)n);
+        return EXIT_CLEAN;
+    }
+    if (!strncmp(name, "--generate=", 11))
+        return generate(name + 11, argc > 2 ? argv[2] : NULL);
+    if (!strcmp(name, "help")) {
+        if (argc < 3)
+            return print_text(cli_help_main);
+        const cli_command *cmd = cli_command_find(argv[2]);
+        if (!cmd)
+            return unknown_command(argv[2]);
+        char *args[] = { argv[2], "--help", NULL };
+        return run_command(cmd, 2, args);
+    }
+    const cli_command *cmd = cli_command_find(name);
+    if (!cmd)
+        return unknown_command(name);
+    return run_command(cmd, argc - 1, argv + 1);
+}
+
+/* Every byte written to standard output reaches it, or the exit status says so. */
+static int close_stdout(int status)
+{
+    int err = cli_stdout_errno();
+    errno = 0;
+    if (fclose(stdout) != 0 && !err)
+        err = errno ? errno : EIO;
+    if (!err)
+        return status;
+    fprintf(stderr, "xxgk: cannot write standard output: %s\n", strerror(err));
+    return EXIT_TROUBLE;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        usage(stderr);
-        return EXIT_TROUBLE;
-    }
-    const char *cmd = argv[1];
-    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
-        usage(stdout);
-        return EXIT_CLEAN;
-    }
-    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
-        printf("xxgk %s\n", xxgk_version());
-        return EXIT_CLEAN;
-    }
-    if (!strcmp(cmd, "help")) {
-        if (argc < 3) {
-            usage(stdout);
-            return EXIT_CLEAN;
-        }
-        cmd = argv[2];
-        for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-            if (!strcmp(commands[i].name, cmd)) {
-                char *args[] = { argv[2], "--help", NULL };
-                return commands[i].run(2, args);
-            }
-        fprintf(stderr, "xxgk: unknown command '%s'\n", cmd);
-        return EXIT_TROUBLE;
-    }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (!strcmp(commands[i].name, cmd))
-            return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "xxgk: unknown command '%s'\n\n", cmd);
-    usage(stderr);
-    return EXIT_TROUBLE;
+    return close_stdout(dispatch(argc, argv));
 }

@@ -14,12 +14,12 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void progress_start(cli_progress *p, size_t total)
+void progress_start(cli_progress *p, size_t total, int quiet)
 {
     p->total = total;
     p->done = 0;
     p->shown = 0;
-    p->on = total > 20 && isatty(STDERR_FILENO);
+    p->on = !quiet && total > 20 && isatty(STDERR_FILENO);
     p->start = p->last = now();
 }
 

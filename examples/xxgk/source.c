@@ -6,44 +6,63 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-static int is_csv_name(const char *path)
+int cli_readopts_init(cli_readopts *o, const cli_args *a)
 {
-    size_t n = strlen(path);
-    return n > 4 && strcasecmp(path + n - 4, ".csv") == 0;
+    memset(o, 0, sizeof *o);
+    if (a->from && xxgk_format_from_name(&o->from, a->from) != 0)
+        o->from = XXGK_FORMAT_AUTO; /* cannot happen: the parser checked the name */
+    for (int f = 0; f < 16; f++) {
+        if (xxgk_parse_options_new(&o->by_format[f]) != 0 ||
+            xxgk_parse_options_set_strict(o->by_format[f], a->strict) != 0) {
+            fprintf(stderr, "xxgk %s: out of memory\n", a->cmd->name);
+            cli_readopts_free(o);
+            return -1;
+        }
+        /* formats beyond those the library knows keep AUTO: never used */
+        xxgk_parse_options_set_format(o->by_format[f], o->from ? o->from : f);
+    }
+    return 0;
 }
 
-int cli_source_open(cli_source *s, const char *path, int *errno_out)
+void cli_readopts_free(cli_readopts *o)
+{
+    for (int f = 0; f < 16; f++)
+        xxgk_parse_options_free(o->by_format[f]);
+    memset(o, 0, sizeof *o);
+}
+
+int cli_source_open(cli_source *s, const char *path, const cli_readopts *o, cli_failure *why)
 {
     memset(s, 0, sizeof *s);
-    *errno_out = 0;
-    if (strcmp(path, "-") != 0 && !is_csv_name(path))
-        return xxgk_report_read_file(&s->single, path, NULL); /* one report: format by name */
-    size_t len;
-    if (cli_slurp(path, &s->buf, &len) != 0) {
-        *errno_out = errno ? errno : EIO;
-        if (strcmp(path, "-") == 0)
-            return XXGK_EIO;
-        return xxgk_report_read_file(&s->single, path, NULL); /* let the library say why */
+    if (cli_slurp(path, &s->buf, &s->len, &s->owned) != 0) {
+        int err = errno ? errno : EIO;
+        cli_failure_from_errno(why, err);
+        if (!strcmp(path, "-"))
+            snprintf(why->msg, sizeof why->msg, "cannot read standard input: %s", strerror(err));
+        return -1;
     }
-    int rc = xxgk_reader_open(&s->rd, s->buf, len, NULL);
-    if (rc == XXGK_EENCODING) /* the multi-report reader takes UTF-8 only; one report may be GBK */
-        rc = xxgk_report_parse(&s->single, s->buf, len, NULL);
-    *errno_out = 0;
-    return rc;
+    int format = XXGK_FORMAT_AUTO;
+    if (strcmp(path, "-") != 0)
+        xxgk_format_from_path(&format, path);
+    if (format < 0 || format > 15)
+        format = XXGK_FORMAT_AUTO;
+    if (xxgk_reader_open(&s->rd, s->buf, s->len, o->by_format[format]) != 0) {
+        cli_failure_from_lib(why, path);
+        cli_source_close(s);
+        return -1;
+    }
+    return 0;
 }
 
-int cli_source_next(cli_source *s, xxgk_report **out)
+int cli_source_next(cli_source *s, xxgk_report **out, const char *path, cli_failure *why)
 {
-    *out = NULL;
-    if (s->rd)
-        return xxgk_reader_next(out, s->rd);
-    if (!s->single)
-        return 1;
-    *out = s->single;
-    s->single = NULL;
-    return 0;
+    int rc = xxgk_reader_next(out, s->rd);
+    if (rc == 0)
+        s->read++;
+    else if (rc < 0)
+        cli_failure_from_lib(why, path);
+    return rc < 0 ? -1 : rc;
 }
 
 const char *cli_source_report_id(const cli_source *s)
@@ -54,7 +73,41 @@ const char *cli_source_report_id(const cli_source *s)
 void cli_source_close(cli_source *s)
 {
     xxgk_reader_free(s->rd);
-    xxgk_report_free(s->single);
-    free(s->buf);
+    if (s->owned)
+        free(s->buf);
     memset(s, 0, sizeof *s);
+}
+
+int cli_read_one(xxgk_report **out, const char *path, const cli_readopts *o)
+{
+    cli_source s;
+    cli_failure why;
+    *out = NULL;
+    int rc = cli_source_open(&s, path, o, &why);
+    if (rc == 0 && (rc = cli_source_next(&s, out, path, &why)) == 1) {
+        snprintf(why.msg, sizeof why.msg, "no report in the file");
+        why.line = why.column = 0;
+        rc = -1;
+    }
+    if (rc == 0 && cli_source_report_id(&s)[0]) { /* a `report` column: is there a second? */
+        xxgk_report *second = NULL;
+        if (xxgk_reader_next(&second, s.rd) == 0) {
+            snprintf(why.msg, sizeof why.msg,
+                     "holds several reports (a `report` column): this command reads one; "
+                     "'xxgk convert --report ID --to json FILE' picks one out");
+            why.line = why.column = 0;
+            rc = -1;
+        }
+        xxgk_report_free(second);
+    }
+    if (rc != 0) {
+        strbuf b = STRBUF_INIT;
+        cli_failure_line(&b, path, &why);
+        fputs(b.failed || !b.s ? "xxgk: out of memory\n" : b.s, stderr);
+        sb_free(&b);
+        xxgk_report_free(*out);
+        *out = NULL;
+    }
+    cli_source_close(&s);
+    return rc == 0 ? 0 : -1;
 }

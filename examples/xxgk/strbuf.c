@@ -129,6 +129,13 @@ void sb_json_str(strbuf *b, const char *s)
     sb_putn(b, "\"", 1);
 }
 
+void sb_clear(strbuf *b)
+{
+    b->len = 0;
+    if (b->s)
+        b->s[0] = '\0';
+}
+
 void sb_free(strbuf *b)
 {
     free(b->s);

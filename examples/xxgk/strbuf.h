@@ -22,6 +22,8 @@ __attribute__((format(printf, 2, 3)))
 void sb_printf(strbuf *b, const char *fmt, ...);
 /* s as a JSON string literal, quotes included (s is valid UTF-8). */
 void sb_json_str(strbuf *b, const char *s);
+/* Empty b, keeping its memory for reuse. */
+void sb_clear(strbuf *b);
 void sb_free(strbuf *b);
 
 #endif

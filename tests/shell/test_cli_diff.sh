@@ -8,8 +8,8 @@ H=examples/data/hongze-district-2023.json
 K=examples/data/kundulun-xinfang-2023.json
 K24=tests/data/cli/inputs/kundulun-2024.json
 
-# same year: differences only, no year-over-year check
-expect_rc 0 "$XXGK" diff "$H" "$K"
+# same year: differences only, no year-over-year check; reports that differ exit 1
+expect_rc 1 "$XXGK" diff "$H" "$K"
 golden diff-same-year-zh.out "$T/out"
 golden diff-same-year-zh.err "$T/err"
 
@@ -30,13 +30,19 @@ assert all(x["rule"].startswith("DIFF.") for x in d["differences"])
 assert any(f["rule"] == "YOY.CARRY" and f["severity"] == "error" for f in d["yoy"])
 PY
 # the other way round: B does not follow A
-expect_rc 0 "$XXGK" diff --format json "$K24" "$K"
+expect_rc 1 "$XXGK" diff --format json "$K24" "$K"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["yoy"] is None' "$T/out" || fail "no yoy when years do not follow"
 
-# identical reports: no difference
+# identical reports: no difference, exit 0 (as cmp and diff)
 expect_rc 0 "$XXGK" diff --lang en "$K" "$K"
 [ ! -s "$T/out" ] || fail "identical reports differ"
 grep -qx 'differences 0, errors 0, warnings 0 (no year-over-year check: B.s year does not follow A.s)' "$T/err" || fail "summary: $(cat "$T/err")"
+# -q: nothing at all, only the exit status (as cmp -s)
+expect_rc 1 "$XXGK" diff -q "$H" "$K"
+[ ! -s "$T/out" ] && [ ! -s "$T/err" ] || fail "diff -q printed something"
+expect_rc 0 "$XXGK" diff -q "$K" "$K"
+cp "$K" "$T/k.txt.json"; "$XXGK" convert --to text "$K" >"$T/k.txt"
+expect_rc 0 "$XXGK" diff -q "$K" "$T/k.txt"   # the same report in another format
 
 # standard input as one side
 expect_rc 1 "$XXGK" diff --lang en - "$K24" <"$K"

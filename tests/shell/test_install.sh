@@ -30,7 +30,8 @@ major=$(sed -n 's/^#define XXGK_VERSION_MAJOR \([0-9]*\).*/\1/p' "$XXGK_SOURCE_D
 [ -L "$libdir/libxxgk.so.$major" ] && [ -L "$libdir/libxxgk.so" ] && [ -f "$libdir/libxxgk.a" ] ||
     { echo "FAIL: libxxgk.so.$major / libxxgk.so links or libxxgk.a missing in $libdir"; fail=1; }
 for f in include/xxgk.h bin/xxgk share/xxgk/schema/xxgk-2021.schema.json \
-         share/xxgk/schema/xxgk-2019.schema.json share/doc/xxgk/LICENSE; do
+         share/xxgk/schema/xxgk-2019.schema.json share/doc/xxgk/LICENSE \
+         share/man/man1/xxgk.1 share/bash-completion/completions/xxgk share/zsh/site-functions/_xxgk; do
     [ -e "$prefix/$f" ] || { echo "FAIL: $f not installed"; fail=1; }
 done
 cmp -s "$XXGK_SOURCE_DIR/LICENSE" "$prefix/share/doc/xxgk/LICENSE" || { echo "FAIL: installed LICENSE differs"; fail=1; }
