@@ -164,13 +164,58 @@ uint32_t xn_fold(uint32_t cp)
 static const char *const word_from[] = { "档案" };
 static const char *const word_to[] = { "文件" };
 
+static int pinyin_letter(int32_t cp, int *vowel)
+{
+    static const char vowels[] = "aeiouv";
+    if (cp >= 'a' && cp <= 'z') {
+        *vowel |= strchr(vowels, (int)cp) != NULL;
+        return 1;
+    }
+    /* ü and the tone-marked vowels: Latin-1 Supplement, Latin Extended-A/B */
+    if ((cp >= 0xE0 && cp <= 0xFC) || (cp >= 0x101 && cp <= 0x16B) || (cp >= 0x1CE && cp <= 0x1DC)) {
+        *vowel = 1;
+        return 1;
+    }
+    return cp == 0x144 || cp == 0x148 || cp == 0x1F9; /* ń ň ǹ */
+}
+
+/* Inline pinyin after a character ("報(bào)告", "數(shù)量"): the length of "(bào)" at p, or 0. */
+static size_t pinyin_len(const unsigned char *p, size_t n)
+{
+    size_t i = 0, adv;
+    int32_t cp = xn_utf8_decode(p, n, &adv);
+    if (cp != '(' && cp != 0xFF08)
+        return 0;
+    i += adv;
+    int letters = 0, vowel = 0;
+    while (i < n) {
+        cp = xn_utf8_decode(p + i, n - i, &adv);
+        i += adv;
+        if (cp == ')' || cp == 0xFF09)
+            return letters >= 1 && letters <= 7 && vowel ? i : 0;
+        if (!pinyin_letter(cp, &vowel) || ++letters > 7)
+            return 0;
+    }
+    return 0;
+}
+
+static int is_han(uint32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
 size_t xn_label(char *out, size_t cap, const char *in, size_t len)
 {
     const unsigned char *p = (const unsigned char *)in;
     size_t i = 0, o = 0;
     char tmp[4];
+    uint32_t last = 0;
     while (i < len) {
-        size_t adv;
+        size_t adv, py;
+        if (is_han(last) && (py = pinyin_len(p + i, len - i)) != 0) {
+            i += py;
+            continue;
+        }
         int32_t cp = xn_utf8_decode(p + i, len - i, &adv);
         i += adv;
         if (cp < 0)
@@ -178,6 +223,7 @@ size_t xn_label(char *out, size_t cap, const char *in, size_t len)
         uint32_t f = xn_fold((uint32_t)cp);
         if (f == 0)
             continue;
+        last = f;
         size_t k = xn_utf8_encode(f, tmp);
         for (size_t j = 0; j < k; j++, o++)
             if (o + 1 < cap)

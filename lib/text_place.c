@@ -109,6 +109,80 @@ static int row_width(const xt_table *tb, int row)
     return tb->blocks[tb->rows[row].block].ncols;
 }
 
+/* Whether the last cell of line li is closed by its separator ("| 0 | 0 |", "0\t"). */
+static int closed_line(const reader *rd, uint32_t li)
+{
+    const tline *ln = &rd->lines[li];
+    char last = rd->buf[ln->off + ln->len - 1];
+    return last == '|' || last == '\t';
+}
+
+/* Whether most `|` lines of region end with a `|`. */
+static int bars_close_lines(const reader *rd, int region)
+{
+    size_t closed = 0, open = 0;
+    for (uint32_t li = 0; li < rd->nlines; li++)
+        if (rd->lines[li].region == region && rd->lines[li].pipe)
+            closed_line(rd, li) ? closed++ : open++;
+    return closed > open;
+}
+
+/* The text ends inside row w (an excerpt cut off): how many of its first values are whole,
+ * each closed by the separator after it; -1 when the row is not cut. */
+static int cut_cells(const reader *rd, const trow *w, uint32_t v0, uint32_t nv, uint32_t width)
+{
+    if (nv == 0)
+        return -1;
+    uint32_t li = rd->cells[rd->vals[v0 + nv - 1]].line;
+    if (li + 1 != rd->nlines)
+        return -1;
+    int closed = closed_line(rd, li);
+    if (nv < width)
+        return (int)(closed ? nv : nv - 1);
+    if (nv == width && !closed && rd->lines[li].pipe && bars_close_lines(rd, rd->lines[w->line].region))
+        return (int)(nv - 1);
+    return -1;
+}
+
+/* A row cut by the end of the text: its first `keep` values are read, the rest left blank. */
+static int place_cut(reader *rd, const xt_table *tb, const trow *w, int row, uint32_t v0, uint32_t keep,
+                     int *placed)
+{
+    const xt_row *rw = &tb->rows[row];
+    uint32_t width = (uint32_t)row_width(tb, row);
+    int rc = 0;
+    *placed = 1;
+    for (uint32_t k = 0; k < keep && k < width && rc == 0; k++)
+        rc = put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[v0 + k]]);
+    if (rc)
+        return rc;
+    long line = tx_lno(rd, w->line);
+    return xx_diagf(rd->r, "READ.ROW_CUT", XXGK_SEVERITY_WARNING, line, (long)w->col,
+                    rd->t->cells[rw->first_cell].path,
+                    "第%ld行：文本在表%s“%s”中间结束，只读入其前 %u 个完整的单元格（共 %u 个）",
+                    "line %ld: the text ends inside table %s row '%s': only its first %u whole cells of %u are read",
+                    line, tb->number, short_label(rw), keep, width);
+}
+
+static int place_last_only(reader *rd, const xt_table *tb, const trow *w, int row, int *placed)
+{
+    const xt_row *rw = &tb->rows[row];
+    uint32_t width = (uint32_t)row_width(tb, row);
+    *placed = 1;
+    for (uint32_t k = 0; k + 1 < width; k++)
+        rd->r->cells[(size_t)rw->first_cell + k].state = XXGK_CELL_BLANK;
+    int rc = put_value(rd, (size_t)rw->first_cell + width - 1, &rd->cells[rd->vals[w->v0]]);
+    if (rc)
+        return rc;
+    long line = tx_lno(rd, w->line);
+    return xx_diagf(rd->r, "READ.ORDER", XXGK_SEVERITY_INFO, line, (long)w->col,
+                    rd->t->cells[(size_t)rw->first_cell + width - 1].path,
+                    "第%ld行：表%s“%s”只有一个数值，前面的空行留出了其余 %u 个空单元格：读作最后一列（%s）",
+                    "line %ld: table %s row '%s' has one value after blank lines for its other %u empty cells: "
+                    "read as its last column (%s)",
+                    line, tb->number, short_label(rw), width - 1, tb->cols[tb->blocks[rw->block].first_col + width - 1].label);
+}
+
 /* Place row w's values in template row `row`. */
 static int place_row(reader *rd, const xt_table *tb, const trow *w, int row, int *placed)
 {
@@ -124,6 +198,11 @@ static int place_row(reader *rd, const xt_table *tb, const trow *w, int row, int
         nv--;
     }
     long line = tx_lno(rd, w->line);
+    if (w->last_only)
+        return place_last_only(rd, tb, w, row, placed);
+    int cut = cut_cells(rd, w, v0, nv, width);
+    if (cut >= 0)
+        return place_cut(rd, tb, w, row, v0, (uint32_t)cut, placed);
     if (nv != width) {
         *placed = 0;
         return xx_diagf(rd->r, nv < width ? "READ.ROW_INCOMPLETE" : "READ.ROW_EXTRA", XXGK_SEVERITY_WARNING, line,

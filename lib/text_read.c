@@ -38,7 +38,10 @@ static int row_per_line(const reader *rd, int ti, int *found, long *end_line)
         *end_line = (long)ln->no;
         if (ln->heading || ln->skip || !ln->nc)
             continue;
-        uint32_t nv = ln->nc - ln->nlab, nonblank = 0;
+        uint32_t nc = ln->nc, nonblank = 0;
+        while (nc > ln->nlab && rd->cells[ln->c0 + nc - 1].value == V_BLANK)
+            nc--; /* " 0  | ||": trailing empty cells of merged columns */
+        uint32_t nv = nc - ln->nlab;
         if (ln->nfilled && (ln->nlab > 0 || nv >= 2))
             rowmode = 1;
         if (ln->nfilled)

@@ -50,6 +50,7 @@ typedef struct trow {
     uint32_t lab;        /* cell index of its label (UINT32_MAX: none) */
     uint8_t bad;         /* its values cannot be told apart from the next row's (diagnosed) */
     uint8_t cont;        /* unlabeled: its values run on from the row before without a break */
+    uint8_t last_only;   /* its one value is its last cell, the others printed empty */
 } trow;
 
 typedef struct reader {

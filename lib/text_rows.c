@@ -26,6 +26,7 @@ static int new_row(reader *rd, int row, uint32_t li, uint32_t col, uint32_t lab)
     w->lab = lab;
     w->bad = 0;
     w->cont = 0;
+    w->last_only = 0;
     return 0;
 }
 
@@ -429,6 +430,23 @@ static int bars_are_cells(const reader *rd, int ti)
     return closed >= 3 && closed > other;
 }
 
+/* A labeled row of one value in a layout of one paragraph per cell, where the label is
+ * followed by as many blank lines as the row's empty cells need and the value by no more
+ * than one: only its last cell (总计) is printed. */
+static void mark_last_only(reader *rd, const stream *st)
+{
+    trow *w = open_row(rd);
+    if (rd->nrows <= st->first_row || w->row < 0 || w->nv != 1 || st->width < 2)
+        return;
+    uint32_t vl = rd->cells[rd->vals[w->v0]].line;
+    if (vl != w->line + 1)
+        return;
+    uint32_t before = rd->lines[vl].no - rd->lines[w->line].no - 1;
+    uint32_t after = vl + 1 < rd->nlines ? rd->lines[vl + 1].no - rd->lines[vl].no - 1 : 0;
+    if (after <= 1 && before >= st->width - 1 + after)
+        w->last_only = 1;
+}
+
 static int stream_close_run(reader *rd, stream *st)
 {
     int rc = close_run(rd, st->tb, st->run0, st->runw);
@@ -474,6 +492,8 @@ static int stream_text(reader *rd, stream *st, size_t li, uint32_t ci)
         return add_val(rd, ci); /* text among the values: a token */
     if (st->open && open_row(rd)->nv == 0)
         rd->nrows--; /* a label without values: a header mention */
+    else if (st->open)
+        mark_last_only(rd, st);
     st->open = 0;
     if ((rc = stream_close_run(rd, st)) != 0 || m < 0)
         return rc;
@@ -571,6 +591,8 @@ int tx_build_rows_stream(reader *rd, int ti, size_t *first_row)
     }
     if (st.open && open_row(rd)->nv == 0)
         rd->nrows--;
+    else if (st.open)
+        mark_last_only(rd, &st);
     if (st.run0 != SIZE_MAX && st.run0 < rd->nrows)
         return close_run(rd, st.tb, st.run0, st.runw);
     return 0;

@@ -192,6 +192,68 @@ static void test_header_fragments_need_proof(void **state)
     xxgk_report_free(r);
 }
 
+static void test_cut_rows_pinyin_and_merged_cells(void **state)
+{
+    (void)state;
+    /* inline pinyin after traditional characters; the text ends inside the last row: the
+     * cells closed by their `|` are read, the open one is not */
+    xxgk_report *r = tu_parse_str("二、主動(dòng)公開政府信息情況\n"
+                                  "信息內(nèi)容 | 本年新 制作數(shù)量 | 本年新 公開數(shù)量 | 對(duì)外公開總數(shù)量 |\n"
+                                  "規章 | 0 | 1 | 2 |\n"
+                                  "政府集中採購 | 10 | 180774.8",
+                                  XXGK_FORMAT_TEXT);
+    assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
+    assert_int_equal(count(r, "proactive.regulations.total_published"), 2);
+    assert_int_equal(count(r, "proactive.procurement.projects"), 10);
+    assert_true(blank(r, "proactive.procurement.amount"));
+    char *d = tu_diag_text(r);
+    assert_non_null(strstr(d, "4:1 READ.ROW_CUT warning"));
+    free(d);
+    xxgk_report_free(r);
+    /* a short last row: its closed cells are its first ones */
+    r = tu_parse_str("三、收到和处理政府信息公开申请情况\n"
+                     "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
+                     "（一）予以公开 | 4 | 0 | 0 |\n",
+                     XXGK_FORMAT_TEXT);
+    assert_int_equal(count(r, "applications.granted.natural_person"), 4);
+    assert_true(blank(r, "applications.granted.total"));
+    xxgk_report_free(r);
+    /* ... but not before the end of the text */
+    r = tu_parse_str("三、收到和处理政府信息公开申请情况\n（一）予以公开 | 4 | 0 | 0 |\n"
+                     "（二）部分公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
+                     XXGK_FORMAT_TEXT);
+    assert_true(blank(r, "applications.granted.natural_person"));
+    xxgk_report_free(r);
+    /* a line break inside every cell; merged columns leave empty cells after a value */
+    r = tu_parse_str("二、主动公开政府信息情况\n| \n 第二十条第(一)项  | |||\n| \n 信息内容  | \n 本年制发件数  | \n"
+                     " 本年废止件数  | \n 现行有效件数  | \n| \n 规章  | \n 1  | \n 2  | \n 3  | \n| \n"
+                     " 第二十条第(五)项  | |||\n| \n 行政许可  | \n 7  | ||\n",
+                     XXGK_FORMAT_TEXT);
+    assert_int_equal(count(r, "proactive.regulations.in_force"), 3);
+    assert_int_equal(count(r, "proactive.licensing.decisions"), 7);
+    xxgk_report_free(r);
+}
+
+static void test_only_the_total_printed(void **state)
+{
+    (void)state;
+    /* one paragraph per cell: blank lines for six empty cells, then the total */
+    xxgk_report *r = tu_parse_str("三、收到和处理政府信息公开申请情况\n\n自然人\n\n总计\n\n"
+                                  "一、本年新收政府信息公开申请数量\n\n\n\n\n\n\n\n 4\n\n"
+                                  "二、上年结转政府信息公开申请数量\n\n\n\n\n\n\n\n 0\n\n",
+                                  XXGK_FORMAT_TEXT);
+    assert_int_equal(count(r, "applications.new.total"), 4);
+    assert_true(blank(r, "applications.new.natural_person"));
+    assert_int_equal(count(r, "applications.carried_over.total"), 0);
+    xxgk_report_free(r);
+    /* one value right after its label: not the total */
+    r = tu_parse_str("三、收到和处理政府信息公开申请情况\n\n一、本年新收政府信息公开申请数量\n\n4\n\n"
+                     "二、上年结转政府信息公开申请数量\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n",
+                     XXGK_FORMAT_TEXT);
+    assert_true(blank(r, "applications.new.total"));
+    xxgk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -200,6 +262,8 @@ int main(void)
         cmocka_unit_test(test_heading_anchors_the_first_row),
         cmocka_unit_test(test_review_table_variants),
         cmocka_unit_test(test_header_fragments_need_proof),
+        cmocka_unit_test(test_cut_rows_pinyin_and_merged_cells),
+        cmocka_unit_test(test_only_the_total_printed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
