@@ -9,7 +9,7 @@
 const started = performance.now();
 const api = bind(await createXxgkModule());
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'zh', report: null, previous: null, base: '', findings: [], cells: new Map() };
+const state = { lang: 'zh', report: null, previous: null, base: '', findings: [], cells: new Map(), sections: [] };
 const t = (key, ...args) => {
   const s = STRINGS[state.lang][key];
   return typeof s === 'function' ? s(...args) : s;
@@ -162,9 +162,35 @@ function focusCell(path) {
   input.focus();
 }
 
+// The narrative sections as text areas, labelled with the template's headings.
+function sectionLabel(sec) {
+  return (state.lang === 'zh' ? sec.heading : sec.headingEn) || t('preamble');
+}
+
+// Built for each report and language; an edit changes the report from the area's own value,
+// so the areas are never rebuilt under the clerk's cursor.
+function renderSections() {
+  if (state.sectionsShown === state.report && state.sectionsLang === state.lang) return;
+  state.sectionsShown = state.report;
+  state.sectionsLang = state.lang;
+  const fields = state.sections.map((sec) => {
+    const label = document.createElement('label');
+    label.htmlFor = `section-${sec.code}`;
+    label.textContent = sectionLabel(sec);
+    const area = document.createElement('textarea');
+    area.id = `section-${sec.code}`;
+    area.value = state.report.section(sec.code);
+    area.addEventListener('change', () => edit(() => state.report.setSection(sec.code, area.value), () => sectionLabel(sec)));
+    return [label, area];
+  });
+  $('section-fields').replaceChildren(...fields.flat());
+}
+
 function show() {
   $('empty').hidden = true;
   $('meta').hidden = false;
+  $('sections').hidden = false;
+  renderSections();
   $('meta-year').value = state.report.year ?? '';
   $('meta-agency').value = state.report.agency;
   $('meta-title').value = state.report.title;
@@ -177,7 +203,9 @@ function setReport(report, base) {
   state.report?.free();
   state.report = report;
   state.base = base;
-  state.cells = new Map(api.template(report.template).cells.map((c) => [c.path, c]));
+  const tpl = api.template(report.template);
+  state.cells = new Map(tpl.cells.map((c) => [c.path, c]));
+  state.sections = tpl.sections;
 }
 
 // ---- opening files ----
@@ -244,6 +272,8 @@ function newReport() {
 }
 
 // ---- editing ----
+// Apply an edit at once; check and show again in the next task, once the focus has moved on
+// (Tab, Enter), so that the tables are rebuilt with the focus where the clerk has put it.
 function edit(fn, label) {
   let rejected = null;
   try {
@@ -251,10 +281,12 @@ function edit(fn, label) {
   } catch (e) {
     rejected = e;
   }
-  check();
-  const { e, w } = show();
-  if (rejected) setStatus(() => t('cellRejected', label(), errorText(rejected)), [], true);
-  else setStatus('rechecked', [label(), e, w]);
+  setTimeout(() => {
+    check();
+    const { e, w } = show();
+    if (rejected) setStatus(() => t('cellRejected', label(), errorText(rejected)), [], true);
+    else setStatus('rechecked', [label(), e, w]);
+  });
 }
 
 shadow.addEventListener('change', (ev) => {

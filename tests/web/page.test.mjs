@@ -110,6 +110,9 @@ test('editing a cell checks again at once', async () => {
   await page.keyboard.press('Tab');
   await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('1 个错误'));
   assert.deepEqual(await marked(), T4_CELLS.slice(5));
+  // the tables were rebuilt with the focus where Tab put it: the next cell
+  assert.equal(await page.evaluate(() => document.getElementById('report').shadowRoot.activeElement?.dataset.path),
+    'review_litigation.litigation_direct.upheld');
   await page.fill('#report input[data-path="review_litigation.litigation_after_review.total"]', '5');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('0 个错误'));
@@ -165,6 +168,16 @@ test('last year\'s report adds the year-over-year checks and marks their cells',
   assert.ok(rules.includes('error YOY.CARRY'), rules.join());
   assert.ok(!own.some((x) => x.includes('YOY.')));
   assert.ok((await marked()).includes('applications.carried_over.natural_person'));
+  // last year's 总体情况 pasted as this year's: copied text is a warning
+  const prev = xxgk.load(fs.readFileSync(path.join(root, 'examples/data/kundulun-xinfang-2023.json')));
+  await page.click('#sections summary');
+  assert.equal(await page.textContent('label[for=section-overview]'), '总体情况');
+  await page.fill('#section-overview', prev.section('overview'));
+  prev.free();
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.getElementById('finding-list').textContent.includes('YOY.COPY'));
+  assert.ok((await findingRules()).includes('warning YOY.COPY'));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'section-problems');
   await page.click('#previous-clear');
   assert.deepEqual(await findingRules(), own);
 });
