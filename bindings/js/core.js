@@ -33,13 +33,6 @@ export function codeName(code) {
   return code <= 0 && -code < CODE_NAMES.length ? CODE_NAMES[-code] : '?';
 }
 
-/** The format that xxgk_report_read_file() takes from a file name's extension (.json, .txt,
- * .md, .html/.htm), or undefined: sniffed from the content (.csv: long or wide). */
-export function formatOfName(name) {
-  const ext = /\.([^./\\]+)$/.exec(name || '');
-  return { json: 'json', txt: 'text', md: 'markdown', html: 'html', htm: 'html' }[ext ? ext[1] : ''];
-}
-
 /** Bind the API to an instantiated module. */
 export function bind(M) {
   const str = (p) => (p ? M.UTF8ToString(p) : null);
@@ -100,6 +93,17 @@ export function bind(M) {
       ok(M._xxgk_format_from_name(out, cstr(name)));
       return M.HEAP32[out >> 2];
     });
+  }
+  /** The format a file name stands for, as xxgk_report_read_file() reads it (.json, .txt, .md,
+   * .html/.htm), or undefined: the content decides (.csv: long or wide). */
+  function formatOfName(name) {
+    if (!name) return undefined;
+    const code = scoped((alloc, cstr) => {
+      const out = alloc(4);
+      ok(M._xxgk_format_from_path(out, cstr(name)));
+      return M.HEAP32[out >> 2];
+    });
+    return code === 0 ? undefined : str(M._xxgk_format_name(code));
   }
   function templatePtr(id) {
     if (id === undefined || id === null) return M._xxgk_template_default();
@@ -414,5 +418,5 @@ export function bind(M) {
   }
 
   return { version: str(M._xxgk_version()), load, loadAll, newReport, check, write, sum, diff, templates,
-    template, Report };
+    template, formatOfName, Report };
 }

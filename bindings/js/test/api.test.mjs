@@ -149,5 +149,6 @@ test('templates as data', () => {
   assert.ok(t.rules.some((x) => x.id === 'T4.TOTAL'));
   assert.throws(() => xxgk.template('2030'), { codeName: 'XXGK_ENOTFOUND' });
   assert.match(xxgk.version, /^\d+\.\d+\.\d+$/);
-  assert.equal(xxgk.formatOfName('a/report.txt'), 'text');
+  assert.deepEqual(['a/report.txt', 'r.md', 'r.htm', 'r.csv', 'dir.json/r'].map(xxgk.formatOfName),
+    ['text', 'markdown', 'html', undefined, undefined]);
 });
