@@ -9,7 +9,7 @@
 const started = performance.now();
 const api = bind(await createXxgkModule());
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'zh', report: null, previous: null, base: '', findings: [], cells: new Map(), sections: [] };
+const state = { lang: 'zh', report: null, previous: null, base: '', findings: [], cells: new Map(), sections: [], rules: [] };
 const t = (key, ...args) => {
   const s = STRINGS[state.lang][key];
   return typeof s === 'function' ? s(...args) : s;
@@ -98,13 +98,23 @@ function renderTables() {
   if (focused) shadow.querySelector(`input[data-path="${focused}"]`)?.focus();
 }
 
+const msgOf = (f) => (state.lang === 'zh' ? f.message : f.messageEn);
+
+// This year's cells of a year-over-year finding: its rule's expansion (template data) says which
+// of its cells are read from last year's report; those are not this table's to blame.
+function thisYearCells(f) {
+  const rule = state.rules.find((r) => r.id === f.rule && r.cells.length === f.cells.length &&
+    r.cells.every((c, j) => c.path === f.cells[j]));
+  return rule ? rule.cells.filter((c) => !c.previous).map((c) => c.path) : f.cells.slice(-1);
+}
+
 // The writer marks what the report's own checks blame; the year-over-year findings (which need
 // last year's report) are marked here the same way.
 function markPrevious() {
   if (!state.previous) return;
   for (const f of state.findings) {
     if (!f.rule.startsWith('YOY.') || f.severity === 'info') continue;
-    for (const path of f.cells) {
+    for (const path of thisYearCells(f)) {
       const td = shadow.querySelector(`td[data-path="${path}"]`);
       if (!td) continue;
       if (f.severity === 'error') td.classList.remove('warning');
@@ -113,8 +123,6 @@ function markPrevious() {
     }
   }
 }
-
-const msgOf = (f) => (state.lang === 'zh' ? f.message : f.messageEn);
 
 function renderFindings() {
   const count = (s) => state.findings.filter((f) => f.severity === s).length;
@@ -206,6 +214,7 @@ function setReport(report, base) {
   const tpl = api.template(report.template);
   state.cells = new Map(tpl.cells.map((c) => [c.path, c]));
   state.sections = tpl.sections;
+  state.rules = tpl.rules;
 }
 
 // ---- opening files ----

@@ -163,11 +163,17 @@ test('English, and back to Chinese', async () => {
 test('last year\'s report adds the year-over-year checks and marks their cells', async () => {
   await open(path.join(root, 'tests/data/cli/inputs/kundulun-2024.json'));
   const own = await findingRules();
+  const ownMarked = await marked();
   await open(path.join(root, 'examples/data/kundulun-xinfang-2023.json'), '#file-previous');
   const rules = await findingRules();
   assert.ok(rules.includes('error YOY.CARRY'), rules.join());
   assert.ok(!own.some((x) => x.includes('YOY.')));
-  assert.ok((await marked()).includes('applications.carried_over.natural_person'));
+  // YOY.CARRY marks this year's cell, not the one that stands for last year's figure
+  const yoyMarked = await marked();
+  assert.deepEqual(yoyMarked.sort(), [...new Set([...ownMarked, 'applications.carried_over.natural_person'])].sort());
+  const title = await page.evaluate(() => document.getElementById('report').shadowRoot
+    .querySelector('td[data-path="applications.carried_forward.natural_person"]').title);
+  assert.ok(!title.includes('YOY') && !title.includes('上年'), title);
   // last year's 总体情况 pasted as this year's: copied text is a warning
   const prev = xxgk.load(fs.readFileSync(path.join(root, 'examples/data/kundulun-xinfang-2023.json')));
   await page.click('#sections summary');
@@ -180,6 +186,28 @@ test('last year\'s report adds the year-over-year checks and marks their cells',
   assert.equal(await page.evaluate(() => document.activeElement.id), 'section-problems');
   await page.click('#previous-clear');
   assert.deepEqual(await findingRules(), own);
+});
+
+// Drop a file on an element, as a file manager would.
+async function drop(selector, file) {
+  const before = await page.textContent('#status');
+  const dt = await page.evaluateHandle(({ name, text }) => {
+    const d = new DataTransfer();
+    d.items.add(new File([text], name, { type: 'application/json' }));
+    return d;
+  }, { name: path.basename(file), text: fs.readFileSync(file, 'utf8') });
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent(selector, type, { dataTransfer: dt });
+  await page.waitForFunction((b) => document.getElementById('status').textContent !== b, before);
+}
+
+test('drag and drop: on the page the report, on the last-year box last year\'s report', async () => {
+  await drop('#report-pane', path.join(root, 'tests/data/cli/inputs/kundulun-2024.json'));
+  assert.match(await page.textContent('#status'), /^已读取 kundulun-2024\.json：/);
+  await drop('#drop-previous', path.join(root, 'examples/data/kundulun-xinfang-2023.json'));
+  assert.equal(await page.textContent('#previous-name'), '上年报告：kundulun-xinfang-2023.json');
+  assert.ok((await findingRules()).includes('error YOY.CARRY'));
+  assert.equal(await page.evaluate(() => document.body.classList.contains('dragging')), false);
+  await page.click('#previous-clear');
 });
 
 test('new report: the empty template, filled in and checked in the page', async () => {
