@@ -108,6 +108,9 @@ void xx_set_grid(xxgk_report *r, size_t id, uint32_t record, uint16_t field);
 int xx_set_token(xxgk_report *r, size_t id, const char *s, size_t n, uint32_t line, uint32_t col);
 /* Set a string field (agency, title, section) from s[0..n), validating UTF-8. */
 int xx_set_string(char **field, const char *s, size_t n);
+/* The same for text already known to be valid UTF-8 without NUL (what a reader took from
+ * its checked input), without checking it again. */
+int xx_set_text(char **field, const char *s, size_t n);
 /* Add a reader diagnostic. */
 int xx_diag(xxgk_report *r, const char *rule, int severity, long line, long col, const char *cell_path,
             const char *msg_zh, const char *msg_en);

@@ -159,15 +159,25 @@ static int read_cell(jctx *c, size_t id, const cJSON *it, const xj_value *v)
     return jerr(c, XXGK_ESCHEMA, off, "expected a number, null or a string, found %s", type_name(it));
 }
 
+/* a == b, inline: keys are a few bytes long, shorter than a call into the C library */
+static int same_key(const char *a, const char *b)
+{
+    while (*a && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
 /* The column of block bk whose code is key, trying `guess` first (documents list the
  * columns in template order); -1 if none. */
 static int find_col(const xt_table *tb, const xt_block *bk, const char *key, int guess)
 {
     const xt_col *cols = tb->cols + bk->first_col;
-    if (guess < bk->ncols && strcmp(cols[guess].code, key) == 0)
+    if (guess < bk->ncols && same_key(cols[guess].code, key))
         return guess;
     for (int k = 0; k < bk->ncols; k++)
-        if (cols[k].code[0] == key[0] && strcmp(cols[k].code, key) == 0)
+        if (same_key(cols[k].code, key))
             return k;
     return -1;
 }
@@ -179,7 +189,7 @@ static int find_row(const xt_table *tb, int parent, const char *key, int from)
     for (int pass = 0; pass < 2; pass++)
         for (int k = pass ? 0 : from; k < (pass ? from : tb->nrows); k++) {
             const xt_row *row = &tb->rows[k];
-            if (row->jparent == parent && row->key[0] == key[0] && row->key[0] && strcmp(row->key, key) == 0)
+            if (row->jparent == parent && row->key[0] && same_key(row->key, key))
                 return k;
         }
     return -1;
@@ -307,7 +317,7 @@ static int read_sections(jctx *c, const cJSON *obj, size_t i)
                         "unknown key \"%s\" (expected preamble, overview, problems or other)", s->string);
         if (!J_IS_STRING(s))
             return jerr(c, XXGK_ESCHEMA, c->v[k].val, "expected a string, found %s", type_name(s));
-        int rc = xx_set_string(&c->r->sections[si], s->valuestring, strlen(s->valuestring));
+        int rc = xx_set_text(&c->r->sections[si], s->valuestring, strlen(s->valuestring));
         if (rc)
             return rc;
         path_pop(c);
@@ -347,7 +357,7 @@ static int read_member(jctx *c, const cJSON *it, size_t k)
     if (!strcmp(key, "agency") || !strcmp(key, "title")) {
         if (!J_IS_STRING(it))
             return jerr(c, XXGK_ESCHEMA, v->val, "expected a string, found %s", type_name(it));
-        return xx_set_string(!strcmp(key, "agency") ? &c->r->agency : &c->r->title, it->valuestring,
+        return xx_set_text(!strcmp(key, "agency") ? &c->r->agency : &c->r->title, it->valuestring,
                              strlen(it->valuestring));
     }
     if (!strcmp(key, "sections"))

@@ -6,26 +6,32 @@
  * reader takes positions and number texts from the record instead of searching for them. */
 #include "json_scan.h"
 #include "internal.h"
+#include "normalize.h"
 
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 
 typedef struct sc {
     const char *buf;
-    size_t len, pos;
+    size_t len;
     uint32_t line;
-    size_t line_start;  /* offset of the current line's first byte */
-    size_t cont;        /* UTF-8 continuation bytes between line_start and pos */
-    unsigned max_depth;
+    size_t col_at;      /* a place on the current line the scan has passed ... */
+    uint32_t col;       /* ... its column ... */
+    int utf8;           /* ... and whether a non-ASCII byte came after it */
+    int rc;             /* the error, once there is one */
     xj_scan *out;
 } sc;
 
-/* Every failure: the detail of this thread, at byte off. */
-static int fail_raw(const sc *s, int code, size_t off, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static int fail_raw(const sc *s, int code, size_t off, const char *fmt, ...)
+/* Every failure: the detail of this thread, at byte off. Returns SIZE_MAX, the position
+ * after a failure. */
+static size_t fail_raw(sc *s, int code, size_t off, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static size_t fail_raw(sc *s, int code, size_t off, const char *fmt, ...)
 {
     char msg[224];
     va_list ap;
@@ -34,15 +40,16 @@ static int fail_raw(const sc *s, int code, size_t off, const char *fmt, ...)
     va_end(ap);
     long line, col;
     xx_position(s->buf, s->len, off, &line, &col);
-    return xx_error(code, line, col, (long long)off, "$", "%s", msg);
+    s->rc = xx_error(code, line, col, (long long)off, "$", "%s", msg);
+    return SIZE_MAX;
 }
 
-static int nul_byte(const sc *s, size_t off)
+static size_t nul_byte(sc *s, size_t off)
 {
     return fail_raw(s, XXGK_EPARSE, off, "malformed JSON: NUL byte");
 }
 
-static int eof(const sc *s)
+static size_t eof(sc *s)
 {
     return fail_raw(s, XXGK_EPARSE, s->len, "malformed JSON: unexpected end of input (truncated document?)");
 }
@@ -55,6 +62,11 @@ static int is_ws(char ch)
 static int is_delim(char ch)
 {
     return ch == '{' || ch == '}' || ch == '[' || ch == ']' || ch == ',' || ch == ':' || ch == '"';
+}
+
+static int is_digit(char ch)
+{
+    return ch >= '0' && ch <= '9';
 }
 
 /* What is at off, quoted into out[48]: one punctuation character, or a word of up to 12
@@ -82,7 +94,7 @@ static size_t quote(const sc *s, size_t off, char *out)
 }
 
 /* A syntax error at off: "malformed JSON: <expected>, found <what is there><extra>". */
-static int unexpected(const sc *s, size_t off, const char *expected, const char *extra)
+static size_t unexpected(sc *s, size_t off, const char *expected, const char *extra)
 {
     char f[48];
     size_t nul = quote(s, off, f);
@@ -91,29 +103,35 @@ static int unexpected(const sc *s, size_t off, const char *expected, const char 
     return fail_raw(s, XXGK_EPARSE, off, "malformed JSON: %s, found %s%s", expected, f, extra);
 }
 
-static void skip_ws(sc *s)
+/* White space from p; the position after it. */
+static inline size_t skip_ws(sc *s, size_t p)
 {
     const char *b = s->buf;
-    size_t p = s->pos, len = s->len;
-    for (; p < len; p++) {
-        char ch = b[p];
-        if ((unsigned char)ch > ' ')
-            break;
-        if (ch == '\n') {
+    size_t len = s->len;
+    if (p < len && (unsigned char)b[p] > ' ')
+        return p; /* mostly: no white space, or one blank after ':' or ',' */
+    for (; p < len && (unsigned char)b[p] <= ' '; p++) {
+        if (b[p] == '\n') {
             s->line++;
-            s->line_start = p + 1;
-            s->cont = 0;
-        } else if (ch != ' ' && ch != '\t' && ch != '\r') {
+            s->col_at = p + 1;
+            s->col = 1;
+            s->utf8 = 0;
+        } else if (b[p] != ' ' && b[p] != '\t' && b[p] != '\r') {
             break;
         }
     }
-    s->pos = p;
+    return p;
 }
 
-/* Column (in characters) of pos, which the scan has just reached. */
-static uint32_t column(const sc *s)
+/* Column (in characters) of p, which the scan has just reached: counted from the last place
+ * asked only when a string in between held non-ASCII text. */
+static uint32_t column(sc *s, size_t p)
 {
-    return (uint32_t)(s->pos - s->line_start - s->cont + 1);
+    uint32_t col = s->col + (uint32_t)(s->utf8 ? xn_utf8_count(s->buf + s->col_at, p - s->col_at) : p - s->col_at);
+    s->col_at = p;
+    s->col = col;
+    s->utf8 = 0;
+    return col;
 }
 
 static int hexval(char ch)
@@ -139,115 +157,103 @@ static long u4(const sc *s, size_t p)
     return v;
 }
 
-/* The escape at p (the backslash): its length, or 0 with the error set. */
-static size_t escape(const sc *s, size_t p, int *rc)
+/* The escape at p (the backslash): the position after it. */
+static size_t escape(sc *s, size_t p)
 {
-    if (p + 1 >= s->len) {
-        *rc = eof(s);
-        return 0;
-    }
+    if (p + 1 >= s->len)
+        return eof(s);
     char e = s->buf[p + 1];
     if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't')
-        return 2;
-    if (e == '\0') {
-        *rc = nul_byte(s, p + 1);
-        return 0;
-    }
+        return p + 2;
+    if (e == '\0')
+        return nul_byte(s, p + 1);
     if (e != 'u') {
         unsigned char lead = (unsigned char)e;
         int n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; /* the text is UTF-8 */
-        *rc = fail_raw(s, XXGK_EPARSE, p, "malformed JSON: invalid escape '\\%.*s' in a string", n, s->buf + p + 1);
-        return 0;
+        return fail_raw(s, XXGK_EPARSE, p, "malformed JSON: invalid escape '\\%.*s' in a string", n, s->buf + p + 1);
     }
     long u = u4(s, p);
-    if (u < 0) {
-        *rc = p + 6 > s->len ? eof(s) : fail_raw(s, XXGK_EPARSE, p, "malformed JSON: \\u must be followed by four hex digits");
-        return 0;
-    }
-    if (u == 0) {
-        *rc = fail_raw(s, XXGK_EPARSE, p, "a string contains \\u0000 (NUL), which text cannot hold");
-        return 0;
-    }
+    if (u < 0)
+        return p + 6 > s->len ? eof(s)
+                              : fail_raw(s, XXGK_EPARSE, p, "malformed JSON: \\u must be followed by four hex digits");
+    if (u == 0)
+        return fail_raw(s, XXGK_EPARSE, p, "a string contains \\u0000 (NUL), which text cannot hold");
     if (u >= 0xD800 && u <= 0xDFFF) {
         long lo = u <= 0xDBFF ? u4(s, p + 6) : -1;
-        if (lo < 0xDC00 || lo > 0xDFFF) {
-            *rc = fail_raw(s, XXGK_EPARSE, p, "malformed JSON: unpaired surrogate \\u%04lx in a string", u);
-            return 0;
-        }
-        return 12;
+        if (lo < 0xDC00 || lo > 0xDFFF)
+            return fail_raw(s, XXGK_EPARSE, p, "malformed JSON: unpaired surrogate \\u%04lx in a string", u);
+        return p + 12;
     }
-    return 6;
+    return p + 6;
 }
 
-/* How many of the eight bytes in w are UTF-8 continuation bytes (10xxxxxx). */
-static size_t continuations(uint64_t w)
+/* The first quote, backslash or control character at or after p (or len); *high gets a
+ * nonzero bit if a byte before it is not ASCII. Sixteen bytes at a time where the
+ * instructions are there (every x86-64: a key is then one step), else eight. */
+static size_t next_special(const unsigned char *b, size_t p, size_t len, unsigned *high)
 {
-    return (size_t)((((w & ~(w << 1) & HIGHS) >> 7) * ONES) >> 56);
+#ifdef __SSE2__
+    for (; p + 16 <= len; p += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
+        unsigned stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+            _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F))));
+        unsigned hi = (unsigned)_mm_movemask_epi8(x);
+        if (stop) {
+            unsigned z = (unsigned)__builtin_ctz(stop);
+            *high |= hi & ((1u << z) - 1);
+            return p + z;
+        }
+        *high |= hi;
+    }
+#endif
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    for (; p + 8 <= len; p += 8) {
+        uint64_t w, q, k;
+        memcpy(&w, b + p, 8);
+        q = w ^ (ONES * '"');
+        k = w ^ (ONES * '\\');
+        /* the lowest flag is exact (a false one only ever follows a true one) */
+        uint64_t stop = (((q - ONES) & ~q) | ((k - ONES) & ~k) | ((w - ONES * 0x20) & ~w)) & HIGHS;
+        if (stop) {
+            unsigned z = (unsigned)__builtin_ctzll(stop) & ~7u;
+            *high |= (w & ((UINT64_C(1) << z) - 1) & HIGHS) != 0;
+            return p + z / 8;
+        }
+        *high |= (w & HIGHS) != 0;
+    }
+#endif
+    for (; p < len && b[p] != '"' && b[p] != '\\' && b[p] >= 0x20; p++)
+        *high |= b[p] & 0x80;
+    return p;
 }
 
-/* The string whose opening quote is at pos; pos moves past its closing quote. Eight bytes at
- * a time while none is a quote, a backslash or a control character: most of a report's
- * bytes are narrative text. */
-static int string(sc *s)
+/* The string whose opening quote is at p: the position after its closing quote. */
+static size_t string(sc *s, size_t p)
 {
     const unsigned char *b = (const unsigned char *)s->buf;
-    size_t p = s->pos + 1, len = s->len, cont = 0;
-    for (;;) {
-        while (p + 8 <= len) {
-            uint64_t w, q, k;
-            memcpy(&w, b + p, 8);
-            q = w ^ (ONES * '"');
-            k = w ^ (ONES * '\\');
-            uint64_t stop = (((q - ONES) & ~q) | ((k - ONES) & ~k) | ((w - ONES * 0x20) & ~w)) & HIGHS;
-            if (stop) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-                /* the lowest flag is exact (a false one only ever follows a true one): step
-                 * over the bytes before it */
-                unsigned z = (unsigned)__builtin_ctzll(stop) & ~7u;
-                cont += continuations(w & ((UINT64_C(1) << z) - 1));
-                p += z / 8;
-#endif
-                break;
-            }
-            cont += continuations(w);
-            p += 8;
+    unsigned high = 0;
+    for (p++;;) {
+        p = next_special(b, p, s->len, &high);
+        if (p >= s->len)
+            return eof(s);
+        if (b[p] == '"') {
+            s->utf8 |= high != 0;
+            return p + 1;
         }
-        for (;;) { /* up to the byte that stopped the loop above, and that byte */
-            if (p >= len)
-                return eof(s);
-            unsigned char ch = b[p];
-            if (ch == '"') {
-                s->pos = p + 1;
-                s->cont += cont;
-                return 0;
-            }
-            if (ch == '\\') {
-                int rc = 0;
-                size_t n = escape(s, p, &rc);
-                if (!n)
-                    return rc;
-                p += n;
-                break;
-            }
-            if (ch < 0x20)
-                return ch ? fail_raw(s, XXGK_EPARSE, p, "malformed JSON: control character in a string (escape it)")
-                          : nul_byte(s, p);
-            cont += (ch & 0xC0) == 0x80;
-            p++;
-        }
+        if (b[p] != '\\')
+            return b[p] ? fail_raw(s, XXGK_EPARSE, p, "malformed JSON: control character in a string (escape it)")
+                        : nul_byte(s, p);
+        if ((p = escape(s, p)) == SIZE_MAX)
+            return p;
     }
 }
 
-static int is_digit(char ch)
-{
-    return ch >= '0' && ch <= '9';
-}
-
-/* The number at pos (a '-' or a digit); its length goes to *n. */
-static int number(sc *s, uint32_t *n)
+/* The number at p (a '-' or a digit): the position after it. */
+static size_t number(sc *s, size_t p)
 {
     const char *b = s->buf;
-    size_t start = s->pos, p = start, len = s->len;
+    size_t start = p, len = s->len;
     if (b[p] == '-')
         p++;
     int ok = p < len && is_digit(b[p]);
@@ -279,157 +285,162 @@ static int number(sc *s, uint32_t *n)
         size_t nul = quote(s, start, f);
         return nul ? nul_byte(s, nul - 1) : fail_raw(s, XXGK_EPARSE, start, "malformed JSON: malformed number %s", f);
     }
-    s->pos = p;
-    *n = (uint32_t)(p - start);
-    return 0;
+    return p;
 }
 
-/* true, false or null at pos. */
-static int literal(sc *s, const char *after)
+/* true, false or null at p: the position after it. */
+static size_t literal(sc *s, size_t p, const char *after)
 {
     static const char *const words[] = { "true", "false", "null" };
-    const char *b = s->buf + s->pos;
-    size_t left = s->len - s->pos;
+    const char *b = s->buf + p;
+    size_t left = s->len - p;
     for (size_t k = 0; k < 3; k++) {
         size_t n = strlen(words[k]);
-        if (left >= n && memcmp(b, words[k], n) == 0 && (left == n || is_ws(b[n]) || is_delim(b[n]))) {
-            s->pos += n;
-            return 0;
-        }
+        if (left >= n && memcmp(b, words[k], n) == 0 && (left == n || is_ws(b[n]) || is_delim(b[n])))
+            return p + n;
         if (left < n && memcmp(b, words[k], left) == 0)
             return eof(s);
     }
     char expected[96];
     snprintf(expected, sizeof expected, "expected a value%s (object, array, string, number, true, false or null)",
              after);
-    return unexpected(s, s->pos, expected,
-                      (*b == ']' || *b == '}') && !strcmp(after, " after ','") ? " (a trailing comma?)" : "");
+    return unexpected(s, p, expected, (*b == ']' || *b == '}') && !strcmp(after, " after ','") ? " (a trailing comma?)" : "");
 }
 
-/* Append the value at pos: a member's value when key is not SIZE_MAX. Returns its index. */
-static int record(sc *s, size_t key, uint32_t kline, uint32_t kcol, size_t *idx)
+/* A new record for the value at p, placed at (line, col). NULL when out of memory. */
+static xj_value *record(sc *s, size_t p, size_t key, uint32_t line, uint32_t col)
 {
     xj_scan *o = s->out;
     if (o->n == o->cap) {
         size_t cap = o->cap ? o->cap * 2 : s->len / 16 + 16;
         xj_value *v = xx_realloc(o->v, cap * sizeof *v);
-        if (!v)
-            return xx_oom();
+        if (!v) {
+            s->rc = xx_oom();
+            return NULL;
+        }
         o->v = v;
         o->cap = cap;
     }
     xj_value *v = &o->v[o->n];
-    v->val = (uint32_t)s->pos;
+    v->key = (uint32_t)key;
+    v->val = (uint32_t)p;
     v->len = 0;
-    v->next = (uint32_t)o->n + 1;
-    if (key == SIZE_MAX) {
-        v->key = v->val;
-        v->line = s->line;
-        v->col = column(s);
-    } else {
-        v->key = (uint32_t)key;
-        v->line = kline;
-        v->col = kcol;
-    }
-    *idx = o->n++;
-    return 0;
+    v->next = (uint32_t)++o->n;
+    v->line = line;
+    v->col = col;
+    return v;
 }
 
-static int value(sc *s, size_t key, uint32_t kline, uint32_t kcol, const char *after, unsigned depth);
-
-/* The members of the object at pos. */
-static int object(sc *s, unsigned depth)
+/* A member's key at p and the ':' after it (first: right after '{'); the position after the
+ * ':'. */
+static size_t key_colon(sc *s, size_t p, int first)
 {
     const char *b = s->buf;
-    s->pos++;
-    skip_ws(s);
-    if (s->pos < s->len && b[s->pos] == '}') {
-        s->pos++;
-        return 0;
-    }
-    for (int first = 1;; first = 0) {
-        if (s->pos >= s->len)
-            return eof(s);
-        if (b[s->pos] != '"')
-            return unexpected(s, s->pos, first ? "expected a key in double quotes" : "expected a key in double quotes after ','",
-                              !first && b[s->pos] == '}' ? " (a trailing comma?)" : "");
-        size_t key = s->pos;
-        uint32_t kline = s->line, kcol = column(s);
-        int rc = string(s);
-        if (rc)
-            return rc;
-        skip_ws(s);
-        if (s->pos >= s->len)
-            return eof(s);
-        if (b[s->pos] != ':')
-            return unexpected(s, s->pos, "expected ':' after the key", "");
-        s->pos++;
-        if ((rc = value(s, key, kline, kcol, " after ':'", depth)) != 0)
-            return rc;
-        skip_ws(s);
-        if (s->pos >= s->len)
-            return eof(s);
-        if (b[s->pos] == '}') {
-            s->pos++;
-            return 0;
-        }
-        if (b[s->pos] != ',')
-            return unexpected(s, s->pos, "expected ',' or '}' after a member", "");
-        s->pos++;
-        skip_ws(s);
-    }
-}
-
-/* The elements of the array at pos. */
-static int array(sc *s, unsigned depth)
-{
-    s->pos++;
-    skip_ws(s);
-    if (s->pos < s->len && s->buf[s->pos] == ']') {
-        s->pos++;
-        return 0;
-    }
-    for (int first = 1;; first = 0) {
-        int rc = value(s, SIZE_MAX, 0, 0, first ? "" : " after ','", depth);
-        if (rc)
-            return rc;
-        skip_ws(s);
-        if (s->pos >= s->len)
-            return eof(s);
-        if (s->buf[s->pos] == ']') {
-            s->pos++;
-            return 0;
-        }
-        if (s->buf[s->pos] != ',')
-            return unexpected(s, s->pos, "expected ',' or ']' after an element", "");
-        s->pos++;
-    }
-}
-
-/* The value after white space at pos, a member's when key is not SIZE_MAX; `after` says
- * what came before it, for the message; depth: the containers around it. */
-static int value(sc *s, size_t key, uint32_t kline, uint32_t kcol, const char *after, unsigned depth)
-{
-    skip_ws(s);
-    if (s->pos >= s->len)
+    if (p >= s->len)
         return eof(s);
-    size_t idx = 0;
-    int rc = record(s, key, kline, kcol, &idx);
-    if (rc)
-        return rc;
-    char ch = s->buf[s->pos];
-    if (ch == '"')
-        return string(s);
-    if (ch == '-' || is_digit(ch))
-        return number(s, &s->out->v[idx].len);
-    if (ch != '{' && ch != '[')
-        return literal(s, after);
-    if (depth + 1 > s->max_depth)
-        return fail_raw(s, XXGK_ELIMIT, s->pos, "JSON nesting deeper than %u levels", s->max_depth);
-    if ((rc = ch == '{' ? object(s, depth + 1) : array(s, depth + 1)) != 0)
-        return rc;
-    s->out->v[idx].next = (uint32_t)s->out->n;
-    return 0;
+    if (b[p] != '"')
+        return unexpected(s, p, first ? "expected a key in double quotes" : "expected a key in double quotes after ','",
+                          !first && b[p] == '}' ? " (a trailing comma?)" : "");
+    if ((p = string(s, p)) == SIZE_MAX)
+        return p;
+    p = skip_ws(s, p);
+    if (p >= s->len)
+        return eof(s);
+    if (b[p] != ':')
+        return unexpected(s, p, "expected ':' after the key", "");
+    return p + 1;
+}
+
+/* A ',' or the end of the container at p, after a value in an object (obj) or array. */
+static size_t comma_or_end(sc *s, size_t p, int obj)
+{
+    if (p >= s->len)
+        return eof(s);
+    return unexpected(s, p, obj ? "expected ',' or '}' after a member" : "expected ',' or ']' after an element", "");
+}
+
+/* The containers the scan is in, innermost last: their records' indexes, and which are
+ * objects (kept here rather than looked up in the text: this is asked after every value). */
+typedef struct nest {
+    uint32_t at[1000];
+    unsigned char obj[1000];
+} nest;
+
+/* One loop over the values in document order, iterative so that depth costs no stack:
+ * `value` is where a value starts, `after` where one has ended. */
+static void scan(sc *s, size_t p, unsigned max_depth)
+{
+    const char *b = s->buf;
+    size_t len = s->len, key = SIZE_MAX;
+    uint32_t kline = 0, kcol = 0;
+    const char *what = ""; /* what came before the value, for a message */
+    nest in;               /* not cleared: only at[0..depth) is ever read */
+    unsigned depth = 0;
+    for (;;) {
+        p = skip_ws(s, p);
+        if (p >= len) {
+            eof(s);
+            return;
+        }
+        xj_value *v = key == SIZE_MAX ? record(s, p, p, s->line, column(s, p)) : record(s, p, key, kline, kcol);
+        if (!v)
+            return;
+        char ch = b[p];
+        if (ch == '"') {
+            p = string(s, p);
+        } else if (ch == '-' || is_digit(ch)) {
+            size_t e = number(s, p);
+            v->len = (uint32_t)(e - p);
+            p = e;
+        } else if (ch == '{' || ch == '[') {
+            if (depth >= max_depth) {
+                fail_raw(s, XXGK_ELIMIT, p, "JSON nesting deeper than %u levels", max_depth);
+                return;
+            }
+            in.obj[depth] = ch == '{';
+            in.at[depth++] = (uint32_t)(v - s->out->v);
+            p = skip_ws(s, p + 1);
+            if (p >= len || b[p] != (ch == '{' ? '}' : ']')) {
+                key = SIZE_MAX;
+                what = "";
+                if (ch == '{')
+                    goto member;
+                continue;
+            }
+        } else {
+            p = literal(s, p, what);
+        }
+        if (p == SIZE_MAX)
+            return;
+        /* after a value: the ends of containers, then a ',' */
+        for (;; p++) {
+            p = skip_ws(s, p);
+            if (depth == 0) {
+                if (p < len)
+                    fail_raw(s, XXGK_EPARSE, p, "$: unexpected text after the document");
+                return;
+            }
+            if (p >= len || b[p] != (in.obj[depth - 1] ? '}' : ']'))
+                break;
+            s->out->v[in.at[--depth]].next = (uint32_t)s->out->n;
+        }
+        if (p >= len || b[p] != ',') {
+            comma_or_end(s, p, in.obj[depth - 1]);
+            return;
+        }
+        p = skip_ws(s, p + 1);
+        key = SIZE_MAX;
+        what = " after ','";
+        if (!in.obj[depth - 1])
+            continue;
+    member:
+        key = p;
+        kline = s->line;
+        kcol = column(s, p);
+        if ((p = key_colon(s, p, what[0] == '\0')) == SIZE_MAX)
+            return;
+        what = " after ':'";
+    }
 }
 
 int xj_scan_document(xj_scan *out, const char *buf, size_t len, unsigned max_depth)
@@ -437,20 +448,17 @@ int xj_scan_document(xj_scan *out, const char *buf, size_t len, unsigned max_dep
     memset(out, 0, sizeof *out);
     if (len >= UINT32_MAX)
         return xx_error(XXGK_ELIMIT, 0, 0, -1, "$", "a JSON document must be smaller than 4 GiB");
-    sc s = { .buf = buf, .len = len, .line = 1, .out = out, .max_depth = max_depth };
+    sc s = { .buf = buf, .len = len, .line = 1, .col = 1, .out = out };
+    size_t p = 0;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-        s.pos = 3;
-        s.cont = 2; /* the byte-order mark is one character */
+        p = 3;
+        s.col_at = 3;
+        s.col = 2; /* the byte-order mark is one character */
     }
-    int rc = value(&s, SIZE_MAX, 0, 0, "", 0);
-    if (rc == 0) {
-        skip_ws(&s);
-        if (s.pos < len)
-            rc = fail_raw(&s, XXGK_EPARSE, s.pos, "$: unexpected text after the document");
-    }
-    if (rc)
+    scan(&s, p, max_depth < 1000 ? max_depth : 1000);
+    if (s.rc)
         xj_scan_free(out);
-    return rc;
+    return s.rc;
 }
 
 void xj_scan_free(xj_scan *s)

@@ -108,6 +108,11 @@ int xx_set_string(char **field, const char *s, size_t n)
         if (memchr(s, '\0', n))
             return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "text contains a NUL character");
     }
+    return xx_set_text(field, s, n);
+}
+
+int xx_set_text(char **field, const char *s, size_t n)
+{
     char *d = NULL;
     if (s && n) {
         d = xx_strndup(s, n);
