@@ -60,13 +60,28 @@ void tx_detect_words(const char *norm, int *s2019, int *s2021)
             (*s2021)++;
 }
 
-/* The template: the caller's, else the one whose own label words the tables use more; a
- * diagnostic says when the words do not decide. */
+/* The template in force for a report year: the one with the latest first year not after
+ * it, or NULL. */
+static const xxgk_template *template_of_year(int year)
+{
+    const xxgk_template *best = NULL;
+    for (size_t k = 0; k < xt_ntemplates; k++) {
+        const xxgk_template *t = xt_templates[k];
+        if (t->first_year <= year && (!best || t->first_year > best->first_year))
+            best = t;
+    }
+    return best;
+}
+
+/* The template: the caller's, else the one whose own label words the tables use more, else
+ * the one in force for the report's year; a diagnostic says when the labels do not decide. */
 int tx_choose_template(reader *rd, const struct xxgk_parse_options *o)
 {
-    int rc;
+    int rc, by_year = 0;
     const xxgk_template *t = o->tpl;
-    int template_note = !t && (rd->s2019 > 0) == (rd->s2021 > 0);
+    int undecided = !t && (rd->s2019 > 0) == (rd->s2021 > 0);
+    if (!t && undecided && !rd->s2019 && rd->meta.year && (t = template_of_year(rd->meta.year)) != NULL)
+        by_year = 1;
     if (!t)
         t = xxgk_template_get(rd->s2019 > rd->s2021 ? "2019" : "2021");
     if (!t)
@@ -74,20 +89,25 @@ int tx_choose_template(reader *rd, const struct xxgk_parse_options *o)
     rd->t = t;
     if ((rc = xxgk_report_new(&rd->r, t)) != 0)
         return rc;
-    if (template_note) {
-        long first_table = 0;
-        for (size_t li = 0; li < rd->nlines && !first_table; li++)
-            if (rd->lines[li].region >= 0 && rd->lines[li].region < REG_SEC)
-                first_table = (long)rd->lines[li].no;
-        if (first_table &&
-            (rc = xx_diagf(rd->r, "READ.TEMPLATE", XXGK_SEVERITY_INFO, first_table, 1, NULL,
-                           rd->s2019 ? "表格标签同时含有2019年版和2021年版的特征（%d:%d），按%s年版读取"
-                                     : "表格标签不足以判断格式版本（%d:%d），按%s年版读取",
-                           rd->s2019 ? "the table labels have features of both the 2019 and 2021 templates "
-                                       "(%d:%d); read as %s"
-                                     : "the table labels do not tell the template (%d:%d); read as %s",
-                           rd->s2019, rd->s2021, t->id)) != 0)
-            return rc;
+    long first_table = 0;
+    for (size_t li = 0; li < rd->nlines && !first_table; li++)
+        if (rd->lines[li].region >= 0 && rd->lines[li].region < REG_SEC)
+            first_table = (long)rd->lines[li].no;
+    if (!undecided || !first_table)
+        return 0;
+    if (by_year) {
+        char zh[200], en[200];
+        snprintf(zh, sizeof zh, "表格标签不足以判断格式版本，按报告年度（%d年）适用的%s年版读取", rd->meta.year, t->id);
+        snprintf(en, sizeof en, "the table labels do not tell the template; read as %s, the one in force in %d", t->id,
+                 rd->meta.year);
+        return xx_diag(rd->r, "READ.TEMPLATE", XXGK_SEVERITY_INFO, first_table, 1, NULL, zh, en);
     }
-    return 0;
+    return xx_diagf(rd->r, "READ.TEMPLATE", XXGK_SEVERITY_INFO, first_table, 1, NULL,
+                    rd->s2019 ? "表格标签同时含有2019年版和2021年版的特征（%d:%d），按%s年版读取"
+                              : "表格标签不足以判断格式版本（%d:%d），报告年度也不明，按%s年版读取",
+                    rd->s2019 ? "the table labels have features of both the 2019 and 2021 templates "
+                                "(%d:%d); read as %s"
+                              : "the table labels do not tell the template (%d:%d) nor is the report year known; "
+                                "read as %s",
+                    rd->s2019, rd->s2021, t->id);
 }

@@ -27,57 +27,240 @@ static int join_lines(reader *rd, int region, size_t from, char **field)
     return rc;
 }
 
-/* The title: the first line before any heading (without a Markdown "#"), or the first two
- * joined when the second is the title's end ("年度报告"). *pre_from is the first line after it. */
-static int read_title(reader *rd, size_t *pre_from)
+enum { TITLE_LINES = 8 };
+
+/* A crawler's header line "KEY: value": narrow [*off, *off+*len) to the value and return 1
+ * when the line has that key. */
+static int after_key(const char *buf, const char *key, uint32_t *off, uint32_t *len)
 {
-    int rc;
-    size_t a = SIZE_MAX, b = SIZE_MAX;
-    *pre_from = 0;
-    for (size_t li = 0; li < rd->nlines; li++) {
-        const tline *ln = &rd->lines[li];
-        if (ln->region != REG_PRE || ln->heading)
-            break;
-        if (!ln->len)
-            continue;
-        if (a == SIZE_MAX) a = li;
-        else { b = li; break; }
-    }
-    if (a == SIZE_MAX)
+    size_t k = strlen(key);
+    const char *s = buf + *off;
+    if (*len < k + 1 || memcmp(s, key, k) != 0)
         return 0;
-    tline mdt = rd->lines[a]; /* a Markdown title: "# ..." */
-    if (rd->buf[mdt.off] == '#') {
-        while (mdt.len && rd->buf[mdt.off] == '#') { mdt.off++; mdt.len--; }
-        tx_trim(rd->buf, &mdt.off, &mdt.len);
-    }
-    const tline *la = &mdt;
-    if (xx_title_is(rd->buf + la->off, la->len)) {
-        if ((rc = xx_title_set(rd->r, rd->buf + la->off, la->len)) != 0)
-            return rc;
-        *pre_from = a + 1;
-    } else if (b != SIZE_MAX && la->len + rd->lines[b].len < 400) {
-        char j[420];
-        const tline *lb = &rd->lines[b];
-        memcpy(j, rd->buf + la->off, la->len);
-        memcpy(j + la->len, rd->buf + lb->off, lb->len);
-        char nb[100];
-        size_t nbl = tx_label_norm(nb, sizeof nb, rd->buf + lb->off, lb->len);
-        if (nbl < 40 && !strncmp(nb, "年度报告", 12) && xx_title_is(j, la->len + lb->len)) {
-            if ((rc = xx_title_set(rd->r, j, la->len + lb->len)) != 0)
-                return rc;
-            *pre_from = b + 1;
+    size_t c = s[k] == ':' ? 1 : *len >= k + 3 && !memcmp(s + k, "：", 3) ? 3 : 0;
+    if (!c)
+        return 0;
+    *off += (uint32_t)(k + c);
+    *len -= (uint32_t)(k + c);
+    tx_trim(buf, off, len);
+    return 1;
+}
+
+/* A line of the first ones without what surrounds a title on pages: a Markdown "#", a
+ * flipbook's "Page 8 - ". */
+static void title_text(const reader *rd, const tline *ln, uint32_t *off, uint32_t *len)
+{
+    *off = ln->off;
+    *len = ln->len;
+    const char *s = rd->buf + *off;
+    if (*len > 5 && !memcmp(s, "Page ", 5)) {
+        uint32_t k = 5;
+        while (k < *len && s[k] >= '0' && s[k] <= '9')
+            k++;
+        if (k > 5 && k + 2 < *len && s[k] == ' ' && s[k + 1] == '-') {
+            *off += k + 2;
+            *len -= k + 2;
         }
     }
-    return 0;
+    while (*len && rd->buf[*off] == '#') {
+        (*off)++;
+        (*len)--;
+    }
+    tx_trim(rd->buf, off, len);
+    after_key(rd->buf, "标题", off, len);
+}
+
+/* The first lines before any heading, as title_text gives them: how many. */
+static size_t first_lines(const reader *rd, size_t *idx, uint32_t *off, uint32_t *len)
+{
+    size_t n = 0;
+    for (size_t li = 0; li < rd->nlines && n < TITLE_LINES; li++) {
+        const tline *ln = &rd->lines[li];
+        if (ln->region != REG_PRE || ln->heading || ln->len > 300)
+            break;
+        idx[n] = li;
+        title_text(rd, ln, &off[n], &len[n]);
+        n++;
+    }
+    return n;
+}
+
+/* The organization named alone on line k of the first lines (a title's agency line). */
+static int agency_line(reader *rd, const uint32_t *off, const uint32_t *len, size_t k)
+{
+    size_t at;
+    const char *s = rd->buf + off[k];
+    if (xx_title_year(s, len[k], &at, NULL) || !xx_agency_ok(s, len[k]) || len[k] >= sizeof rd->meta.agency)
+        return 0;
+    memcpy(rd->meta.agency, s, len[k]);
+    rd->meta.agency_len = len[k];
+    return 1;
+}
+
+static void set_title(reader *rd, const char *s, size_t n)
+{
+    size_t at, al;
+    memcpy(rd->meta.title, s, n);
+    rd->meta.title_len = n;
+    rd->meta.year = xx_title_year(s, n, &at, NULL);
+    const char *a = xx_title_agency(rd->meta.title, n, &al);
+    if (a && al < sizeof rd->meta.agency) {
+        memcpy(rd->meta.agency, a, al);
+        rd->meta.agency_len = al;
+    }
+}
+
+/* The title printed without its agency, which stands on a line of its own: the report's
+ * name is both ("桃江县松木塘镇人民政府" + "2022年政府信息公开工作年度报告"). */
+static void name_title(reader *rd)
+{
+    tmeta *m = &rd->meta;
+    if (m->agency_len + m->title_len >= sizeof m->title)
+        return;
+    memmove(m->title + m->agency_len, m->title, m->title_len);
+    memcpy(m->title, m->agency, m->agency_len);
+    m->title_len += m->agency_len;
+}
+
+/* The title: the plainest title line among the first lines (a site's chrome may come
+ * first), or two lines joined when only together they are one ("…政府信息公开" ⏎ "年度报告");
+ * its agency, when the title does not name it, from a line of only an organization's name
+ * just before or after it. */
+static void find_title(reader *rd)
+{
+    size_t idx[TITLE_LINES];
+    uint32_t off[TITLE_LINES], len[TITLE_LINES];
+    size_t n = first_lines(rd, idx, off, len), best = SIZE_MAX, last;
+    char *j = rd->meta.title;
+    int score = 0;
+    for (size_t k = 0; k < n; k++) {
+        int sc = len[k] < sizeof rd->meta.title ? xx_title_score(rd->buf + off[k], len[k]) : 0;
+        if (sc > score) {
+            score = sc;
+            best = k;
+        }
+    }
+    if (best != SIZE_MAX) {
+        set_title(rd, rd->buf + off[best], len[best]);
+        last = best;
+    } else {
+        for (size_t k = 0; k + 1 < n && best == SIZE_MAX; k++) {
+            if (len[k] + len[k + 1] >= sizeof rd->meta.title)
+                continue;
+            memcpy(j, rd->buf + off[k], len[k]);
+            memcpy(j + len[k], rd->buf + off[k + 1], len[k + 1]);
+            if (xx_title_score(j, len[k] + len[k + 1]))
+                best = k;
+        }
+        if (best == SIZE_MAX)
+            return;
+        set_title(rd, j, len[best] + len[best + 1]);
+        last = best + 1;
+    }
+    rd->meta.pre_from = idx[last] + 1;
+    if (!rd->meta.agency_len && best > 0 && agency_line(rd, off, len, best - 1))
+        name_title(rd);
+    if (!rd->meta.agency_len && last + 1 < n && agency_line(rd, off, len, last + 1)) {
+        name_title(rd);
+        rd->meta.pre_from = idx[last + 1] + 1;
+    }
+    for (size_t k = 0; k < n && !rd->meta.agency_len; k++) {
+        uint32_t o = rd->lines[idx[k]].off, l = rd->lines[idx[k]].len;
+        if (after_key(rd->buf, "发布机构", &o, &l))
+            agency_line(rd, &o, &l, 0);
+    }
+}
+
+/* Whether a line belongs to the narrative (the preamble or a section). */
+static int narrative(const tline *ln)
+{
+    return !ln->heading && (ln->region == REG_PRE || ln->region >= REG_SEC);
+}
+
+/* The year of the reporting period ("统计期限为2020年1月1日至2020年12月31日",
+ * "自2023年1月1日起至12月31日止"), 0 if none or two disagree. */
+static int period_year(const reader *rd)
+{
+    int year = 0;
+    for (size_t li = 0; li < rd->nlines; li++) {
+        const tline *ln = &rd->lines[li];
+        const char *s = rd->buf + ln->off;
+        size_t n = ln->len, pos = 0, at, end;
+        if (!narrative(ln))
+            continue;
+        int y;
+        while (pos < n && (y = xx_title_year(s + pos, n - pos, &at, &end)) != 0) {
+            const char *p = s + pos + end;
+            size_t rest = n - pos - end;
+            pos += end;
+            static const char jan1[] = "1月1日", dec31[] = "12月31日";
+            if (rest < sizeof jan1 - 1 || memcmp(p, jan1, sizeof jan1 - 1) != 0)
+                continue;
+            size_t win = rest < 60 ? rest : 60, at2, end2;
+            const char *dec = NULL;
+            for (size_t k = sizeof jan1 - 1; k + sizeof dec31 - 1 <= win && !dec; k++)
+                if (!memcmp(p + k, dec31, sizeof dec31 - 1))
+                    dec = p + k;
+            if (!dec)
+                continue;
+            int y2 = xx_title_year(p, (size_t)(dec - p), &at2, &end2);
+            if (y2 && y2 != y)
+                continue;
+            if (year && year != y)
+                return 0;
+            year = y;
+        }
+    }
+    return year;
+}
+
+/* The year that paragraphs of the narrative start with ("2019年，我局…", "2020年度我街办"),
+ * when they all name the same one; a sentence about plans ("2021年，我局将…") is not the
+ * report's year. */
+static int narrative_year(const reader *rd)
+{
+    int year = 0;
+    for (size_t li = 0; li < rd->nlines; li++) {
+        const tline *ln = &rd->lines[li];
+        const char *s = rd->buf + ln->off;
+        size_t n = ln->len, at, end;
+        if (!narrative(ln) || li < rd->meta.pre_from)
+            continue;
+        int y = xx_title_year(s, n, &at, &end);
+        if (!y || at != 0 || (end < n && s[end] >= '0' && s[end] <= '9'))
+            continue;
+        size_t e = end;
+        while (e < n && s[e] != ',' && memcmp(s + e, "，", 3) != 0 && memcmp(s + e, "。", 3) != 0)
+            e++;
+        int plan = 0;
+        for (size_t k = end; k + 3 <= n && k < e + 24 && !plan; k++)
+            plan = !memcmp(s + k, "将", 3) || !memcmp(s + k, "將", 3);
+        if (plan)
+            continue;
+        if (year && year != y)
+            return 0;
+        year = y;
+    }
+    return year;
+}
+
+void tx_find_meta(reader *rd)
+{
+    find_title(rd);
+    if (!rd->meta.year)
+        rd->meta.year = period_year(rd);
+    if (!rd->meta.year)
+        rd->meta.year = narrative_year(rd);
 }
 
 int tx_read_meta(reader *rd)
 {
-    size_t pre_from;
-    int rc = read_title(rd, &pre_from);
-    if (rc)
+    int rc;
+    if ((rc = xx_set_string(&rd->r->title, rd->meta.title, rd->meta.title_len)) != 0 ||
+        (rc = xx_set_string(&rd->r->agency, rd->meta.agency, rd->meta.agency_len)) != 0)
         return rc;
-    if ((rc = join_lines(rd, REG_PRE, pre_from, &rd->r->sections[0])) != 0)
+    rd->r->year = rd->meta.year;
+    if ((rc = join_lines(rd, REG_PRE, rd->meta.pre_from, &rd->r->sections[0])) != 0)
         return rc;
     for (size_t i = 1; i < rd->t->nsections && i < XX_MAX_SECTIONS; i++)
         if ((rc = join_lines(rd, REG_SEC + (int)i, 0, &rd->r->sections[i])) != 0)

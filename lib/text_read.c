@@ -86,7 +86,10 @@ static int read_tables(reader *rd)
 static int read_text(reader *rd, const struct xxgk_parse_options *o)
 {
     int rc;
-    if ((rc = tx_scan_lines(rd, o)) != 0 || (rc = tx_choose_template(rd, o)) != 0 ||
+    if ((rc = tx_scan_lines(rd, o)) != 0)
+        return rc;
+    tx_find_meta(rd);
+    if ((rc = tx_choose_template(rd, o)) != 0 ||
         (rc = tx_read_meta(rd)) != 0)
         return rc;
     return read_tables(rd);

@@ -53,6 +53,16 @@ typedef struct trow {
     uint8_t last_only;   /* its one value is its last cell, the others printed empty */
 } trow;
 
+/* What the text says about itself: title, agency, year (found before the template is chosen). */
+typedef struct tmeta {
+    char title[820];
+    size_t title_len;
+    char agency[256];
+    size_t agency_len;
+    int year;
+    size_t pre_from;       /* the first line of the preamble (after the title) */
+} tmeta;
+
 typedef struct reader {
     const char *buf;
     size_t len;
@@ -72,6 +82,7 @@ typedef struct reader {
     int s2019, s2021;      /* label words seen that only one template has */
     int stream;            /* the table being read has one cell per line */
     int need_proof;        /* its values are placed only when its identities hold */
+    tmeta meta;
 } reader;
 
 typedef struct vparse {
@@ -145,7 +156,10 @@ int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen);
 int tx_missing(reader *rd, int ti, const int *seen, int table_found, long end_line);
 
 /* ---- text_meta.c ---- */
-/* Title, agency, year and the narrative sections. */
+/* Find the title, agency and year (rd->meta): the title among the first lines, the year
+ * from it, else from the reporting period, else from the narrative when it is plain. */
+void tx_find_meta(reader *rd);
+/* Give the report its title, agency, year and narrative sections. */
 int tx_read_meta(reader *rd);
 
 #endif

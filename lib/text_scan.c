@@ -421,6 +421,31 @@ static int scan_line(reader *rd, const xxgk_template *ht, tline *ln, uint32_t li
     return 0;
 }
 
+/* A table's heading printed twice: the earlier one, with no values under it, titles a
+ * paragraph of the overview ("（一）主动公开政府信息情况" before "二、主动公开政府信息情况"),
+ * so its lines stay in the region before it. */
+static void demote_repeated_headings(reader *rd)
+{
+    for (size_t h = 0; h < rd->nlines; h++) {
+        tline *hd = &rd->lines[h];
+        if (!hd->heading || hd->region < 0 || hd->region >= REG_SEC)
+            continue;
+        size_t e = h + 1, again = 0, values = 0;
+        while (e < rd->nlines && !rd->lines[e].heading)
+            values += rd->lines[e++].nfilled;
+        for (size_t k = e; k < rd->nlines && !again; k++)
+            again = rd->lines[k].heading && rd->lines[k].region == hd->region;
+        if (!again || values)
+            continue;
+        int16_t before = h > 0 ? rd->lines[h - 1].region : REG_PRE;
+        for (size_t k = h; k < e; k++) {
+            rd->lines[k].region = before;
+            rd->lines[k].heading = 0;
+            rd->lines[k].skip = 0;
+        }
+    }
+}
+
 int tx_scan_lines(reader *rd, const struct xxgk_parse_options *o)
 {
     const char *buf = rd->buf;
@@ -460,5 +485,6 @@ int tx_scan_lines(reader *rd, const struct xxgk_parse_options *o)
         rd->nlines++;
         pos = e + 1;
     }
+    demote_repeated_headings(rd);
     return 0;
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* A report's title: recognizing one, and the year and agency it names. The same for every
- * reader that meets a title (text lines, a web page's heading or metadata). */
+ * reader that meets a title (text lines, a web page's heading or metadata). When a title
+ * does not say something plainly, it is left empty: an organization's name is never taken
+ * from a sentence. */
 #ifndef XXGK_TITLE_H
 #define XXGK_TITLE_H
 
@@ -8,14 +10,28 @@
 
 #include <stddef.h>
 
-/* The first year written "NNNN年" (1949 on) in s[0..n), 0 if none; *at: its byte offset. */
-int xx_title_year(const char *s, size_t n, size_t *at);
+/* The first year written "NNNN年" (1949 on; "2025 年" with spaces too) in s[0..n), 0 if
+ * none; *at: its byte offset, *end (when not NULL): the offset after its 年. */
+int xx_title_year(const char *s, size_t n, size_t *at, size_t *end);
 
-/* Whether s[0..n) reads as a report's title: 政府信息公开 … 年度报告 with a year. */
+/* How plainly s[0..n) reads as a report's title: 2 for 政府信息公开 … 年度报告 (or 年报),
+ * 1 for 信息公开 … 年度报告 (a title without 政府 next to it), 0 for neither. */
+int xx_title_score(const char *s, size_t n);
+
+/* Whether s[0..n) reads as a report's title: score 2 with a year. */
 int xx_title_is(const char *s, size_t n);
 
-/* Set r's title to s[0..n), and its year and agency from it (the agency: the text before the
- * year, or between "NNNN年(度)" and 政府信息公开). 0 or XXGK_ENOMEM/XXGK_EENCODING. */
+/* Whether s[0..n) is an organization's name: 2 to 40 characters without digits, spaces or
+ * punctuation, ending as one does (…局, …委员会, …办公室, …人民政府, …街道办事处, …中心). */
+int xx_agency_ok(const char *s, size_t n);
+
+/* The agency a title names: the name before its year, or between "NNNN年(度)" and
+ * 政府信息公开 / 信息公开 / 年度报告 (without 关于 or 《), when it is an organization's
+ * name; NULL (and *len 0) otherwise. */
+const char *xx_title_agency(const char *s, size_t n, size_t *len);
+
+/* Set r's title to s[0..n), and its year and agency from it. 0 or XXGK_ENOMEM or
+ * XXGK_EENCODING. */
 int xx_title_set(xxgk_report *r, const char *s, size_t n);
 
 #endif
