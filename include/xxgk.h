@@ -326,9 +326,17 @@ XXGK_API int xxgk_template_rule_cell_previous(const xxgk_template *t, size_t i, 
 /* ------------------------------------------------------------------------ */
 
 /* Cell states (values fixed forever). */
-#define XXGK_CELL_BLANK  0   /* no value (never the same as zero) */
+#define XXGK_CELL_BLANK  0   /* the source shows it empty (never the same as zero) */
 #define XXGK_CELL_NUMBER 1
 #define XXGK_CELL_TOKEN  2   /* a non-numeric token, kept as written ("-", "/", "无") */
+#define XXGK_CELL_UNREAD 3   /* not read: the source does not contain the cell (an
+                                excerpt, an absent key or row) or the reader could
+                                not place it. Never blamed on the publisher: no
+                                blank-cell or empty-table finding, and identities
+                                over it are not evaluated (CHECK.UNREAD says how
+                                many, once per table). In JSON an absent key, in
+                                long CSV an absent row; text, wide CSV, Markdown
+                                and HTML print it as an empty cell. */
 
 /* A new report of template `t` (NULL: the default template), every cell
  * blank, year 0 (unknown), empty strings. Errors: XXGK_ENOMEM. */
@@ -365,7 +373,7 @@ XXGK_API int xxgk_report_cell_id(size_t *id, const xxgk_report *r, const char *p
  * range. */
 XXGK_API int xxgk_report_cell_state(const xxgk_report *r, size_t id);
 /* A count cell's value. Errors: XXGK_EINVAL (bad id), XXGK_EKIND (an amount
- * cell), XXGK_ENOTFOUND (the cell is blank or a token). */
+ * cell), XXGK_ENOTFOUND (the cell is blank, a token or not read). */
 XXGK_API int xxgk_report_cell_get_count(int64_t *value, const xxgk_report *r, size_t id);
 /* Any number cell's value scaled by 10^6 (a count of 5 gives 5000000, an
  * amount of 7730.28 gives 7730280000). Errors as xxgk_report_cell_get_count
@@ -397,6 +405,9 @@ XXGK_API int xxgk_report_cell_set_micros(xxgk_report *r, size_t id, int64_t micr
 XXGK_API int xxgk_report_cell_set_number_text(xxgk_report *r, size_t id, const char *text);
 /* Make a cell blank. */
 XXGK_API int xxgk_report_cell_set_blank(xxgk_report *r, size_t id);
+/* Mark a cell not read (XXGK_CELL_UNREAD). An optional cell
+ * (XXGK_CELL_FLAG_OPTIONAL), present only when filled, becomes blank. */
+XXGK_API int xxgk_report_cell_set_unread(xxgk_report *r, size_t id);
 /* Make a cell a non-numeric token (copied, non-empty, valid UTF-8).
  * Errors: XXGK_EINVAL, XXGK_EENCODING, XXGK_ENOMEM. */
 XXGK_API int xxgk_report_cell_set_token(xxgk_report *r, size_t id, const char *token);

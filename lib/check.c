@@ -71,10 +71,31 @@ static int add_rule_finding(xxgk_findings *f, const xxgk_report *r, const xt_rul
     return 0;
 }
 
-/* Evaluate one identity. `cur` holds this year's cells, `prev` (may be NULL) last year's;
- * prev_ids maps the rule's previous-year terms to prev's cell ids. */
+/* Identities not evaluated because a cell was not read, counted per table and said once
+ * per table (CHECK.UNREAD): a reader's limits are not the publisher's fault. */
+typedef struct {
+    uint32_t n[16];
+} unread_tally;
+
+static int say_unread(xxgk_findings *f, const xxgk_report *r, const unread_tally *u)
+{
+    for (size_t ti = 0; ti < r->t->ntables && ti < 16; ti++) {
+        if (!u->n[ti])
+            continue;
+        xfinding *x;
+        int rc = xx_findings_new_item(f, &x, "CHECK.UNREAD", XF_UNREAD, XXGK_SEVERITY_INFO, r, -1);
+        if (rc)
+            return rc;
+        x->a = (int32_t)ti;
+        x->b = (int32_t)u->n[ti];
+    }
+    return 0;
+}
+
+/* Evaluate one identity. `r` holds this year's cells, `prev` (may be NULL) last year's;
+ * an identity over a cell not read is only counted in `u`. */
 static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *prev, const xt_rule *ru,
-                     const struct xxgk_check_options *o)
+                     const struct xxgk_check_options *o, unread_tally *u)
 {
     const xxgk_template *t = r->t;
     const xt_term *terms = &t->terms[ru->first_term];
@@ -85,6 +106,9 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
     int overflow = 0;
     if (ru->nterms > MAX_TERMS)
         return 0;
+    /* operands that are not numbers: those the group's printed subtotal stands for do not
+     * count; one not read makes the identity unread, else it is uncheckable */
+    size_t uncovered = 0, unread = 0;
     for (size_t k = 0; k < ru->nterms; k++) {
         const xt_term *tm = &terms[k];
         const xxgk_report *src = r;
@@ -105,6 +129,10 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
             v = 0;
         } else {
             unchk[nunchk++] = paths[k];
+            if (tm->prev || !covered_by_subtotal(r, id)) {
+                uncovered++;
+                unread += c->state == XXGK_CELL_UNREAD;
+            }
             continue;
         }
         int64_t *side = k < ru->nlhs ? &lhs : &rhs;
@@ -113,14 +141,13 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
             overflow = 1;
     }
     if (nunchk) {
-        size_t covered = 0;
-        for (size_t k = 0; k < ru->nterms; k++) {
-            size_t id = (size_t)terms[k].cell;
-            if (!terms[k].prev && r->cells[id].state != XXGK_CELL_NUMBER && covered_by_subtotal(r, id))
-                covered++;
-        }
-        if (covered == nunchk)
+        if (!uncovered)
             return 0; /* the group's subtotal stands for these cells; its own identity applies */
+        if (unread) {
+            if (ru->table < 16)
+                u->n[ru->table]++;
+            return 0;
+        }
         return add_rule_finding(f, r, ru, XF_UNCHECKABLE, XXGK_SEVERITY_INFO, unchk, nunchk, "", "");
     }
     if (overflow)
@@ -245,15 +272,18 @@ static int check_structure(xxgk_findings *f, const xxgk_report *r)
     int rc;
     for (size_t ti = 0; ti < t->ntables; ti++) {
         const xt_table *tb = &t->tables[ti];
-        int any = 0;
-        for (size_t id = tb->first_cell; id < tb->first_cell + tb->ncells; id++)
-            if (r->cells[id].state == XXGK_CELL_NUMBER) {
-                any = 1;
-                break;
-            }
+        int any = 0, read = 0;
+        int32_t first_read = -1;
+        for (size_t id = tb->first_cell; id < tb->first_cell + tb->ncells && !any; id++) {
+            any = r->cells[id].state == XXGK_CELL_NUMBER;
+            if (r->cells[id].state != XXGK_CELL_UNREAD && !read++)
+                first_read = (int32_t)id;
+        }
+        if (!read)
+            continue; /* not in the source: the reader says so; nothing here is the publisher's */
         if (!any) {
             /* its blank cells are said by this one finding */
-            if ((rc = add_place_finding(f, r, "TABLE.EMPTY", XF_TABLE_EMPTY, ti, 0, NULL, 0, (int32_t)tb->first_cell)))
+            if ((rc = add_place_finding(f, r, "TABLE.EMPTY", XF_TABLE_EMPTY, ti, 0, NULL, 0, first_read)))
                 return rc;
             continue;
         }
@@ -277,6 +307,7 @@ static int check_rules(xxgk_findings *f, const xxgk_report *r, const struct xxgk
 {
     const xxgk_template *t = r->t;
     const xcell *cells = r->cells;
+    unread_tally u = { { 0 } };
     int rc;
     for (size_t i = 0; i < t->nrules; i++) {
         const xt_rule *ru = &t->rules[i];
@@ -291,7 +322,7 @@ static int check_rules(xxgk_findings *f, const xxgk_report *r, const struct xxgk
             } else if (!(ru->optional && optgaps) && imbalance(cells, tm, ru->nterms) == 0) {
                 continue;
             }
-            rc = eval_rule(f, r, NULL, ru, o);
+            rc = eval_rule(f, r, NULL, ru, o, &u);
         } else if (ru->kind == XT_RULE_NONNEG || ru->kind == XT_RULE_AMOUNT) {
             rc = negative ? eval_cells(f, r, ru) : 0;
         } else {
@@ -300,7 +331,7 @@ static int check_rules(xxgk_findings *f, const xxgk_report *r, const struct xxgk
         if (rc)
             return rc;
     }
-    return 0;
+    return gaps ? say_unread(f, r, &u) : 0;
 }
 
 int xxgk_check_into(xxgk_findings *f, const xxgk_report *r, const xxgk_check_options *user)
@@ -456,9 +487,12 @@ int xxgk_check_previous(xxgk_findings **out, const xxgk_report *r, const xxgk_re
         if ((rc = xx_findings_add(f, "YOY.YEAR", XXGK_SEVERITY_INFO, NULL, 0, "", "", zh, en, 0, 0)))
             goto fail;
     }
+    unread_tally u = { { 0 } };
     for (size_t i = 0; i < r->t->nrules; i++)
-        if (r->t->rules[i].kind == XT_RULE_YOY && (rc = eval_rule(f, r, prev, &r->t->rules[i], o)))
+        if (r->t->rules[i].kind == XT_RULE_YOY && (rc = eval_rule(f, r, prev, &r->t->rules[i], o, &u)))
             goto fail;
+    if ((rc = say_unread(f, r, &u)))
+        goto fail;
     for (size_t i = 0; i < r->t->nsections; i++) {
         const char *code = r->t->sections[i].code;
         const char *a = r->sections[i];

@@ -53,7 +53,7 @@ static int long_record(csv_long *rd, xxgk_report **r)
         const xxgk_template *t = rd->tpl ? rd->tpl : rd->o.tpl;
         if (!t)
             return xx_csv_err(p, XXGK_ETEMPLATE, fp->off, "expected 'meta.template' (2019 or 2021) before '%s'", path);
-        int rc = xxgk_report_new(r, t);
+        int rc = xx_report_new_read(r, t);
         if (rc)
             return rc;
         size_t n = SEEN_SECTIONS + XX_MAX_SECTIONS + t->ncells_all;
@@ -138,7 +138,7 @@ int xx_csv_long_next(xxgk_report **out, csv_long *rd)
     }
     if (!r) {
         /* only meta.template */
-        if ((rc = xxgk_report_new(&r, rd->tpl)) != 0)
+        if ((rc = xx_report_new_read(&r, rd->tpl)) != 0)
             goto fail;
     }
     xx_free(rd->seen);
@@ -222,8 +222,8 @@ int xx_csv_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options 
     }
     for (size_t i = 0; i < t->ncells_all; i++) {
         const xcell *c = &r->cells[i];
-        if (i >= t->ncells && c->state == XXGK_CELL_BLANK)
-            continue;
+        if ((i >= t->ncells && c->state == XXGK_CELL_BLANK) || c->state == XXGK_CELL_UNREAD)
+            continue; /* an absent row: an optional cell not filled, or a cell not read */
         const char *v = "";
         if (c->state == XXGK_CELL_NUMBER) {
             xx_format_number(tmp, c->v, t->cells[i].kind);

@@ -27,14 +27,34 @@ static int same_cell(const xxgk_report *a, size_t ia, const xxgk_report *b, size
     return 1;
 }
 
-static int add_diff(xxgk_findings *f, const char *rule, const char *path, const char *va, const char *vb)
+/* A side of a difference as the message shows it: the value, or what stands for none. */
+static const char *shown(const char *v, int unread, int en)
+{
+    if (*v)
+        return v;
+    if (unread)
+        return en ? "(not read)" : "（未读到）";
+    return en ? "(blank)" : "（空）";
+}
+
+/* A difference named as the clerk knows the place (name, name_en), its path in the cells. */
+static int add_diff(xxgk_findings *f, const char *rule, const char *path, const char *name, const char *name_en,
+                    const char *va, int ua, const char *vb, int ub)
 {
     char zh[1024], en[1024];
-    snprintf(zh, sizeof zh, "%s: A 为“%s”，B 为“%s”", path, *va ? va : "（空）", *vb ? vb : "（空）");
-    snprintf(en, sizeof en, "%s: A has \"%s\", B has \"%s\"", path, *va ? va : "(blank)", *vb ? vb : "(blank)");
+    snprintf(zh, sizeof zh, "%s：A 为“%s”，B 为“%s”", name, shown(va, ua, 0), shown(vb, ub, 0));
+    snprintf(en, sizeof en, "%s: A has \"%s\", B has \"%s\"", name_en, shown(va, ua, 1), shown(vb, ub, 1));
     const char *cells[1] = { path };
     return xx_findings_add(f, rule, XXGK_SEVERITY_INFO, cells, 1, va, vb, zh, en, 0, 0);
 }
+
+static int add_meta(xxgk_findings *f, const char *path, const char *name, const char *name_en, const char *va,
+                    const char *vb)
+{
+    return add_diff(f, "DIFF.META", path, name, name_en, va, 0, vb, 0);
+}
+
+static int is_unread(const xxgk_report *r, size_t id) { return r->cells[id].state == XXGK_CELL_UNREAD; }
 
 static const char *str_or_empty(const char *s) { return s ? s : ""; }
 
@@ -52,21 +72,21 @@ int xxgk_report_diff(xxgk_findings **out, const xxgk_report *a, const xxgk_repor
     char ya[16] = "", yb[16] = "";
     if (a->year) snprintf(ya, sizeof ya, "%d", a->year);
     if (b->year) snprintf(yb, sizeof yb, "%d", b->year);
-    if ((a->t != b->t && (rc = add_diff(f, "DIFF.META", "meta.template", a->t->id, b->t->id))) ||
-        (a->year != b->year && (rc = add_diff(f, "DIFF.META", "meta.year", ya, yb))) ||
+    if ((a->t != b->t && (rc = add_meta(f, "meta.template", "模板", "template", a->t->id, b->t->id))) ||
+        (a->year != b->year && (rc = add_meta(f, "meta.year", "年度", "year", ya, yb))) ||
         (strcmp(xxgk_report_agency(a), xxgk_report_agency(b)) &&
-         (rc = add_diff(f, "DIFF.META", "meta.agency", xxgk_report_agency(a), xxgk_report_agency(b)))) ||
+         (rc = add_meta(f, "meta.agency", "机关", "agency", xxgk_report_agency(a), xxgk_report_agency(b)))) ||
         (strcmp(xxgk_report_title(a), xxgk_report_title(b)) &&
-         (rc = add_diff(f, "DIFF.META", "meta.title", xxgk_report_title(a), xxgk_report_title(b)))))
+         (rc = add_meta(f, "meta.title", "标题", "title", xxgk_report_title(a), xxgk_report_title(b)))))
         goto fail;
     for (size_t i = 0; i < a->t->nsections; i++) {
         int j = xx_section_index(b->t, a->t->sections[i].code);
         const char *sa = str_or_empty(a->sections[i]), *sb = j >= 0 ? str_or_empty(b->sections[j]) : "";
         if (strcmp(sa, sb) != 0) {
-            char zh[256], en[256], path[64];
-            snprintf(path, sizeof path, "section.%s", a->t->sections[i].code);
-            snprintf(zh, sizeof zh, "%s: 两份报告的这一部分文字不同", path);
-            snprintf(en, sizeof en, "%s: the two reports' texts differ", path);
+            char zh[256], en[256];
+            const xt_section *se = &a->t->sections[i];
+            snprintf(zh, sizeof zh, "“%s”部分：两份报告的文字不同", se->heading[0] ? se->heading : "前言");
+            snprintf(en, sizeof en, "section \"%s\": the two reports' texts differ", se->heading_en);
             const char *cells[1] = { a->t->sections[i].code };
             if ((rc = xx_findings_add(f, "DIFF.SECTION", XXGK_SEVERITY_INFO, cells, 1, "", "", zh, en, 0, 0)))
                 goto fail;
@@ -86,7 +106,9 @@ int xxgk_report_diff(xxgk_findings **out, const xxgk_report *a, const xxgk_repor
             vb[0] = '\0';
         if (!in_b && !va[0])
             continue;
-        if ((rc = add_diff(f, "DIFF.CELL", path, va, vb)))
+        const xt_cell *c = &a->t->cells[ia];
+        if ((rc = add_diff(f, "DIFF.CELL", path, c->name, c->name_en, va, is_unread(a, ia), vb,
+                           in_b && is_unread(b, ib))))
             goto fail;
     }
     for (size_t ib = 0; ib < b->t->ncells_all; ib++) {
@@ -95,7 +117,7 @@ int xxgk_report_diff(xxgk_findings **out, const xxgk_report *a, const xxgk_repor
         if (xx_lookup(a->t, path, &ia) == 0)
             continue;
         cell_text(vb, sizeof vb, b, ib);
-        if (vb[0] && (rc = add_diff(f, "DIFF.CELL", path, "", vb)))
+        if (vb[0] && (rc = add_diff(f, "DIFF.CELL", path, b->t->cells[ib].name, b->t->cells[ib].name_en, "", 0, vb, 0)))
             goto fail;
     }
     *out = f;

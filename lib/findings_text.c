@@ -203,6 +203,17 @@ static void outdated(sink *s, const xfinding *x, int en)
     sput(s, b, n < 0 ? 0 : (size_t)n < sizeof b ? (size_t)n : sizeof b - 1);
 }
 
+static void unread(sink *s, const xfinding *x, int en)
+{
+    const xt_table *tb = &x->t->tables[x->a];
+    sputs(s, en ? "table " : "表");
+    sputs(s, en ? tb->number_en : tb->number);
+    sputs(s, en ? ": " : "：");
+    sputu(s, (size_t)x->b);
+    sputs(s, en ? " identities not checked: some of their cells were not read (not in the source, or not placed)"
+                : " 条勾稽关系未核对：其中有单元格未读到（原文未包含或无法定位）");
+}
+
 size_t xx_finding_text(char *buf, size_t size, const xxgk_findings *f, size_t i, int en)
 {
     sink s = { buf, size, 0 };
@@ -218,6 +229,7 @@ size_t xx_finding_text(char *buf, size_t size, const xxgk_findings *f, size_t i,
     case XF_ROW_BLANK: row_blank(&s, f, x, en); break;
     case XF_TOKEN: token(&s, f, x, en); break;
     case XF_OUTDATED: outdated(&s, x, en); break;
+    case XF_UNREAD: unread(&s, x, en); break;
     default: sputs(&s, f->arena + (en ? x->msg_en : x->msg)); break;
     }
     return s.len;

@@ -93,6 +93,9 @@ struct xxgk_report {
     xcell cells[];            /* t->ncells_all */
 };
 
+/* A report for a reader to fill: every printed cell not read (XXGK_CELL_UNREAD) until the
+ * reader sets it, optional cells blank. Errors as xxgk_report_new. */
+int xx_report_new_read(xxgk_report **out, const xxgk_template *t);
 const xt_cell *xx_cell(const xxgk_template *t, size_t id);
 /* Look a path up without touching the error detail: 0 and *id, or -1. */
 int xx_lookup(const xxgk_template *t, const char *path, size_t *id);
@@ -101,6 +104,13 @@ int xx_section_index(const xxgk_template *t, const char *code);
 int xx_table_label_depth(const xt_table *tb);
 /* Set a cell to a number with its source position. No checks. */
 void xx_set_number(xxgk_report *r, size_t id, int64_t v, uint32_t line, uint32_t col);
+/* A row of tb found in the source: its cells not read so far become blank (the values found
+ * are set after). */
+void xx_row_read(xxgk_report *r, const xt_table *tb, const xt_row *row);
+/* Whether every cell of a row, or of a table, is not read (a writer for people leaves it out,
+ * so that reading the output back gives it not read again). */
+int xx_row_unread(const xxgk_report *r, const xt_table *tb, const xt_row *row);
+int xx_table_unread(const xxgk_report *r, const xt_table *tb);
 /* Remember the spreadsheet cell (record, 1-based field) a cell was read from, so that
  * messages can name it as a spreadsheet does (D54). */
 void xx_set_grid(xxgk_report *r, size_t id, uint32_t record, uint16_t field);
@@ -130,7 +140,8 @@ enum {
     XF_TABLE_EMPTY,   /* a table without any number: a = table */
     XF_ROW_BLANK,     /* blank cells in a row: a = table, b = row; the cells */
     XF_TOKEN,         /* a token in a number cell: subject, actual = the token */
-    XF_OUTDATED       /* the old template for the year: a = newer template's index, b = year */
+    XF_OUTDATED,      /* the old template for the year: a = newer template's index, b = year */
+    XF_UNREAD         /* identities not evaluated for cells not read: a = table, b = how many */
 };
 
 typedef struct xfinding {

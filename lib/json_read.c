@@ -382,7 +382,7 @@ static int read_root(jctx *c, const cJSON *root, const xxgk_template *forced)
         return rc;
     if (!cJSON_GetObjectItemCaseSensitive(root, "xxgk"))
         return jerr(c, XXGK_ESCHEMA, 0, "missing \"xxgk\": 1 (not an xxgk report document)");
-    if ((rc = xxgk_report_new(&c->r, t)) != 0)
+    if ((rc = xx_report_new_read(&c->r, t)) != 0)
         return rc;
     size_t k = 1;
     for (const cJSON *it = root->child; it; it = it->next, k = c->v[k].next) {

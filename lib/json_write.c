@@ -47,18 +47,25 @@ static void indent(xbuf *b, int n)
         xb_puts(b, "  ");
 }
 
-/* The cells of a row as `"col": v, ...`, on one line or one per line. */
+/* A cell is written when it was read: a cell not read is an absent key (null is blank). */
+static int is_read(const xxgk_report *r, size_t id) { return r->cells[id].state != XXGK_CELL_UNREAD; }
+
+/* The read cells of a row as `"col": v, ...`, on one line or one per line. */
 static void put_cols(xbuf *b, const xxgk_report *r, const xt_table *tb, const xt_row *row, int per_line, int ind)
 {
     const xt_block *bk = &tb->blocks[row->block];
+    int first = 1;
     for (int k = 0; k < bk->ncols; k++) {
+        if (!is_read(r, (size_t)row->first_cell + (size_t)k))
+            continue;
         if (per_line) {
-            if (k)
+            if (!first)
                 xb_puts(b, ",\n");
             indent(b, ind);
-        } else if (k) {
+        } else if (!first) {
             xb_puts(b, ", ");
         }
+        first = 0;
         xb_putc(b, '"');
         xb_puts(b, tb->cols[bk->first_col + k].code);
         xb_puts(b, "\": ");
@@ -66,12 +73,31 @@ static void put_cols(xbuf *b, const xxgk_report *r, const xt_table *tb, const xt
     }
 }
 
-static int any_filled(const xxgk_report *r, const xt_table *tb, const xt_row *row)
+/* Whether a row's own cells are written: an optional subtotal when filled, any other row
+ * when a cell was read. */
+static int own_cells(const xxgk_report *r, const xt_table *tb, const xt_row *row)
 {
+    if (!(row->flags & XT_ROW_CELLS))
+        return 0;
     const xt_block *bk = &tb->blocks[row->block];
-    for (int k = 0; k < bk->ncols; k++)
-        if (r->cells[row->first_cell + k].state != XXGK_CELL_BLANK)
+    for (int k = 0; k < bk->ncols; k++) {
+        int st = r->cells[row->first_cell + k].state;
+        if (st == XXGK_CELL_NUMBER || st == XXGK_CELL_TOKEN || (st == XXGK_CELL_BLANK && !(row->flags & XT_ROW_OPTIONAL)))
             return 1;
+    }
+    return 0;
+}
+
+/* Whether anything of row k (its cells or its sub-rows) is written. */
+static int row_written(const xxgk_report *r, const xt_table *tb, int k)
+{
+    const xt_row *row = &tb->rows[k];
+    if (own_cells(r, tb, row))
+        return 1;
+    if (row->flags & XT_ROW_GROUP)
+        for (int j = k + 1; j <= row->last_desc; j++)
+            if (tb->rows[j].jparent == k && tb->rows[j].key[0] && row_written(r, tb, j))
+                return 1;
     return 0;
 }
 
@@ -79,7 +105,7 @@ static void put_rows(xbuf *b, const xxgk_report *r, const xt_table *tb, int pare
 {
     for (int k = 0; k < tb->nrows; k++) {
         const xt_row *row = &tb->rows[k];
-        if (row->jparent != parent || !row->key[0])
+        if (row->jparent != parent || !row->key[0] || !row_written(r, tb, k))
             continue;
         if (!first)
             xb_puts(b, ",\n");
@@ -91,7 +117,7 @@ static void put_rows(xbuf *b, const xxgk_report *r, const xt_table *tb, int pare
         if (row->flags & XT_ROW_GROUP) {
             xb_putc(b, '\n');
             int sub_first = 1;
-            if ((row->flags & XT_ROW_CELLS) && any_filled(r, tb, row)) {
+            if (own_cells(r, tb, row)) {
                 put_cols(b, r, tb, row, 1, ind + 1);
                 sub_first = 0;
             }
@@ -133,6 +159,13 @@ int xx_json_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options
         const xt_table *tb = &t->tables[i];
         xb_puts(b, ",\n  \"");
         xb_puts(b, tb->code);
+        int any = 0;
+        for (int k = 0; k < tb->nrows && !any; k++)
+            any = tb->rows[k].jparent == -1 && tb->rows[k].key[0] && row_written(r, tb, k);
+        if (!any) {
+            xb_puts(b, "\": {}"); /* nothing of the table was read */
+            continue;
+        }
         xb_puts(b, "\": {\n");
         put_rows(b, r, tb, -1, 2, 1);
         xb_puts(b, "\n  }");

@@ -21,6 +21,15 @@ int xxgk_report_new(xxgk_report **out, const xxgk_template *t)
     return 0;
 }
 
+int xx_report_new_read(xxgk_report **out, const xxgk_template *t)
+{
+    int rc = xxgk_report_new(out, t);
+    if (rc == 0)
+        for (size_t id = 0; id < (*out)->t->ncells; id++)
+            (*out)->cells[id].state = XXGK_CELL_UNREAD;
+    return rc;
+}
+
 void xxgk_report_free(xxgk_report *r)
 {
     if (!r)
@@ -191,7 +200,10 @@ static int get_number(int64_t *value, const xxgk_report *r, size_t id)
         return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "value is required");
     if (r->cells[id].state != XXGK_CELL_NUMBER)
         return xx_error(XXGK_ENOTFOUND, 0, 0, -1, r->t->cells[id].path, "%s: the cell is %s, not a number",
-                        r->t->cells[id].path, r->cells[id].state == XXGK_CELL_BLANK ? "blank" : "a token");
+                        r->t->cells[id].path,
+                        r->cells[id].state == XXGK_CELL_BLANK   ? "blank"
+                        : r->cells[id].state == XXGK_CELL_TOKEN ? "a token"
+                                                                : "not read");
     *value = r->cells[id].v;
     return 0;
 }
@@ -278,6 +290,8 @@ void xx_set_number(xxgk_report *r, size_t id, int64_t v, uint32_t line, uint32_t
     r->cells[id].v = v;
     r->cells[id].line = line;
     r->cells[id].col = col;
+    r->cells[id].grid_rec = 0;
+    r->cells[id].grid_field = 0;
 }
 
 int xx_set_token(xxgk_report *r, size_t id, const char *s, size_t n, uint32_t line, uint32_t col)
@@ -296,6 +310,8 @@ int xx_set_token(xxgk_report *r, size_t id, const char *s, size_t n, uint32_t li
     r->cells[id].v = 0;
     r->cells[id].line = line;
     r->cells[id].col = col;
+    r->cells[id].grid_rec = 0;
+    r->cells[id].grid_field = 0;
     return 0;
 }
 
@@ -365,6 +381,47 @@ int xxgk_report_cell_set_blank(xxgk_report *r, size_t id)
     clear_token(r, id);
     memset(&r->cells[id], 0, sizeof r->cells[id]);
     return 0;
+}
+
+int xxgk_report_cell_set_unread(xxgk_report *r, size_t id)
+{
+    int rc = xxgk_report_cell_set_blank(r, id);
+    if (rc == 0 && !(r->t->cells[id].flags & XXGK_CELL_FLAG_OPTIONAL))
+        r->cells[id].state = XXGK_CELL_UNREAD;
+    return rc;
+}
+
+void xx_row_read(xxgk_report *r, const xt_table *tb, const xt_row *row)
+{
+    if (row->first_cell < 0)
+        return;
+    for (size_t k = 0; k < tb->blocks[row->block].ncols; k++)
+        if (r->cells[(size_t)row->first_cell + k].state == XXGK_CELL_UNREAD)
+            r->cells[(size_t)row->first_cell + k].state = XXGK_CELL_BLANK;
+}
+
+int xx_row_unread(const xxgk_report *r, const xt_table *tb, const xt_row *row)
+{
+    if (row->first_cell < 0)
+        return 0;
+    for (size_t k = 0; k < tb->blocks[row->block].ncols; k++)
+        if (r->cells[(size_t)row->first_cell + k].state != XXGK_CELL_UNREAD)
+            return 0;
+    return 1;
+}
+
+int xx_table_unread(const xxgk_report *r, const xt_table *tb)
+{
+    for (size_t id = tb->first_cell; id < tb->first_cell + tb->ncells; id++)
+        if (r->cells[id].state != XXGK_CELL_UNREAD)
+            return 0;
+    return 1;
+}
+
+void xx_set_grid(xxgk_report *r, size_t id, uint32_t record, uint16_t field)
+{
+    r->cells[id].grid_rec = record;
+    r->cells[id].grid_field = field;
 }
 
 int xxgk_report_cell_set_token(xxgk_report *r, size_t id, const char *token)

@@ -20,7 +20,7 @@ static int64_t cell_limit(int kind)
 
 static int sum_start(xxgk_sum *s, const xxgk_template *t)
 {
-    int rc = xxgk_report_new(&s->acc, t);
+    int rc = xx_report_new_read(&s->acc, t); /* a cell no input read stays not read */
     if (rc)
         return rc;
     s->counts = xx_calloc(t->ncells_all, sizeof *s->counts);
@@ -91,8 +91,11 @@ int xxgk_sum_add(xxgk_sum *s, const xxgk_report *r)
     }
     for (size_t id = 0; id < t->ncells_all; id++) {
         const xcell *c = &r->cells[id];
-        if (c->state != XXGK_CELL_NUMBER)
+        if (c->state != XXGK_CELL_NUMBER) {
+            if (c->state != XXGK_CELL_UNREAD && acc->cells[id].state == XXGK_CELL_UNREAD)
+                acc->cells[id].state = XXGK_CELL_BLANK; /* read somewhere: blank until a number */
             continue;
+        }
         if (acc->cells[id].state == XXGK_CELL_NUMBER)
             acc->cells[id].v += c->v;
         else
@@ -123,11 +126,14 @@ int xxgk_sum_finish(xxgk_report **out, const xxgk_sum *s)
         uint32_t k = s->counts[id];
         if (k == 0 || k == s->inputs)
             continue;
-        rc = xx_diagf(total, "SUM.PARTIAL", XXGK_SEVERITY_WARNING, 0, 0, t->cells[id].path,
-                      "%s: %u 份报告中只有 %u 份此项为数字，合计未含其余 %u 份（空白或非数字）",
-                      "%s: of %u reports only %u give a number here; the sum leaves out the other %u (blank or "
-                      "not a number)",
-                      t->cells[id].path, s->inputs, k, s->inputs - k);
+        char zh[768], en[768];
+        snprintf(zh, sizeof zh, "%s：%u 份报告中只有 %u 份此项为数字，合计未含其余 %u 份（空白、非数字或未读到）",
+                 t->cells[id].name, s->inputs, k, s->inputs - k);
+        snprintf(en, sizeof en,
+                 "%s: of %u reports only %u give a number here; the sum leaves out the other %u (blank, not a "
+                 "number, or not read)",
+                 t->cells[id].name_en, s->inputs, k, s->inputs - k);
+        rc = xx_diag(total, "SUM.PARTIAL", XXGK_SEVERITY_WARNING, 0, 0, t->cells[id].path, zh, en);
         if (rc) {
             xxgk_report_free(total);
             return xx_oom();

@@ -81,8 +81,10 @@ for p, w in want.items():
 assert n == 199, n
 err = open(sys.argv[3]).read()
 import re
-assert re.search(r"\(sum\): warning SUM\.PARTIAL: applications\.new\.natural_person: of 60 reports only \d+ give a number here", err), err[:300]
-assert "SUM.PARTIAL: applications.new.research:" not in err  # blank everywhere: not partial
+assert re.search(r'\(sum\): warning SUM\.PARTIAL: table 3, row "I\. New applications this year", '
+                 r'column "Natural persons": of 60 reports only \d+ give a number here', err), err[:300]
+assert ('row "I. New applications this year", column "Legal persons or other organisations Research '
+        'institutions":') not in err  # blank everywhere: not partial
 assert err.splitlines()[-1].startswith("files 60, reports 60, errors "), err.splitlines()[-1]
 PY
 

@@ -570,6 +570,105 @@ static void test_messages(void **state)
     xxgk_report_free(r);
 }
 
+static void set_unread(xxgk_report *r, const char *prefix)
+{
+    const xxgk_template *t = xxgk_report_template(r);
+    for (size_t id = 0; id < xxgk_template_cell_count(t); id++)
+        if (!strncmp(xxgk_template_cell_path(t, id), prefix, strlen(prefix)))
+            assert_int_equal(xxgk_report_cell_set_unread(r, id), 0);
+}
+
+/* Not read is not published empty: no blank-cell or empty-table finding, identities over
+ * cells not read are not evaluated and said once per table. */
+static void test_unread(void **state)
+{
+    (void)state;
+    xxgk_report *r = consistent("2021", 0);
+    set_unread(r, "review_litigation.");
+    set_unread(r, "applications.denied.state_secret.");
+    xxgk_findings *f = check(r, 0);
+    assert_int_equal(xxgk_findings_count(f), 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_string_equal(xxgk_finding_rule(f, i), "CHECK.UNREAD");
+        assert_int_equal(xxgk_finding_severity(f, i), XXGK_SEVERITY_INFO);
+        assert_int_equal(xxgk_finding_cell_count(f, i), 0);
+    }
+    /* 表三: the 7 columns' total row and the state_secret row's total column */
+    assert_string_equal(xxgk_finding_message(f, 0), "表三：8 条勾稽关系未核对：其中有单元格未读到（原文未包含或无法定位）");
+    assert_string_equal(xxgk_finding_message_en(f, 1), "table 4: 3 identities not checked: some of their cells were "
+                                                       "not read (not in the source, or not placed)");
+    xxgk_findings_free(f);
+    /* a wrong number among what was read is still found; blank_as_zero never reads unread */
+    set(r, "applications.new.natural_person", get(r, "applications.new.natural_person") + 1);
+    f = check(r, 1);
+    assert_int_equal(count_rule(f, "T3.BALANCE", XXGK_SEVERITY_ERROR), 1);
+    assert_int_equal(count_rule(f, "T3.TOTAL_COL", XXGK_SEVERITY_ERROR), 1);
+    assert_int_equal(count_rule(f, "CHECK.UNREAD", XXGK_SEVERITY_INFO), 2);
+    xxgk_findings_free(f);
+    /* blank and unread in one row: the blank is the publisher's, the unread is not */
+    xxgk_report_free(r);
+    r = consistent("2021", 0);
+    assert_int_equal(xxgk_report_cell_set_blank(r, tu_id(r, "applications.granted.commercial")), 0);
+    assert_int_equal(xxgk_report_cell_set_unread(r, tu_id(r, "applications.granted.research")), 0);
+    f = check(r, 0);
+    assert_int_equal(count_rule(f, "CELL.BLANK", XXGK_SEVERITY_WARNING), 1);
+    for (size_t i = 0; i < xxgk_findings_count(f); i++)
+        if (!strcmp(xxgk_finding_rule(f, i), "CELL.BLANK")) {
+            assert_int_equal(xxgk_finding_cell_count(f, i), 1);
+            assert_string_equal(xxgk_finding_cell(f, i, 0), "applications.granted.commercial");
+        }
+    assert_int_equal(count_rule(f, "T3.TOTAL_COL", 0), 0); /* its one identity: unread */
+    assert_int_equal(count_rule(f, "CHECK.UNREAD", XXGK_SEVERITY_INFO), 1);
+    xxgk_findings_free(f);
+    xxgk_report_free(r);
+    /* a table read but without a number is empty; one not read at all is not */
+    r = new_report("2021");
+    set_unread(r, "proactive.");
+    set_unread(r, "applications.");
+    f = check(r, 0);
+    assert_int_equal(count_rule(f, "TABLE.EMPTY", XXGK_SEVERITY_ERROR), 1);
+    assert_int_equal(xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR), 1);
+    xxgk_findings_free(f);
+    xxgk_report_free(r);
+}
+
+/* Sums and differences know not read from blank. */
+static void test_unread_sum_diff(void **state)
+{
+    (void)state;
+    xxgk_report *a = consistent("2021", 0), *b = consistent("2021", 1), *s = NULL;
+    set_unread(a, "review_litigation.");
+    set_unread(b, "review_litigation.review.");
+    assert_int_equal(xxgk_report_cell_set_blank(b, tu_id(b, "review_litigation.litigation_direct.upheld")), 0);
+    const xxgk_report *two[2] = { a, b };
+    assert_int_equal(xxgk_report_sum(&s, two, 2), 0);
+    assert_int_equal(xxgk_report_cell_state(s, tu_id(s, "review_litigation.review.total")), XXGK_CELL_UNREAD);
+    assert_int_equal(xxgk_report_cell_state(s, tu_id(s, "review_litigation.litigation_direct.upheld")),
+                     XXGK_CELL_BLANK);
+    assert_int_equal(get(s, "review_litigation.litigation_direct.total"),
+                     get(b, "review_litigation.litigation_direct.total"));
+    xxgk_report_free(s);
+    xxgk_findings *f = NULL;
+    assert_int_equal(xxgk_report_diff(&f, a, b), 0);
+    int seen = 0;
+    for (size_t i = 0; i < xxgk_findings_count(f); i++) {
+        assert_no_path(xxgk_finding_message(f, i));
+        if (!strcmp(xxgk_finding_cell(f, i, 0), "review_litigation.litigation_direct.upheld")) {
+            assert_string_equal(xxgk_finding_message(f, i), "表四“行政诉讼”“未经复议直接起诉”“结果维持”栏：A 为“（未读到）”，B 为“（空）”");
+            assert_string_equal(xxgk_finding_message_en(f, i),
+                                "table 4, \"Administrative litigation\" / \"Sued directly without review\" / "
+                                "\"Upheld\": A has \"(not read)\", B has \"(blank)\"");
+            seen++;
+        }
+        if (!strcmp(xxgk_finding_cell(f, i, 0), "review_litigation.review.upheld"))
+            fail_msg("both not read: no difference");
+    }
+    assert_int_equal(seen, 1);
+    xxgk_findings_free(f);
+    xxgk_report_free(a);
+    xxgk_report_free(b);
+}
+
 /* Findings come in the order of the report: by line and column. */
 static void test_report_order(void **state)
 {
@@ -602,6 +701,8 @@ int main(void)
         cmocka_unit_test(test_diff),
         cmocka_unit_test(test_messages),
         cmocka_unit_test(test_report_order),
+        cmocka_unit_test(test_unread),
+        cmocka_unit_test(test_unread_sum_diff),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -227,6 +227,48 @@ class TestReading(unittest.TestCase):
             self.assertEqual(r.year, 2023)
 
 
+class TestNotRead(unittest.TestCase):
+    """A cell not read (absent from the source) is xxgk.NOT_READ, never None (blank)."""
+
+    def test_absent_key_null_and_round_trip(self) -> None:
+        doc = ('{"xxgk": 1, "template": "2021", "review_litigation": '
+               '{"review": {"upheld": null, "corrected": 0}}}')
+        with xxgk.loads(doc, "json") as r:
+            self.assertIsNone(r["review_litigation.review.upheld"])
+            self.assertEqual(r["review_litigation.review.corrected"], 0)
+            self.assertIs(r["review_litigation.review.other"], xxgk.NOT_READ)
+            self.assertIs(r["applications.new.total"], xxgk.NOT_READ)
+            self.assertEqual([r.state(p) for p in ("review_litigation.review.upheld",
+                                                   "review_litigation.review.corrected",
+                                                   "review_litigation.review.other")],
+                             ["blank", "number", "unread"])
+            self.assertFalse(xxgk.NOT_READ)
+            self.assertEqual(repr(xxgk.NOT_READ), "xxgk.NOT_READ")
+            self.assertIs(pickle.loads(pickle.dumps(xxgk.NOT_READ)), xxgk.NOT_READ)
+            out = r.dumps("json")
+            self.assertIn('"review": {"upheld": null, "corrected": 0}', out)
+            self.assertIn('"applications": {}', out)
+            with xxgk.loads(out, "json") as back:
+                self.assertEqual(back.items(), r.items())
+            # nothing of the excerpt is the publisher's fault: no blank-row or empty-table
+            # finding, no error
+            rules = {f.rule for f in r.check()}
+            self.assertNotIn("TABLE.EMPTY", rules)
+            self.assertIn("CHECK.UNREAD", rules)
+            self.assertEqual([f for f in r.check() if f.severity == "error"], [])
+
+    def test_set_not_read(self) -> None:
+        with xxgk.new() as r:
+            self.assertIsNone(r["applications.new.total"])
+            r["applications.new.total"] = xxgk.NOT_READ
+            self.assertIs(r["applications.new.total"], xxgk.NOT_READ)
+            r["applications.new.total"] = None
+            self.assertEqual(r.state("applications.new.total"), "blank")
+            # an optional cell, present only when filled, becomes blank
+            r["applications.other.total"] = xxgk.NOT_READ
+            self.assertIsNone(r["applications.other.total"])
+
+
 class TestErrors(unittest.TestCase):
     def setUp(self) -> None:
         self.text = KUNDULUN.read_text(encoding="utf-8")

@@ -162,10 +162,14 @@ class TestCorpus(unittest.TestCase):
                     self.assertEqual(doc["sections"], r.sections)
                     amounts = {p for p, _ in xxgk.paths(r.template, optional=True)
                                if p.endswith(".amount")}
+                    optional = ({p for p, _ in xxgk.paths(r.template, optional=True)} -
+                                {p for p, _ in xxgk.paths(r.template)})
                     for path, value in r.items(optional=True):
                         node = doc
-                        for part in path.split("."):
-                            node = node.get(part) if isinstance(node, dict) else None
+                        for part in path.split("."):  # an absent key: not read
+                            node = node.get(part, xxgk.NOT_READ) if isinstance(node, dict) else node
+                        if node is xxgk.NOT_READ and path in optional:
+                            node = None  # an optional cell not filled: blank, and absent
                         if isinstance(node, str) and path in amounts:
                             try:
                                 node = Decimal(node)

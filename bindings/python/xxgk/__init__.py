@@ -15,11 +15,15 @@ variable, a ``libxxgk.so`` beside this package, the build tree of a checkout
 
 Cell values
     ``r[path]`` is an ``int`` for a count, a ``decimal.Decimal`` for an
-    amount (exact, never a float), ``None`` for a blank cell and a ``str``
-    for a non-numeric token kept as written ("-", "/", "无"). Unknown paths
-    raise ``KeyError``.
+    amount (exact, never a float), ``None`` for a blank cell (the source
+    shows it empty), ``xxgk.NOT_READ`` for a cell the reader never saw (an
+    excerpt, an absent JSON key, a row it could not place) and a ``str`` for a
+    non-numeric token kept as written ("-", "/", "无"). ``NOT_READ`` is one
+    falsy object, so ``r[path] is xxgk.NOT_READ`` tells the two apart while
+    ``if r[path]:`` treats both as no value; ``r.state(path)`` gives
+    "number", "blank", "token" or "unread". Unknown paths raise ``KeyError``.
 
-    ``r[path] = value`` accepts ``None`` (blank), an ``int``, a
+    ``r[path] = value`` accepts ``None`` (blank), ``xxgk.NOT_READ``, an ``int``, a
     ``decimal.Decimal``, or a ``str``. A ``str`` that is exactly a number in
     the library's syntax ("12", "-4", "7730.28") sets that number; any other
     ``str`` is stored as a token — so " 12" or "１２" (not exactly a number)
@@ -51,7 +55,7 @@ __version__ = "0.1.0"
 
 # xxgk.sum is left out on purpose: `from xxgk import *` must not hide the builtin sum().
 __all__ = [
-    "Cell", "Finding", "LibraryNotFoundError", "Report", "Rule", "Section", "Sum", "Table", "Template",
+    "Cell", "Finding", "LibraryNotFoundError", "NOT_READ", "Report", "Rule", "Section", "Sum", "Table", "Template",
     "XxgkError", "FORMATS", "diff", "library_path", "library_version", "load", "load_all",
     "loads", "loads_all", "new", "paths", "template", "templates",
 ]
@@ -62,7 +66,36 @@ FORMATS: Tuple[str, ...] = ("json", "csv", "csv-wide", "text", "markdown", "html
 #: Where the library was loaded from.
 library_path: str = _lib.library_path
 
-CellValue = Union[int, Decimal, str, None]
+
+
+class _NotRead:
+    """The value of a cell that was not read (XXGK_CELL_UNREAD): absent from
+    the source or not placed by the reader. One object, falsy; not blank."""
+
+    _instance: Optional["_NotRead"] = None
+
+    def __new__(cls) -> "_NotRead":
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __repr__(self) -> str:
+        return "xxgk.NOT_READ"
+
+    def __reduce__(self) -> str:
+        return "NOT_READ"
+
+
+#: The value of a cell that was not read (not the same as blank, ``None``).
+NOT_READ = _NotRead()
+
+CellValue = Union[int, Decimal, str, None, _NotRead]
+
+_STATES = {_lib.CELL_BLANK: "blank", _lib.CELL_NUMBER: "number", _lib.CELL_TOKEN: "token",
+           _lib.CELL_UNREAD: "unread"}
 
 _L = _lib.lib
 _call = _lib.call
@@ -774,6 +807,8 @@ class Report:
         state = _L.xxgk_report_cell_state(h, cid)
         if state == _lib.CELL_BLANK:
             return None
+        if state == _lib.CELL_UNREAD:
+            return NOT_READ
         if state == _lib.CELL_TOKEN:
             return str(_L.xxgk_report_cell_token(h, cid))
         v = c_longlong()
@@ -786,11 +821,19 @@ class Report:
     def __getitem__(self, path: str) -> CellValue:
         return self._value(self._id(path))
 
+    def state(self, path: str) -> str:
+        """The cell's state: "number", "blank" (the source shows it empty),
+        "token" (non-numeric text) or "unread" (not in the source, or not
+        placed by the reader)."""
+        return _STATES[_L.xxgk_report_cell_state(self._ptr(), self._id(path))]
+
     def __setitem__(self, path: str, value: CellValue) -> None:
         cid = self._id(path)
         h = self._ptr()
         if value is None:
             _call(_L.xxgk_report_cell_set_blank, h, cid)
+        elif value is NOT_READ:
+            _call(_L.xxgk_report_cell_set_unread, h, cid)
         elif isinstance(value, bool) or isinstance(value, float):
             raise TypeError(f"{path}: a cell takes int, decimal.Decimal, str or None, "
                             f"not {type(value).__name__}")

@@ -50,6 +50,7 @@ CELL_FLAG_OPTIONAL = 0x1  # XXGK_CELL_FLAG_OPTIONAL
 CELL_BLANK = 0
 CELL_NUMBER = 1
 CELL_TOKEN = 2
+CELL_UNREAD = 3
 
 
 class XxgkError(Exception):
@@ -252,6 +253,7 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_report_cell_set_micros", [ReportP, c_size_t, c_longlong], c_int, _status),
     ("xxgk_report_cell_set_number_text", [ReportP, c_size_t, c_char_p], c_int, _status),
     ("xxgk_report_cell_set_blank", [ReportP, c_size_t], c_int, _status),
+    ("xxgk_report_cell_set_unread", [ReportP, c_size_t], c_int, _status),
     ("xxgk_report_cell_set_token", [ReportP, c_size_t, c_char_p], c_int, _status),
     ("xxgk_report_diagnostics", [ReportP], FindingsP, None),
     # parse options
