@@ -103,7 +103,7 @@ static int wide_create(wctx *c, size_t off)
     const xxgk_template *t = c->tpl ? c->tpl : c->o->tpl;
     if (!t)
         return xx_csv_err(&c->p, XXGK_ETEMPLATE, off, "expected '模板,2021' (or 2019) before the first table");
-    int rc = xxgk_report_new(&c->r, t);
+    int rc = xx_report_new_read(&c->r, t);
     if (rc)
         return rc;
     if ((rc = xg_placer_init(&c->pl, c->r, 1)) != 0)
@@ -210,8 +210,13 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
             goto done;
         }
     while ((rc = xx_csv_next(p)) == 1) {
-        if (is_blank_record(p))
+        if (is_blank_record(p)) {
+            /* in an inline table (表四), a line of exactly its cells, all empty, is its data
+             * line printed blank: the placer reads it as such */
+            if (c.tb && c.tb->inline_layout && p->nf == c.tb->ncells && (rc = grid_line(&c)) != 0)
+                goto done;
             continue;
+        }
         c.n0ok = p->f[0].slen && xm_norm(c.n0, sizeof c.n0, p->f[0].s, p->f[0].slen) < sizeof c.n0;
         const char *n0 = c.n0ok ? c.n0 : NULL;
         const xxgk_template *t = c.r ? c.r->t : c.tpl ? c.tpl : o->tpl;

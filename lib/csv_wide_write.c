@@ -32,7 +32,8 @@ static int row_filled(const xxgk_report *r, const xt_table *tb, const xt_row *rw
 {
     const xt_block *bk = &tb->blocks[rw->block];
     for (int k = 0; k < bk->ncols; k++)
-        if (r->cells[rw->first_cell + k].state != XXGK_CELL_BLANK)
+        if (r->cells[rw->first_cell + k].state == XXGK_CELL_NUMBER ||
+            r->cells[rw->first_cell + k].state == XXGK_CELL_TOKEN)
             return 1;
     return 0;
 }
@@ -94,8 +95,8 @@ static void wide_table(xbuf *b, const xxgk_report *r, const xt_table *tb)
         const xt_row *rw = &tb->rows[k];
         if (!(rw->flags & XT_ROW_CELLS))
             continue;
-        if ((rw->flags & XT_ROW_OPTIONAL) && !row_filled(r, tb, rw))
-            continue;
+        if (((rw->flags & XT_ROW_OPTIONAL) && !row_filled(r, tb, rw)) || xx_row_unread(r, tb, rw))
+            continue; /* a row not read is left out: read back, it is not read again */
         const xt_block *bk = &tb->blocks[rw->block];
         if (rw->block != cur_block && (cur_block < 0 || has_captions(tb))) {
             cur_block = rw->block;
@@ -168,6 +169,8 @@ int xx_csv_wide_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_opt
         xb_putc(b, '\n');
     }
     for (size_t i = 0; i < t->ntables; i++) {
+        if (xx_table_unread(r, &t->tables[i]))
+            continue; /* a table not read is left out */
         xb_putc(b, '\n');
         wide_table(b, r, &t->tables[i]);
     }

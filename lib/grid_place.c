@@ -100,6 +100,17 @@ static int blank_row(const xx_grid *g, uint32_t r)
     return 1;
 }
 
+/* How many cells row r has (empty ones included). */
+static uint32_t row_cells(const xx_grid *g, uint32_t r)
+{
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < g->ncols; k++) {
+        const xg_cell *c = xg_at(g, r, k);
+        n += c && c->row == r;
+    }
+    return n;
+}
+
 /* The table whose heading row r is, or NULL. */
 static const xt_table *heading_row(const xg_placer *pl, const xx_grid *g, uint32_t r)
 {
@@ -261,6 +272,7 @@ static int data_row(xg_placer *pl, const xx_grid *g, const tstate *ts, uint32_t 
     const xt_block *bk = &tb->blocks[rw->block];
     const xg_cell *prev = NULL;
     int pos = 0;
+    xx_row_read(pl->r, tb, rw); /* the row is here: a cell without a value is blank, not unread */
     for (uint32_t j = (uint32_t)ts->L; j < g->ncols; j++) {
         const xg_cell *c = xg_at(g, r, j);
         if (!c || c == prev || c->row != r)
@@ -462,6 +474,8 @@ static int inline_data(xg_placer *pl, const xx_grid *g, const tstate *ts, uint32
         return rc > 0 ? 0 : rc;
     }
     uint32_t last = ts->hdr[ts->nh - 1], end = 0;
+    for (int k = 0; k < tb->nrows; k++) /* the one data line is here: its empty cells are blank */
+        xx_row_read(pl->r, tb, &tb->rows[k]);
     for (uint32_t j = 0; j < g->ncols; j++)
         if (xg_at(g, r, j))
             end = j + 1;
@@ -562,8 +576,16 @@ int xg_place(xg_placer *pl, xx_grid *g, const xt_table *tb)
     if (tb)
         enter(pl, &ts, tb);
     for (uint32_t r = 0; r < g->nrows; r++) {
-        if (blank_row(g, r))
+        if (blank_row(g, r)) {
+            /* the inline table's data line printed with every cell empty (a form): read,
+             * blank */
+            if (ts.tb && ts.tb->inline_layout && ts.nh >= 2 && !ts.data_done && row_cells(g, r) == ts.tb->ncells) {
+                ts.data_done = 1;
+                for (int k = 0; k < ts.tb->nrows; k++)
+                    xx_row_read(pl->r, ts.tb, &ts.tb->rows[k]);
+            }
             continue;
+        }
         const xt_table *nt = heading_row(pl, g, r);
         if (nt) {
             enter(pl, &ts, nt);
