@@ -87,7 +87,7 @@ int tx_choose_template(reader *rd, const struct xxgk_parse_options *o)
     if (!t)
         t = xxgk_template_default();
     rd->t = t;
-    if ((rc = xxgk_report_new(&rd->r, t)) != 0)
+    if ((rc = xx_report_new_read(&rd->r, t)) != 0)
         return rc;
     long first_table = 0;
     for (size_t li = 0; li < rd->nlines && !first_table; li++)

@@ -84,20 +84,20 @@ static int put_value(reader *rd, size_t id, const tcell *c)
                             "%s: '%.*s' is not a valid value for this cell; kept as written", xc->path, (int)c->len,
                             s);
         }
-        rd->r->cells[id].state = XXGK_CELL_BLANK;
+        rd->r->cells[id].state = XXGK_CELL_UNREAD;
         return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
-                        "%s：“%.*s”不是该单元格可用的数值，该单元格留空",
-                        "%s: '%.*s' is not a valid value for this cell; the cell is left blank", xc->path, (int)c->len,
+                        "%s：“%.*s”不是该单元格可用的数值，该单元格未读入",
+                        "%s: '%.*s' is not a valid value for this cell; the cell is not read", xc->path, (int)c->len,
                         s);
     }
     {
         /* text that is a number after all (too long to be read as one here): it cannot be
          * kept as a token either, which would read as a number elsewhere */
         if (xx_is_plain_decimal(s, c->len)) {
-            rd->r->cells[id].state = XXGK_CELL_BLANK;
+            rd->r->cells[id].state = XXGK_CELL_UNREAD;
             return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
-                            "%s：“%.*s”不是该单元格可用的数值，该单元格留空",
-                            "%s: '%.*s' is not a valid value for this cell; the cell is left blank", xc->path,
+                            "%s：“%.*s”不是该单元格可用的数值，该单元格未读入",
+                            "%s: '%.*s' is not a valid value for this cell; the cell is not read", xc->path,
                             (int)(c->len > 80 ? 80 : c->len), s);
         }
     }
@@ -208,7 +208,7 @@ static int place_row(reader *rd, const xt_table *tb, const trow *w, int row, int
         return xx_diagf(rd->r, nv < width ? "READ.ROW_INCOMPLETE" : "READ.ROW_EXTRA", XXGK_SEVERITY_WARNING, line,
                         (long)w->col, tb->rows[row].first_cell >= 0 ? rd->t->cells[rw->first_cell].path : NULL,
                         "第%ld行：表%s“%s”应有 %u 个单元格，实有 %u 个；该行未读入",
-                        "line %ld: table %s row '%s' needs %u cells, the text has %u; the row is left blank",
+                        "line %ld: table %s row '%s' needs %u cells, the text has %u; the row is not read",
                         line, tb->number, short_label(rw), width, nv);
     }
     *placed = 1;
@@ -226,7 +226,7 @@ static int unplaced(reader *rd, const xt_table *tb, const trow *a, const trow *b
     long l1 = tx_lno(rd, a->line), l2 = tx_lno(rd, b->nv ? rd->cells[rd->vals[b->v0 + b->nv - 1]].line : b->line);
     char zh[512], en[512];
     snprintf(zh, sizeof zh, "第%ld–%ld行：表%s中没有行标签的数值行未读入（%s）", l1, l2, tb->number, why_zh);
-    snprintf(en, sizeof en, "lines %ld-%ld: unlabeled value rows of table %s left blank (%s)", l1, l2, tb->number,
+    snprintf(en, sizeof en, "lines %ld-%ld: unlabeled value rows of table %s not read (%s)", l1, l2, tb->number,
              why_en);
     return xx_diag(rd->r, "READ.UNPLACED", XXGK_SEVERITY_WARNING, l1, (long)a->col, NULL, zh, en);
 }
@@ -307,8 +307,8 @@ static int place_labeled(reader *rd, const xt_table *tb, size_t r0, size_t r1, s
         seen[k] = 1;
     return xx_diagf(rd->r, "READ.SUBTOTAL", XXGK_SEVERITY_INFO, line, (long)w->col,
                     rd->t->cells[tb->rows[w->row].first_cell].path,
-                    "第%ld行：“%s”按一行填报，读入其合计单元格，其各子项留空",
-                    "line %ld: '%s' is printed as one row: read into its subtotal cells, its items left blank", line,
+                    "第%ld行：“%s”按一行填报，读入其合计单元格，其各子项未列出",
+                    "line %ld: '%s' is printed as one row: read into its subtotal cells, its items are not printed", line,
                     tb->rows[w->row].label);
 }
 
@@ -337,7 +337,7 @@ static int runs_on(reader *rd, const xt_table *tb, size_t r0, size_t r1, size_t 
                    rd->t->cells[tb->rows[w->row].first_cell].path,
                    "第%ld行：表%s“%s”的数值后面紧接着另有 %u 个数值，无法确定哪些属于该行；该行未读入",
                    "line %ld: table %s row '%s': its values run on into %u more values that no row label "
-                   "places, so which belong to it is not proven; the row is left blank",
+                   "places, so which belong to it is not proven; the row is not read",
                    line, tb->number, tb->rows[w->row].label, more);
     return 1;
 }

@@ -190,13 +190,30 @@ static int inline_line(reader *rd, const xt_table *tb, const tline *ln, size_t l
     *rc = 0;
     if (!tb->inline_layout || !ln->pipe || ln->c0 + ln->nc - ln->raw_c0 != tb->ncells)
         return 0;
-    uint32_t any = 0;
-    for (uint32_t k = ln->raw_c0; k < ln->c0 + ln->nc; k++)
+    uint32_t any = 0, blank = 0;
+    for (uint32_t k = ln->raw_c0; k < ln->c0 + ln->nc; k++) {
         any += rd->cells[k].value == V_NUMBER || rd->cells[k].value == V_TOKEN;
-    if (!any)
-        return 0;
+        blank += rd->cells[k].value == V_BLANK;
+    }
+    if (!any && blank != tb->ncells)
+        return 0; /* all empty is the line printed blank: read */
     if ((*rc = new_row(rd, -1, (uint32_t)li, rd->cells[ln->raw_c0].col, UINT32_MAX)) == 0)
         *rc = add_vals(rd, ln->raw_c0, ln->c0 + ln->nc);
+    return 1;
+}
+
+/* The inline table's one line printed with all its cells empty and nothing but bars
+ * ("|  |  | … |", skipped as a filler), before any of its rows: read, blank (its one empty
+ * cell stands for each place). */
+static int blank_inline_line(reader *rd, const xt_table *tb, const tline *ln, size_t li, size_t first_row, int *rc)
+{
+    *rc = 0;
+    if (!ln->skip || !tb->inline_layout || ln->bars != tb->ncells + 1 || rd->nrows != first_row)
+        return 0;
+    if ((*rc = new_row(rd, -1, (uint32_t)li, rd->cells[ln->c0].col, UINT32_MAX)) != 0)
+        return 1;
+    for (uint32_t k = 0; k < tb->ncells && !*rc; k++)
+        *rc = add_val(rd, ln->c0);
     return 1;
 }
 
@@ -276,7 +293,8 @@ static int words_line(reader *rd, rowmode *st, const tline *ln, size_t li, int *
     int words = 0;
     for (uint32_t k = lab + 1; k < ln->c0 + ln->nc; k++)
         words += rd->cells[k].value == V_TEXT;
-    if (words && (*rc = new_row(rd, row, (uint32_t)li, rd->cells[lab].col, lab)) == 0)
+    /* ... or, between bars, a row printed blank ("规章 |  |  |  |"): read, not absent */
+    if ((words || ln->pipe) && (*rc = new_row(rd, row, (uint32_t)li, rd->cells[lab].col, lab)) == 0)
         *rc = add_vals(rd, lab + 1, ln->c0 + ln->nc);
     return 0;
 }
@@ -352,6 +370,11 @@ int tx_build_rows_rowmode(reader *rd, int ti, size_t *first_row)
     *first_row = rd->nrows;
     for (size_t li = 0; li < rd->nlines; li++) {
         const tline *ln = &rd->lines[li];
+        if (ln->region == ti && blank_inline_line(rd, st.tb, ln, li, *first_row, &rc)) {
+            if (rc)
+                return rc;
+            continue;
+        }
         if (ln->region != ti || ln->heading || ln->skip || ln->nc == 0)
             continue;
         if (inline_line(rd, st.tb, ln, li, &rc)) {

@@ -56,7 +56,8 @@ static int row_filled(const xxgk_report *r, const xt_table *tb, const xt_row *rw
         return 0;
     unsigned w = tb->blocks[rw->block].ncols;
     for (unsigned k = 0; k < w; k++)
-        if (r->cells[(size_t)rw->first_cell + k].state != XXGK_CELL_BLANK)
+        if (r->cells[(size_t)rw->first_cell + k].state == XXGK_CELL_NUMBER ||
+            r->cells[(size_t)rw->first_cell + k].state == XXGK_CELL_TOKEN)
             return 1;
     return 0;
 }
@@ -95,8 +96,11 @@ static void write_table(xbuf *b, const xxgk_report *r, const xt_table *tb, int m
         const xt_row *rw = &tb->rows[i];
         if (!(rw->flags & XT_ROW_CELLS))
             continue;
-        printed[i] = (rw->flags & XT_ROW_OPTIONAL) ? row_filled(r, tb, rw) : 1;
+        /* a row not read is left out: read back, it is not read again */
+        printed[i] = (rw->flags & XT_ROW_OPTIONAL) ? row_filled(r, tb, rw) : !xx_row_unread(r, tb, rw);
     }
+    if (xx_table_unread(r, tb))
+        return; /* nothing of it was read: the heading alone */
     if (tb->inline_layout && md) {
         /* one Markdown table of all cells, as the text form's one line */
         int first = 1;
