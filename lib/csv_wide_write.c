@@ -139,7 +139,11 @@ static void wide_table(xbuf *b, const xxgk_report *r, const xt_table *tb)
             if (i >= 0 && tb->rows[chain[i]].depth == col)
                 xx_csv_put_field(b, tb->rows[chain[i--]].label);
         }
-        for (int j = 0; j < bk->ncols; j++) {
+        /* trailing cells not read are left off the line: read back, they are not read again */
+        int last = bk->ncols;
+        while (last > 0 && r->cells[(size_t)rw->first_cell + (size_t)last - 1].state == XXGK_CELL_UNREAD)
+            last--;
+        for (int j = 0; j < last; j++) {
             xb_putc(b, ',');
             put_cell_text(b, r, (size_t)rw->first_cell + (size_t)j);
         }

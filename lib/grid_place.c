@@ -272,7 +272,6 @@ static int data_row(xg_placer *pl, const xx_grid *g, const tstate *ts, uint32_t 
     const xt_block *bk = &tb->blocks[rw->block];
     const xg_cell *prev = NULL;
     int pos = 0;
-    xx_row_read(pl->r, tb, rw); /* the row is here: a cell without a value is blank, not unread */
     for (uint32_t j = (uint32_t)ts->L; j < g->ncols; j++) {
         const xg_cell *c = xg_at(g, r, j);
         if (!c || c == prev || c->row != r)
@@ -474,8 +473,6 @@ static int inline_data(xg_placer *pl, const xx_grid *g, const tstate *ts, uint32
         return rc > 0 ? 0 : rc;
     }
     uint32_t last = ts->hdr[ts->nh - 1], end = 0;
-    for (int k = 0; k < tb->nrows; k++) /* the one data line is here: its empty cells are blank */
-        xx_row_read(pl->r, tb, &tb->rows[k]);
     for (uint32_t j = 0; j < g->ncols; j++)
         if (xg_at(g, r, j))
             end = j + 1;
