@@ -280,6 +280,11 @@ test('fits 1366x768: the findings beside the tables, no sideways scrolling', asy
   assert.ok(aside.x + aside.width <= 1366 && aside.x >= tables.x + tables.width - 1, JSON.stringify({ aside, tables }));
   assert.ok(aside.y + 20 < 768);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 1366));
+  // printing the page itself prints the tables alone
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await Promise.all(['header', '#findings', '#status', '#report'].map((q) => page.isVisible(q))),
+    [false, false, false, true]);
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test('not one request left the page, and no script error', () => {
