@@ -36,6 +36,31 @@ console.log(`module load: ${(t1 - t0).toFixed(1)} ms (CPU ${(c1 - c0).toFixed(1)
   `report (read + check through the binding, ${n} findings): ${(t2 - t1).toFixed(1)} ms after load ` +
   `(CPU ${(c2 - c1).toFixed(1)} ms; budget 100 ms)`);
 
+// The same in the page itself, in headless Chromium, when the browser test's dependencies are
+// installed (npm ci --prefix tests/web): module ready after the script starts, then the first
+// report read, checked and shown as tables.
+const playwright = path.join(root, 'tests/web/node_modules/playwright-core/index.mjs');
+if (fs.existsSync(playwright) && fs.existsSync(process.env.XXGK_CHROMIUM || '/usr/bin/chromium')) {
+  const { chromium } = await import(pathToFileURL(playwright).href);
+  const browser = await chromium.launch({ executablePath: process.env.XXGK_CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'] });
+  try {
+    const tab = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const loaded = performance.now();
+    await tab.goto(pathToFileURL(path.join(web, 'xxgk.html')).href);
+    await tab.waitForSelector('body[data-ready=true]');
+    const ready = performance.now() - loaded;
+    await tab.setInputFiles('#file-report', path.join(root, 'tests/data/real/kundulun-xinfang-2023.txt'));
+    await tab.waitForSelector('body[data-first-check-ms]');
+    console.log(`in Chromium: page loaded and module ready ${ready.toFixed(0)} ms (module ` +
+      `${await tab.getAttribute('body', 'data-ready-ms')} ms); first check of the reference report, read + ` +
+      `check + tables shown: ${await tab.getAttribute('body', 'data-first-check-ms')} ms (budget 100 ms)`);
+  } finally {
+    await browser.close();
+  }
+}
+
 // Read+check per format on xxgk-bench's own synthetic reports, against its native figures.
 const bench = path.join(native, 'xxgk-bench');
 if (!fs.existsSync(bench)) {
