@@ -31,19 +31,23 @@ if [ ! -f "$prefix/lib/libcjson.a" ]; then
   cp "$s/cJSON.h" "$prefix/include/cjson/"
 fi
 
-# libxml2: the parser and the HTML parser, without threads, network, compression, iconv
-# (the library hands it UTF-8: lib/encoding.c converts GB18030/GBK and UTF-16 itself).
-if [ ! -f "$prefix/lib/libxml2.a" ]; then
+# libxml2: the HTML parser and the tree it builds, nothing else — no threads, network,
+# compression, iconv (the library hands it UTF-8: lib/encoding.c converts GB18030/GBK and
+# UTF-16 itself, and the HTML reader tells libxml2 to ignore the page's declared encoding),
+# no output, XPath, validation, readers or writers. Rebuilt when this list changes.
+off=(C14N CATALOG DEBUG DOCB FTP HTTP ICONV ICU ISO8859X LEGACY LZMA MODULES OUTPUT PATTERN PROGRAMS PUSH
+     PYTHON READER REGEXPS SCHEMAS SCHEMATRON TESTS THREADS VALID WRITER XINCLUDE XPATH XPTR ZLIB)
+args=()
+for o in "${off[@]}"; do args+=("-DLIBXML2_WITH_$o=OFF"); done
+if [ ! -f "$prefix/lib/libxml2.a" ] || [ "$(cat "$prefix/libxml2.options" 2>/dev/null)" != "${args[*]}" ]; then
   s=$(fetch libxml2)
   echo "== libxml2 for wasm: $(basename "$s")"
-  off=(C14N CATALOG DEBUG DOCB FTP HTTP ICONV ICU LEGACY LZMA MODULES PROGRAMS PYTHON SCHEMAS
-       SCHEMATRON TESTS THREADS XINCLUDE XPTR ZLIB)
-  args=()
-  for o in "${off[@]}"; do args+=("-DLIBXML2_WITH_$o=OFF"); done
+  rm -rf "$dir/libxml2-build" "$prefix/include/libxml2" "$prefix/lib/libxml2.a"
   log=$dir/libxml2-build.log
   checks=$(realpath "$(dirname "$0")/../cmake/wasm-libxml2-checks.cmake")  # its configure checks' results
   { emcmake cmake -S "$s" -B "$dir/libxml2-build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=OFF \
       -DCMAKE_INSTALL_PREFIX="$prefix" -DHAVE_PTHREAD_H=OFF "${args[@]}" -C "$checks" &&
     cmake --build "$dir/libxml2-build" -j"$jobs" && cmake --install "$dir/libxml2-build"; } >"$log" 2>&1 ||
     { tail -n 40 "$log" >&2; echo "libxml2 for wasm failed: $log" >&2; exit 1; }
+  echo "${args[*]}" >"$prefix/libxml2.options"
 fi

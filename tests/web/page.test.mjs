@@ -225,11 +225,14 @@ test('new report: the empty template, filled in and checked in the page', async 
   await page.selectOption('#new-template', '2021');
 });
 
-test('every corpus report (and GB18030, UTF-16) through the file input: the page finds what the package finds', async () => {
+test('every corpus report (GB18030, UTF-16, web pages too) through the file input: the page finds what the package finds', async () => {
   const files = [
     ...fs.readdirSync(path.join(root, 'tests/data/real')).filter((f) => f.endsWith('.txt')).map((f) => path.join(root, 'tests/data/real', f)),
     ...fs.readdirSync(path.join(root, 'examples/data')).filter((f) => f.endsWith('.json')).map((f) => path.join(root, 'examples/data', f)),
     ...fs.readdirSync(path.join(root, 'tests/data/encoding')).map((f) => path.join(root, 'tests/data/encoding', f)),
+    // saved web pages, for the HTML reader
+    ...['tests/data/html_read', 'tests/data/real/files'].filter((d) => fs.existsSync(path.join(root, d)))
+      .flatMap((d) => fs.readdirSync(path.join(root, d)).filter((f) => /\.html?$/.test(f)).map((f) => path.join(root, d, f))),
   ].sort();
   assert.ok(files.length >= 30);
   for (const file of files) {
