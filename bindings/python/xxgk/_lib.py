@@ -103,8 +103,9 @@ class LibraryNotFoundError(ImportError):
         self.tried = list(tried)
         lines = ["libxxgk could not be loaded. Looked in:"]
         lines += [f"  {where}: {why}" for where, why in self.tried]
-        lines.append("Build the library (./scripts/setup.sh) or set XXGK_LIBRARY to the path "
-                     "of libxxgk.so.")
+        lines.append("Build the library (./scripts/setup.sh) and reinstall this package "
+                     "(pip install bundles build/libxxgk.so.0), install libxxgk, or set "
+                     "XXGK_LIBRARY to the path of libxxgk.so.")
         super().__init__("\n".join(lines))
 
 
