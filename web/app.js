@@ -25,6 +25,7 @@ td input{display:block;width:100%;min-width:3.2em;border:0;margin:0;padding:.3em
   font:inherit;text-align:center;color:inherit}
 td input:focus{outline:3px solid #05c;outline-offset:-3px;background:#fff}
 td.error input[aria-invalid=true],td.warning input{font-weight:bold}
+td.unread{background:repeating-linear-gradient(135deg,#fff 0 4px,#eceef2 4px 8px)}
 `;
 const host = $('report');
 const shadow = host.attachShadow({ mode: 'open' });
@@ -93,6 +94,10 @@ function renderTables() {
     input.setAttribute('aria-label', labelOf(td.dataset.path));
     if (td.title) input.title = td.title;
     if (td.classList.contains('error')) input.setAttribute('aria-invalid', 'true');
+    if (state.report.cell(td.dataset.path).state === 'unread') {
+      td.classList.add('unread'); // not in the source: never blamed, shown apart from a blank
+      input.title = input.title ? `${t('unread')}\n${input.title}` : t('unread');
+    }
     td.replaceChildren(input);
   }
   if (focused) shadow.querySelector(`input[data-path="${focused}"]`)?.focus();

@@ -9,7 +9,7 @@ const CODE_NAMES = ['XXGK_OK', 'XXGK_EINVAL', 'XXGK_ENOMEM', 'XXGK_EPARSE', 'XXG
   'XXGK_EOVERFLOW', 'XXGK_ETEMPLATE', 'XXGK_EFORMAT', 'XXGK_EAMBIGUOUS', 'XXGK_ESTRICT',
   'XXGK_EEMPTY'];
 const SEVERITIES = { 1: 'info', 2: 'warning', 3: 'error' };
-const STATES = { 0: 'blank', 1: 'number', 2: 'token' };
+const STATES = { 0: 'blank', 1: 'number', 2: 'token', 3: 'unread' };
 const KINDS = { 1: 'count', 2: 'signed_count', 3: 'amount' };
 // The library's number syntax (a plain decimal): what a cell value text must be to be a number.
 const NUMBER_TEXT = /^-?[0-9]+(\.[0-9]+)?$/;
@@ -198,7 +198,8 @@ export function bind(M) {
         return u32(out);
       });
     }
-    /** A cell: {state: 'blank'|'number'|'token', text, line, column} (text "" when blank). */
+    /** A cell: {state: 'blank'|'number'|'token'|'unread', text, line, column} (text "" when blank
+     * or not read). */
     cell(path) {
       const id = this._id(path), r = this._ptr();
       const text = scoped((alloc) => {
@@ -211,20 +212,24 @@ export function bind(M) {
         line: M._xxgk_report_cell_line(r, id), column: M._xxgk_report_cell_column(r, id) };
     }
     /** A cell's value as in the JSON document: a number for a count, the decimal text for
-     * an amount, the text of a token, null for a blank. */
+     * an amount, the text of a token, null for a blank, undefined for a cell not read (absent
+     * from the source, or not placed by the reader). */
     get(path) {
       const c = this.cell(path);
+      if (c.state === 'unread') return undefined;
       if (c.state === 'blank') return null;
       if (c.state === 'token') return c.text;
       return M._xxgk_template_cell_kind(M._xxgk_report_template(this._p), this._id(path)) === 3
         ? c.text : Number(c.text);
     }
-    /** Set a cell: null or "" blanks it; a number, or a string that is exactly a number in the
-     * library's syntax ("12", "-4", "7730.28"), sets that number; any other string is a token.
-     * Nothing is coerced: 1.5 in a count fails (XXGK_EKIND). */
+    /** Set a cell: null or "" blanks it; undefined marks it not read; a number, or a string that
+     * is exactly a number in the library's syntax ("12", "-4", "7730.28"), sets that number; any
+     * other string is a token. Nothing is coerced: 1.5 in a count fails (XXGK_EKIND). */
     set(path, value) {
       const id = this._id(path), r = this._ptr();
-      if (value === null || value === undefined || value === '') {
+      if (value === undefined) {
+        ok(M._xxgk_report_cell_set_unread(r, id));
+      } else if (value === null || value === '') {
         ok(M._xxgk_report_cell_set_blank(r, id));
       } else if (typeof value === 'number' || typeof value === 'bigint') {
         if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`not a number: ${value}`);

@@ -7,8 +7,9 @@
 export type Format = 'auto' | 'json' | 'csv' | 'csv-wide' | 'text' | 'markdown' | 'html';
 export type Severity = 'info' | 'warning' | 'error';
 /** A cell value as in the JSON document: a number for a count, the decimal text for an amount,
- * the text of a token ("-", "/", "无"), null for a blank. */
-export type CellValue = number | string | null;
+ * the text of a token ("-", "/", "无"), null for a blank, undefined for a cell not read (absent
+ * from the source, or not placed by the reader; never blamed on the publisher). */
+export type CellValue = number | string | null | undefined;
 
 /** A failed library call: the status code (negative), its name and the place in the input. */
 export class XxgkError extends Error {
@@ -44,8 +45,8 @@ export interface Finding {
 }
 
 export interface Cell {
-  state: 'blank' | 'number' | 'token';
-  /** A number as canonical decimal text, a token as written, "" for a blank. */
+  state: 'blank' | 'number' | 'token' | 'unread';
+  /** A number as canonical decimal text, a token as written, "" for a blank or a cell not read. */
   text: string;
   line: number;
   column: number;
@@ -66,9 +67,9 @@ export class Report {
   setSection(code: string, text: string | null): void;
   cell(path: string): Cell;
   get(path: string): CellValue;
-  /** null or "" blanks the cell; a number, or a string that is exactly a number ("12", "-4",
-   * "7730.28"), sets it; any other string is a token. Throws XxgkError (XXGK_EKIND for a
-   * fraction in a count, XXGK_ENOTFOUND for an unknown path). */
+  /** null or "" blanks the cell; undefined marks it not read; a number, or a string that is
+   * exactly a number ("12", "-4", "7730.28"), sets it; any other string is a token. Throws
+   * XxgkError (XXGK_EKIND for a fraction in a count, XXGK_ENOTFOUND for an unknown path). */
   set(path: string, value: CellValue | bigint): void;
   /** What the reader could not place or had to interpret (READ.* findings). */
   readonly diagnostics: Finding[];

@@ -105,6 +105,20 @@ test('hongze-district-2023 (pdftotext): the same two cells, and the reader\'s no
   assert.match(await page.textContent('#finding-list li:nth-child(1) .place'), /^第 \d+ 行第 \d+ 列$/);
 });
 
+test('cells not read from an excerpt are shown apart, never blamed', async () => {
+  const file = path.join(root, 'tests/data/real/changan-stats-2023_pipe-lines.txt');
+  await open(file);
+  const r = xxgk.load(fs.readFileSync(file), { name: path.basename(file) });
+  const unread = xxgk.template(r.template).cells.filter((c) => r.cell(c.path).state === 'unread').map((c) => c.path);
+  r.free();
+  assert.ok(unread.length > 100, `${unread.length}`);
+  const printed = await page.$$eval('#report td[data-path]', (tds) => tds.map((td) => td.dataset.path));
+  assert.deepEqual(await marked('unread'), printed.filter((p) => unread.includes(p)));
+  assert.deepEqual(T4_CELLS.filter((p) => unread.includes(p)), T4_CELLS);
+  assert.match(await page.getAttribute('#report input[data-path="review_litigation.review.total"]', 'title'), /^未读取/);
+  await open(HONGZE_TXT);
+});
+
 test('editing a cell checks again at once', async () => {
   await page.fill('#report input[data-path="review_litigation.review.total"]', '11');
   await page.keyboard.press('Tab');

@@ -72,6 +72,9 @@ test('set: numbers, tokens and blanks, never coerced', () => {
   assert.equal(r.get('applications.new.natural_person'), null);
   assert.throws(() => r.set('applications.new.natural_person', 1.5), { codeName: 'XXGK_EKIND' });
   assert.throws(() => r.set('no.such.cell', 1), { codeName: 'XXGK_ENOTFOUND' });
+  r.set('applications.new.natural_person', undefined);
+  assert.equal(r.get('applications.new.natural_person'), undefined);
+  assert.deepEqual(r.cell('applications.new.natural_person'), { state: 'unread', text: '', line: 0, column: 0 });
   r.set('proactive.fees.amount', '0.5');
   assert.equal(r.get('proactive.fees.amount'), '0.5');
   r.setSection('overview', '本年度……');
@@ -80,6 +83,17 @@ test('set: numbers, tokens and blanks, never coerced', () => {
   const old = xxgk.newReport('2019');
   assert.equal(old.template, '2019');
   old.free();
+});
+
+test('a cell absent from the source is not read: undefined, not blank', () => {
+  const doc = JSON.parse(example(HONGZE).toString('utf8'));
+  delete doc.applications.new.commercial;
+  const r = xxgk.load(JSON.stringify(doc));
+  assert.equal(r.get('applications.new.commercial'), undefined);
+  assert.equal(r.cell('applications.new.commercial').state, 'unread');
+  assert.equal(r.get('applications.new.research'), 0);
+  assert.ok(!('commercial' in r.toJSON().applications.new));
+  r.free();
 });
 
 test('load errors carry the code and the place', () => {
