@@ -223,19 +223,21 @@ function setReport(report, base) {
 }
 
 // ---- opening files ----
-async function readFile(file) {
-  return new Uint8Array(await file.arrayBuffer());
+// A file read as a report (its name gives the format, as the command reads files), or null
+// when it cannot be: the status line then says why and where.
+async function readReport(file) {
+  try {
+    return api.load(new Uint8Array(await file.arrayBuffer()), { name: file.name });
+  } catch (e) {
+    setStatus(() => t('cannotRead', file.name, errorText(e)), [], true);
+    return null;
+  }
 }
 
 async function openReport(file) {
   const t0 = performance.now();
-  let report;
-  try {
-    report = api.load(await readFile(file), { name: file.name });
-  } catch (e) {
-    setStatus(() => t('cannotRead', file.name, errorText(e)), [], true);
-    return;
-  }
+  const report = await readReport(file);
+  if (!report) return;
   setReport(report, file.name.replace(/\.[^.]*$/, ''));
   check();
   const { e, w } = show();
@@ -245,13 +247,8 @@ async function openReport(file) {
 }
 
 async function openPrevious(file) {
-  let report;
-  try {
-    report = api.load(await readFile(file), { name: file.name });
-  } catch (e) {
-    setStatus(() => t('cannotRead', file.name, errorText(e)), [], true);
-    return;
-  }
+  const report = await readReport(file);
+  if (!report) return;
   state.previous?.report.free();
   state.previous = { report, name: file.name };
   $('previous-name').textContent = t('previousLoaded', file.name);

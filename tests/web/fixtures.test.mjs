@@ -21,6 +21,14 @@ const cases = (dir) => fs.readdirSync(dir).filter((n) => fs.statSync(path.join(d
 // A file as the C tests read it (xxgk_report_read_file: the format from the extension).
 const loadFile = (p) => xxgk.load(read(p), { name: p });
 
+// Each case directory of a fixture folder (at least `min` of them), in sorted order.
+function forCases(rel, min, fn) {
+  const dir = data(rel);
+  const names = cases(dir);
+  assert.ok(names.length >= min, `${rel}: ${names.length} cases`);
+  for (const c of names) fn(c, (...p) => path.join(dir, c, ...p));
+}
+
 function readErrorTxt(file) {
   const e = {};
   for (const line of text(file).split('\n')) {
@@ -48,63 +56,44 @@ function expectError(what, fn, e) {
 }
 
 test('JSON fixtures: valid ones write their expected.json, a fixed point', () => {
-  const dir = data('json/valid');
-  const names = cases(dir);
-  assert.ok(names.length >= 16);
-  for (const c of names) {
-    const want = text(path.join(dir, c, 'expected.json'));
-    const r = xxgk.load(read(path.join(dir, c, 'input.json')), { format: 'json' });
+  forCases('json/valid', 16, (c, file) => {
+    const want = text(file('expected.json'));
+    const r = xxgk.load(read(file('input.json')), { format: 'json' });
     assert.equal(xxgk.write(r), want, c);
     r.free();
     const r2 = xxgk.load(want, { format: 'json' });
     assert.equal(xxgk.write(r2), want, `${c} (fixed point)`);
     r2.free();
-  }
+  });
 });
 
 test('JSON fixtures: invalid ones fail with the code, place and message of error.txt', () => {
-  const dir = data('json/invalid');
-  const names = cases(dir);
-  assert.ok(names.length >= 39);
-  for (const c of names) {
-    expectError(c, () => xxgk.load(read(path.join(dir, c, 'input.json')), { format: 'json' }),
-      readErrorTxt(path.join(dir, c, 'error.txt')));
-  }
+  forCases('json/invalid', 39, (c, file) =>
+    expectError(c, () => xxgk.load(read(file('input.json')), { format: 'json' }), readErrorTxt(file('error.txt'))));
 });
 
 const csvFormat = (c) => (c.startsWith('wide_') ? 'csv-wide' : 'csv');
 
 test('CSV fixtures: valid ones read (sniffed and forced) to their expected.json', () => {
-  const dir = data('csv/valid');
-  const names = cases(dir);
-  assert.ok(names.length >= 5);
-  for (const c of names) {
-    const want = text(path.join(dir, c, 'expected.json'));
+  forCases('csv/valid', 5, (c, file) => {
+    const want = text(file('expected.json'));
     for (const format of ['auto', csvFormat(c)]) {
-      const r = xxgk.load(read(path.join(dir, c, 'input.csv')), { format });
+      const r = xxgk.load(read(file('input.csv')), { format });
       assert.equal(xxgk.write(r), want, `${c} (${format})`);
       r.free();
     }
-  }
+  });
 });
 
 test('CSV fixtures: invalid ones fail with the code, place and message of error.txt', () => {
-  const dir = data('csv/invalid');
-  const names = cases(dir);
-  assert.ok(names.length >= 30);
-  for (const c of names) {
-    expectError(c, () => xxgk.load(read(path.join(dir, c, 'input.csv')), { format: csvFormat(c) }),
-      readErrorTxt(path.join(dir, c, 'error.txt')));
-  }
+  forCases('csv/invalid', 30, (c, file) =>
+    expectError(c, () => xxgk.load(read(file('input.csv')), { format: csvFormat(c) }), readErrorTxt(file('error.txt'))));
 });
 
 test('corpus texts: the golden cells and the diagnostics of tests/data/text/corpus', () => {
-  const dir = data('text/corpus');
-  const names = cases(dir);
-  assert.ok(names.length >= 9);
-  for (const c of names) {
+  forCases('text/corpus', 9, (c, file) => {
     const got = loadFile(data('real', `${c}.txt`));
-    const want = loadFile(path.join(dir, c, 'expected.json'));
+    const want = loadFile(file('expected.json'));
     assert.equal(got.template, want.template, c);
     assert.deepEqual([got.year, got.agency, got.title], [want.year, want.agency, want.title], c);
     for (const { path: p } of xxgk.template(want.template).cells) {
@@ -112,10 +101,10 @@ test('corpus texts: the golden cells and the diagnostics of tests/data/text/corp
       assert.deepEqual([b.state, b.text], [a.state, a.text], `${c}: ${p}`);
     }
     const diag = got.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.severity}\n`).join('');
-    assert.equal(diag, text(path.join(dir, c, 'diagnostics.txt')), `${c} diagnostics`);
+    assert.equal(diag, text(file('diagnostics.txt')), `${c} diagnostics`);
     got.free();
     want.free();
-  }
+  });
 });
 
 test('fuzz regressions: each input gives its .expected outcome', () => {
