@@ -300,6 +300,29 @@ function edit(fn, label) {
   });
 }
 
+// Up and down arrows move between rows as in a spreadsheet: to the nearest cell of the row
+// above or below, by position on screen (the tables' spans make columns irregular).
+shadow.addEventListener('keydown', (ev) => {
+  if ((ev.key !== 'ArrowDown' && ev.key !== 'ArrowUp') || !ev.target.dataset?.path) return;
+  const from = ev.target.getBoundingClientRect();
+  const x = from.left + from.width / 2, down = ev.key === 'ArrowDown';
+  let best = null, bestScore = Infinity;
+  for (const input of shadow.querySelectorAll('td input')) {
+    const r = input.getBoundingClientRect();
+    const dy = down ? r.top - from.bottom : from.top - r.bottom;
+    if (dy < -1) continue; // not below (above)
+    const score = dy * 1000 + Math.abs(r.left + r.width / 2 - x);
+    if (input !== ev.target && score < bestScore) {
+      best = input;
+      bestScore = score;
+    }
+  }
+  if (!best) return;
+  ev.preventDefault();
+  best.focus();
+  best.select();
+});
+
 shadow.addEventListener('change', (ev) => {
   const input = ev.target;
   if (!input.dataset?.path) return;

@@ -131,6 +131,16 @@ test('editing a cell checks again at once', async () => {
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.getElementById('summary').textContent.startsWith('0 个错误'));
   assert.deepEqual(await marked(), []);
+  // the arrows move between rows, in the same column
+  await page.focus('#report input[data-path="applications.new.research"]');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.getElementById('report').shadowRoot.activeElement?.dataset.path),
+    'applications.carried_over.research');
+  const focusedPath = () => page.evaluate(() => document.getElementById('report').shadowRoot.activeElement?.dataset.path);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focusedPath(), 'applications.new.research');
+  await page.keyboard.press('ArrowUp'); // the first row of table 三: up into the last row of table 二
+  assert.equal(await focusedPath(), 'proactive.fees.amount');
   // a fraction in a count is refused, never coerced
   await page.fill('#report input[data-path="applications.new.commercial"]', '1.5');
   await page.keyboard.press('Enter');
