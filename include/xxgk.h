@@ -212,8 +212,13 @@ XXGK_API int xxgk_check(xxgk_findings **out, const xxgk_report *r,
 XXGK_API int xxgk_report_write(char **out, size_t *len, const xxgk_report *r,
                                const xxgk_write_options *opts);
 
-/* Write a report to a file (created or truncated). Errors as
- * xxgk_report_write, plus XXGK_EIO. */
+/* Write a report to a file, created or replaced. The file is replaced only
+ * once the whole report is written: the bytes go to a temporary file in the
+ * same directory, which is synced and renamed over `path` (the old file's
+ * permissions are kept; a symbolic link is followed and stays; a device or
+ * pipe is written directly). On failure the old file is left as it was and no
+ * temporary file remains. Errors as xxgk_report_write, plus XXGK_EIO naming
+ * the file and the reason ("No space left on device"). */
 XXGK_API int xxgk_report_write_file(const char *path, const xxgk_report *r,
                                     const xxgk_write_options *opts);
 

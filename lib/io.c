@@ -2,10 +2,10 @@
 /* Dispatch between formats: sniffing, files, strictness. Readers and writers know the
  * model, never each other. */
 #include "encoding.h"
+#include "file.h"
 #include "internal.h"
 #include "normalize.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -108,32 +108,6 @@ int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len, const xxgk
     return 0;
 }
 
-/* Read a whole file, refusing more than max bytes. */
-static int slurp(const char *path, size_t max, char **buf, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return xx_error(XXGK_EIO, 0, 0, -1, NULL, "%s: %s", path, strerror(errno));
-    xbuf b = { 0 };
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-        if (b.len + n > max) {
-            fclose(fp);
-            xb_free(&b);
-            return xx_error(XXGK_ELIMIT, 0, 0, -1, NULL, "%s: larger than the limit of %zu bytes", path, max);
-        }
-        xb_put(&b, chunk, n);
-    }
-    int err = ferror(fp);
-    fclose(fp);
-    if (err) {
-        xb_free(&b);
-        return xx_error(XXGK_EIO, 0, 0, -1, NULL, "%s: read error", path);
-    }
-    return xb_finish(&b, buf, len);
-}
-
 int xxgk_report_read_file(xxgk_report **out, const char *path, const xxgk_parse_options *user)
 {
     if (!out || !path)
@@ -145,7 +119,7 @@ int xxgk_report_read_file(xxgk_report **out, const char *path, const xxgk_parse_
         o.format = format_of_path(path);
     char *buf;
     size_t len;
-    int rc = slurp(path, o.max_size, &buf, &len);
+    int rc = xx_file_read(path, o.max_size, &buf, &len);
     if (rc)
         return rc;
     rc = xxgk_report_parse(out, buf, len, &o);
@@ -194,16 +168,7 @@ int xxgk_report_write_file(const char *path, const xxgk_report *r, const xxgk_wr
     int rc = xxgk_report_write(&buf, &len, r, opts);
     if (rc)
         return rc;
-    FILE *fp = fopen(path, "wb");
-    if (!fp) {
-        rc = xx_error(XXGK_EIO, 0, 0, -1, NULL, "%s: %s", path, strerror(errno));
-        xx_free(buf);
-        return rc;
-    }
-    size_t w = fwrite(buf, 1, len, fp);
-    int bad = w != len;
-    if (fclose(fp) != 0)
-        bad = 1;
+    rc = xx_file_replace(path, buf, len);
     xx_free(buf);
-    return bad ? xx_error(XXGK_EIO, 0, 0, -1, NULL, "%s: write error", path) : 0;
+    return rc;
 }

@@ -112,7 +112,8 @@ size_t tu_list_dir(const char *dir, char ***names)
         n++;
     }
     closedir(d);
-    qsort(v, n, sizeof *v, cmp_names);
+    if (n)
+        qsort(v, n, sizeof *v, cmp_names);
     *names = v;
     return n;
 }
