@@ -473,11 +473,17 @@ XXGK_API int xxgk_parse_options_set_source_name(xxgk_parse_options *o, const cha
 XXGK_API int xxgk_reader_open(xxgk_reader **out, const char *buf, size_t len,
                               const xxgk_parse_options *opts);
 /* The next report: 0 and *out set; 1 and *out NULL at the end; or a
- * negative code (error detail as xxgk_report_parse), after which the reader
- * is at its end. Each returned report is the caller's. */
+ * negative code (error detail as xxgk_report_parse). Each returned report is
+ * the caller's. After a failure in one report's rows of a long CSV with a
+ * `report` column (an unknown path, a value its cell cannot hold...), the
+ * next call goes on with the report after it, so one bad report does not hide
+ * the others; after a malformed CSV record, or in any other input, the reader
+ * is at its end (the message of a malformed record in a file of many reports
+ * says that the reports after it cannot be read). */
 XXGK_API int xxgk_reader_next(xxgk_report **out, xxgk_reader *rd);
 /* The report id (the `report` column's value) of the report last returned,
- * or "" when the input has no such column. */
+ * or of the one whose reading failed last; "" when the input has no such
+ * column. */
 XXGK_API const char *xxgk_reader_report_id(const xxgk_reader *rd);
 XXGK_API void xxgk_reader_free(xxgk_reader *rd);
 

@@ -63,14 +63,20 @@ typedef struct csv_long {
     struct xxgk_parse_options o;
     const xxgk_template *tpl; /* from the current report's meta.template */
     int has_id, pending;      /* a `report` column; a record read but not yet applied */
-    char *id;                 /* the last returned report's id */
+    int skip;                 /* the rows left of a report that failed are to be skipped */
+    int broken;               /* a malformed record: nothing after it can be read */
+    int many;                 /* read by xxgk_reader: report by report */
+    char *id;                 /* the id of the report last returned, or that failed */
     unsigned char *seen;      /* per cell and per metadata field: already given */
 } csv_long;
 
 /* Check the encoding, read the header and the first record. 0 or a negative code; free
  * with xx_csv_long_free either way. */
 int xx_csv_long_open(csv_long *l, const char *buf, size_t len, const struct xxgk_parse_options *o);
-/* The report that starts with the pending record: 0, 1 at the end, or a negative code. */
+/* The report that starts with the pending record: 0, 1 at the end, or a negative code.
+ * After a failure in a report's rows (of a file with a `report` column) the next call
+ * goes on with the report after it; after a malformed record (l->broken) nothing more
+ * can be read and the message says so. */
 int xx_csv_long_next(xxgk_report **out, csv_long *l);
 void xx_csv_long_free(csv_long *l);
 

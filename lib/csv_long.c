@@ -110,12 +110,41 @@ int xx_csv_long_open(csv_long *rd, const char *buf, size_t len, const struct xxg
     return 0;
 }
 
+/* A malformed record: say that nothing after it was read. */
+static int broken(csv_long *rd, int rc)
+{
+    rd->broken = 1;
+    rd->pending = 0;
+    if (!rd->has_id || !rd->many)
+        return rc;
+    char msg[600], path[256];
+    snprintf(msg, sizeof msg, "%s", xxgk_error_message());
+    snprintf(path, sizeof path, "%s", xxgk_error_path());
+    return xx_error(rc, xxgk_error_line(), xxgk_error_column(), xxgk_error_offset(), path[0] ? path : NULL,
+                    "%s; the rest of the input (the reports after this line) cannot be read", msg);
+}
+
+/* Past the remaining rows of the report that failed (rd->id). */
+static int skip_failed(csv_long *rd)
+{
+    rd->skip = 0;
+    while (rd->pending && rd->id && strcmp(rd->p.f[0].s, rd->id) == 0) {
+        int rc = xx_csv_next(&rd->p);
+        if (rc < 0)
+            return broken(rd, rc);
+        rd->pending = rc;
+    }
+    return 0;
+}
+
 /* Read the report that starts with the pending record. 1 at the end. */
 int xx_csv_long_next(xxgk_report **out, csv_long *rd)
 {
-    if (!rd->pending) {
+    int rc;
+    if (rd->skip && (rc = skip_failed(rd)) != 0)
+        return rc;
+    if (!rd->pending)
         return 1;
-    }
     csvp *p = &rd->p;
     char *id = NULL;
     if (rd->has_id) {
@@ -125,13 +154,18 @@ int xx_csv_long_next(xxgk_report **out, csv_long *rd)
     }
     xxgk_report *r = NULL;
     rd->tpl = NULL;
-    int rc;
     for (;;) {
-        if ((rc = long_record(rd, &r)) != 0)
+        if ((rc = long_record(rd, &r)) != 0) {
+            rd->skip = rd->has_id; /* the next report can still be read */
+            if (!rd->has_id)
+                rd->pending = 0;
             goto fail;
+        }
         rc = xx_csv_next(p);
-        if (rc < 0)
+        if (rc < 0) {
+            rc = broken(rd, rc);
             goto fail;
+        }
         rd->pending = rc;
         if (!rc || (rd->has_id && strcmp(p->f[0].s, id) != 0))
             break;
@@ -150,7 +184,8 @@ int xx_csv_long_next(xxgk_report **out, csv_long *rd)
 fail:
     xx_free(rd->seen);
     rd->seen = NULL;
-    xx_free(id);
+    xx_free(rd->id);
+    rd->id = id; /* names the report that failed */
     xxgk_report_free(r);
     return rc;
 }
@@ -180,7 +215,9 @@ int xx_csv_read(xxgk_report **out, const char *buf, size_t len, const struct xxg
         goto done;
     if (rd.pending) {
         rc = xx_csv_err(&rd.p, XXGK_ESCHEMA, rd.p.f[0].off,
-                    "a second report '%s' begins here: read many reports with xxgk_reader_next()", rd.p.f[0].s);
+                    "a second report '%s' begins here: this file holds many reports, read one at a "
+                    "time (xxgk_reader_next; Python: xxgk.load_all; the xxgk command reads them all)",
+                    rd.p.f[0].s);
         xxgk_report_free(*out);
         *out = NULL;
     }

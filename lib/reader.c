@@ -47,6 +47,7 @@ int xxgk_reader_open(xxgk_reader **out, const char *buf, size_t len, const xxgk_
     if (rd->format == XXGK_FORMAT_CSV) {
         if ((rc = xx_csv_long_open(&rd->csv, buf, len, &rd->o)) != 0)
             goto fail;
+        rd->csv.many = 1;
     }
     *out = rd;
     return 0;
@@ -74,7 +75,8 @@ int xxgk_reader_next(xxgk_report **out, xxgk_reader *rd)
     xxgk_report *r = NULL;
     int rc = xx_csv_long_next(&r, &rd->csv);
     if (rc) {
-        rd->done = 1;
+        /* after a report that failed, the one after it can still be read */
+        rd->done = rc == 1 || rd->csv.broken || !rd->csv.has_id;
         return rc;
     }
     if (rd->o.strict) {
@@ -84,8 +86,7 @@ int xxgk_reader_next(xxgk_report **out, xxgk_reader *rd)
                 rc = xx_error(XXGK_ESTRICT, xxgk_finding_line(d, i), xxgk_finding_column(d, i), -1,
                               xxgk_finding_cell(d, i, 0), "%s", xxgk_finding_message_en(d, i));
                 xxgk_report_free(r);
-                rd->done = 1;
-                return rc;
+                return rc; /* the next report can still be read */
             }
     }
     *out = r;

@@ -52,8 +52,10 @@ const cli_command cli_cmd_check = {
     "           file is {\"file\", \"error\": {\"message\", \"line\", \"column\"}}\n"
     "  ndjson   the same objects, one per line, written as files finish\n"
     "\n"
-    "A summary (files, errors, warnings, unreadable, skipped) goes to standard error; with\n"
-    "more than 20 files and standard error on a terminal, a progress bar too.\n"
+    "A summary (files, errors, warnings, unreadable files and reports, skipped files) goes\n"
+    "to standard error; with more than 20 files and standard error on a terminal, a\n"
+    "progress bar too. A report of a long CSV that cannot be read is named; the reports\n"
+    "after it are still checked.\n"
     "Exit status: 0 no error finding, 1 some error finding, 2 a file could not be read\n"
     "or bad usage.",
     check_examples,
@@ -98,7 +100,16 @@ static void begin_object(strbuf *b, const char *file, const char *id)
 static void unreadable(strbuf *out, strbuf *err, const check_ctx *c, const char *file, const char *id,
                        const cli_failure *why)
 {
-    cli_failure_line(err, file, why);
+    if (id && id[0]) { /* a report of a file of many: named on standard error too */
+        strbuf named = STRBUF_INIT;
+        sb_printf(&named, "report '%s': %s", id, why->msg);
+        cli_failure n = *why;
+        snprintf(n.msg, sizeof n.msg, "%s", named.s ? named.s : why->msg);
+        sb_free(&named);
+        cli_failure_line(err, file, &n);
+    } else {
+        cli_failure_line(err, file, why);
+    }
     if (c->a->format == FMT_TEXT)
         return;
     begin_object(out, file, id);
@@ -243,16 +254,17 @@ static void stream_file(check_ctx *c, const char *file)
         int rc = cli_source_next(&src, &r, file, &why);
         if (rc == 1)
             break;
-        if (rc != 0) {
-            failed = 1;
-            break;
+        if (rc != 0) { /* that report is named; the reader goes on with the next if it can */
+            unreadable(&out, &err, c, file, cli_source_report_id(&src), &why);
+            c->unreadable++;
+        } else {
+            check_counts k = { 0, 0, 0 };
+            check_report(&out, &err, &k, c, c->scratch[c->jobs], file, cli_source_report_id(&src), r);
+            xxgk_report_free(r);
+            c->errors += k.errors;
+            c->warnings += k.warnings;
+            c->reports += k.reports;
         }
-        check_counts k = { 0, 0, 0 };
-        check_report(&out, &err, &k, c, c->scratch[c->jobs], file, cli_source_report_id(&src), r);
-        xxgk_report_free(r);
-        c->errors += k.errors;
-        c->warnings += k.warnings;
-        c->reports += k.reports;
         if (out.failed || err.failed)
             break;
         print_output(c, &out, &err);
@@ -260,7 +272,7 @@ static void stream_file(check_ctx *c, const char *file)
         sb_clear(&err);
     }
     if (failed) {
-        unreadable(&out, &err, c, file, cli_source_report_id(&src), &why);
+        unreadable(&out, &err, c, file, "", &why);
         print_output(c, &out, &err);
         c->unreadable++;
     }

@@ -398,7 +398,8 @@ static void test_multi_report(void **state)
         fail_msg("%s at %ld:%ld: %s", code_name(rc), xxgk_error_line(), xxgk_error_column(), xxgk_error_message());
     assert_null(r);
     assert_string_equal(xxgk_error_message(),
-                        "a second report 'h,2023' begins here: read many reports with xxgk_reader_next()");
+                        "a second report 'h,2023' begins here: this file holds many reports, read one at a "
+                        "time (xxgk_reader_next; Python: xxgk.load_all; the xxgk command reads them all)");
 
     /* an error in the second report: the first is still returned */
     char *bad = strdup(all);
@@ -411,9 +412,48 @@ static void test_multi_report(void **state)
     assert_int_equal(xxgk_reader_next(&r, rd), XXGK_ESCHEMA);
     assert_null(r);
     assert_true(strstr(xxgk_error_message(), "unknown path 'applications.new.tota!'") != NULL);
+    assert_string_equal(xxgk_reader_report_id(rd), "h,2023"); /* the report that failed */
+    assert_int_equal(xxgk_reader_next(&r, rd), 0);           /* and the one after it */
+    assert_string_equal(xxgk_reader_report_id(rd), "k-again");
+    xxgk_report_free(r);
     assert_int_equal(xxgk_reader_next(&r, rd), 1);
     xxgk_reader_free(rd);
     free(bad);
+
+    /* a report that fails in the middle: the reports after it are still read */
+    const char three[] = "report,path,value\n"
+                         "a,meta.template,2021\na,applications.new.total,1\n"
+                         "b,meta.template,2021\nb,applications.new.total,1.5\nb,meta.year,2023\n"
+                         "c,meta.template,2021\nc,applications.new.total,3\n";
+    assert_int_equal(xxgk_reader_open(&rd, three, sizeof three - 1, NULL), 0);
+    assert_int_equal(xxgk_reader_next(&r, rd), 0);
+    xxgk_report_free(r);
+    int rc3 = xxgk_reader_next(&r, rd);
+    assert_true(rc3 < 0);
+    assert_int_equal(xxgk_error_line(), 5);
+    assert_string_equal(xxgk_reader_report_id(rd), "b");
+    assert_int_equal(xxgk_reader_next(&r, rd), 0);
+    assert_string_equal(xxgk_reader_report_id(rd), "c");
+    int64_t v3 = 0;
+    assert_int_equal(xxgk_report_cell_get_count(&v3, r, tu_id(r, "applications.new.total")), 0);
+    assert_int_equal(v3, 3);
+    xxgk_report_free(r);
+    assert_int_equal(xxgk_reader_next(&r, rd), 1);
+    xxgk_reader_free(rd);
+    /* a malformed record: nothing after it can be read, and the message says so */
+    const char torn[] = "report,path,value\n"
+                        "a,meta.template,2021\n"
+                        "b,meta.template,2021\nb,meta.agency,\"x\"y\n"
+                        "c,meta.template,2021\n";
+    assert_int_equal(xxgk_reader_open(&rd, torn, sizeof torn - 1, NULL), 0);
+    assert_int_equal(xxgk_reader_next(&r, rd), 0);
+    xxgk_report_free(r);
+    assert_int_equal(xxgk_reader_next(&r, rd), XXGK_EPARSE);
+    assert_int_equal(xxgk_error_line(), 4);
+    assert_string_equal(xxgk_reader_report_id(rd), "b");
+    assert_true(strstr(xxgk_error_message(), "; the rest of the input (the reports after this line) cannot be read"));
+    assert_int_equal(xxgk_reader_next(&r, rd), 1);
+    xxgk_reader_free(rd);
 
     /* any encoding xxgk_report_parse accepts: here GB18030 */
     const char gbk[] = "report,path,value\n"
