@@ -455,8 +455,11 @@ int tx_scan_lines(reader *rd, const struct xxgk_parse_options *o)
     int region = REG_PRE;
     long lineno = 0;
     size_t pos = 0;
+    /* lines end at LF (CRLF's CR is trimmed); text with no LF at all has the old CR-only
+     * line ends. A CR inside an LF line is kept: it may be part of a token. */
+    char eol = len && !memchr(buf, '\n', len) ? '\r' : '\n';
     while (pos < len) {
-        const char *nl = memchr(buf + pos, '\n', len - pos);
+        const char *nl = memchr(buf + pos, eol, len - pos);
         size_t e = nl ? (size_t)(nl - buf) : len;
         lineno++;
         rd->last_line = lineno;

@@ -106,6 +106,27 @@ grep -q 'many reports go into one file only as a long CSV (--to csv)' "$T/err" |
 expect_rc 0 "$XXGK" convert --to csv "$K"
 head -n 1 "$T/out" | grep -qx 'path,value' || fail "one report to CSV has no report column"
 
+# ---- convert prints the reader's diagnostics on standard error, as a compiler its warnings ----
+P=tests/data/real/hongze-district-2023_pdftotext-layout.txt
+expect_rc 0 "$XXGK" convert --to json -q "$P"
+cp "$T/out" "$T/quiet.json"
+[ ! -s "$T/err" ] || fail "convert -q printed diagnostics"
+expect_rc 0 "$XXGK" convert --to json "$P"
+cmp -s "$T/out" "$T/quiet.json" || fail "diagnostics changed standard output"
+cp "$T/err" "$T/diag-zh"
+[ -s "$T/diag-zh" ] && ! grep -qv "^$P:[0-9]*:[0-9]*: \(提示\|警告\|错误\) READ\.[A-Z_]*: " "$T/diag-zh" ||
+    fail "convert diagnostics (zh): $(head -3 "$T/diag-zh")"
+expect_rc 0 "$XXGK" convert --lang en --to json "$P"
+[ "$(wc -l <"$T/err")" = "$(wc -l <"$T/diag-zh")" ] && ! grep -qv "^$P:[0-9]*:[0-9]*: \(info\|warning\|error\) READ\.[A-Z_]*: " "$T/err" ||
+    fail "convert diagnostics (en): $(head -3 "$T/err")"
+expect_rc 0 "$XXGK" convert --severity warning --to json "$P"
+! grep -q ' 提示 ' "$T/err" || fail "convert --severity warning shows info diagnostics"
+
+# ---- text with CR-only line ends (old Mac files) reads as with LF ----
+tr '\n' '\r' <tests/data/real/kundulun-xinfang-2023.txt >"$T/cr.txt"
+expect_rc 0 "$XXGK" convert --to json -q "$T/cr.txt"
+"$XXGK" convert --to json -q tests/data/real/kundulun-xinfang-2023.txt | cmp -s - "$T/out" || fail "CR-only text"
+
 # ---- a missing file is named, whatever its extension and the command ----
 for f in missing.csv missing.json; do
     expect_rc 2 "$XXGK" check "$T/$f"
