@@ -3,7 +3,7 @@
 // (tests/data/{json,csv}/{valid,invalid}, the corpus goldens of tests/data/text/corpus, the
 // fuzz regressions), the HTML writer's golden pages and the command's golden check, sum and
 // diff output — so the page and the npm package cannot drift from the native library.
-// Run: XXGK_WASM=build-web/xxgk.js node --test tests/web/   (scripts/web.sh --test does)
+// Run: scripts/web.sh --test (or node --test tests/web/fixtures.test.mjs after scripts/web.sh)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -4,7 +4,8 @@
 // reports fed through the file input, findings and marked cells, editing, downloads, the
 // language switch, last year's report, keyboard order and labels, the 1366x768 layout, and
 // not one request. A screenshot is kept: build-web/xxgk-page.png.
-// Run: npm ci --prefix tests/web; XXGK_WASM=build-web/xxgk.js node --test tests/web/page.test.mjs
+// Run: scripts/web.sh --test (or, after scripts/web.sh and npm ci --prefix tests/web:
+// node --test tests/web/page.test.mjs)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

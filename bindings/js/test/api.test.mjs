@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The npm package's API under node: load, check, write, sum, diff, cells, errors, templates.
-// Run from the repository: XXGK_WASM=build-web/xxgk.js node --test bindings/js/test/
+// Run from the repository after scripts/web.sh (which puts xxgk_wasm.cjs here): node --test bindings/js/test/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The package as npm packs it: the files listed, and, laid out in a fresh directory with the
-// module as xxgk_wasm.cjs (what `npm pack` does), imported with no XXGK_WASM set.
+// The package as npm packs it: exactly the files listed, and, laid out in a fresh directory as
+// npm installs it, importable by its name, loading its own module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -18,35 +18,28 @@ test('package.json: MIT, an ES module with types, no dependencies', () => {
   assert.equal(meta.type, 'module');
   assert.deepEqual(meta.exports['.'], { types: './index.d.ts', default: './index.js' });
   assert.equal(meta.dependencies, undefined);
-  for (const f of meta.files) assert.ok(f === 'xxgk_wasm.cjs' || fs.existsSync(path.join(pkg, f)), f);
+  for (const f of meta.files) assert.ok(fs.existsSync(path.join(pkg, f)), f);
 });
 
 test('npm pack lists the package files and nothing else', () => {
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'],
     { cwd: pkg, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  const files = packed.files.map((f) => f.path).filter((f) => f !== 'xxgk_wasm.cjs').sort();
-  assert.deepEqual(files, ['README.md', 'core.js', 'index.d.ts', 'index.js', 'package.json']);
+  const files = packed.files.map((f) => f.path).sort();
+  assert.deepEqual(files, ['README.md', 'core.js', 'index.d.ts', 'index.js', 'package.json', 'xxgk_wasm.cjs']);
 });
 
 test('installed as packed, it loads its own module and checks a report', () => {
-  const wasm = process.env.XXGK_WASM;
-  assert.ok(wasm, 'XXGK_WASM names the built module (build-web/xxgk.js)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-npm-'));
   try {
     const dest = path.join(dir, 'node_modules/xxgk');
     fs.mkdirSync(dest, { recursive: true });
-    for (const f of [...meta.files.filter((x) => x !== 'xxgk_wasm.cjs'), 'package.json']) {
-      fs.copyFileSync(path.join(pkg, f), path.join(dest, f));
-    }
-    fs.copyFileSync(path.resolve(root, wasm), path.join(dest, 'xxgk_wasm.cjs'));
+    for (const f of [...meta.files, 'package.json']) fs.copyFileSync(path.join(pkg, f), path.join(dest, f));
     const script = `import { load, check } from 'xxgk';
       import { readFileSync } from 'node:fs';
       const r = load(readFileSync(${JSON.stringify(path.join(root, 'examples/data/hongze-district-2023.json'))}));
       console.log(check(r).map((f) => f.rule).join(' '));`;
     fs.writeFileSync(path.join(dir, 'main.mjs'), script);
-    const env = { ...process.env };
-    delete env.XXGK_WASM;
-    const out = execFileSync(process.execPath, [path.join(dir, 'main.mjs')], { cwd: dir, env, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(dir, 'main.mjs')], { cwd: dir, encoding: 'utf8' });
     assert.equal(out, 'T4.TOTAL T4.TOTAL\n');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
