@@ -81,7 +81,15 @@ typedef struct xcell {
     uint32_t grid_rec;  /* spreadsheet row (record) it was read from (wide CSV), 0 when none */
     uint16_t grid_field; /* its spreadsheet column, 1-based (A = 1) */
     uint8_t state;      /* XXGK_CELL_* */
+    uint8_t note;       /* XX_NOTE_*: what the reader had to interpret */
 } xcell;
+
+enum { XX_NOTE_UNIT = 1 /* the value's text carried a unit its column does not use (converted) */ };
+
+/* Where a line of a narrative section was read: 1-based line and column in the source. */
+typedef struct xlinepos {
+    uint32_t line, col;
+} xlinepos;
 
 struct xxgk_report {
     const xxgk_template *t;
@@ -90,6 +98,9 @@ struct xxgk_report {
     char *sections[XX_MAX_SECTIONS];
     char **tokens;            /* lazily allocated, one per cell */
     xxgk_findings *diag;      /* reader diagnostics, lazily allocated */
+    xlinepos *sec_pos[XX_MAX_SECTIONS]; /* per section, the source place of each of its lines */
+    uint32_t sec_npos[XX_MAX_SECTIONS], sec_cap[XX_MAX_SECTIONS];
+    uint32_t notes;           /* cells with a note (XX_NOTE_*) */
     xcell cells[];            /* t->ncells_all */
 };
 
@@ -111,6 +122,14 @@ void xx_row_read(xxgk_report *r, const xt_table *tb, const xt_row *row);
  * so that reading the output back gives it not read again). */
 int xx_row_unread(const xxgk_report *r, const xt_table *tb, const xt_row *row);
 int xx_table_unread(const xxgk_report *r, const xt_table *tb);
+/* Remember where the next line of section `sec`'s text was read (a reader appends one entry
+ * per line it joins into the section, in order), so that a finding about the narrative can
+ * name its place. 0 or XXGK_ENOMEM. */
+int xx_section_line(xxgk_report *r, size_t sec, uint32_t line, uint32_t col);
+/* Forget section sec's places (its text was set by other means). */
+void xx_section_forget(xxgk_report *r, size_t sec);
+/* Note that cell id was read from a value in a unit its column does not use, converted. */
+void xx_note_unit(xxgk_report *r, size_t id);
 /* Remember the spreadsheet cell (record, 1-based field) a cell was read from, so that
  * messages can name it as a spreadsheet does (D54). */
 void xx_set_grid(xxgk_report *r, size_t id, uint32_t record, uint16_t field);

@@ -36,8 +36,10 @@ void xxgk_report_free(xxgk_report *r)
         return;
     xx_free(r->agency);
     xx_free(r->title);
-    for (size_t i = 0; i < XX_MAX_SECTIONS; i++)
+    for (size_t i = 0; i < XX_MAX_SECTIONS; i++) {
         xx_free(r->sections[i]);
+        xx_free(r->sec_pos[i]);
+    }
     if (r->tokens) {
         for (size_t i = 0; i < r->t->ncells_all; i++)
             xx_free(r->tokens[i]);
@@ -70,9 +72,18 @@ int xxgk_report_clone(xxgk_report **out, const xxgk_report *r)
     memcpy(c->cells, r->cells, r->t->ncells_all * sizeof(xcell));
     if (dup_field(&c->agency, r->agency) || dup_field(&c->title, r->title))
         goto oom;
-    for (size_t i = 0; i < XX_MAX_SECTIONS; i++)
+    for (size_t i = 0; i < XX_MAX_SECTIONS; i++) {
         if (dup_field(&c->sections[i], r->sections[i]))
             goto oom;
+        if (r->sec_npos[i]) {
+            c->sec_pos[i] = xx_malloc(r->sec_npos[i] * sizeof *c->sec_pos[i]);
+            if (!c->sec_pos[i])
+                goto oom;
+            memcpy(c->sec_pos[i], r->sec_pos[i], r->sec_npos[i] * sizeof *c->sec_pos[i]);
+            c->sec_npos[i] = c->sec_cap[i] = r->sec_npos[i];
+        }
+    }
+    c->notes = r->notes;
     if (r->tokens) {
         c->tokens = xx_calloc(r->t->ncells_all, sizeof(char *));
         if (!c->tokens)
@@ -165,7 +176,10 @@ int xxgk_report_set_section(xxgk_report *r, const char *code, const char *text)
     if (i < 0)
         return xx_error(XXGK_ENOTFOUND, 0, 0, -1, code,
                         "unknown section '%s' (expected preamble, overview, problems or other)", code);
-    return xx_set_string(&r->sections[i], text, text ? strlen(text) : 0);
+    int rc = xx_set_string(&r->sections[i], text, text ? strlen(text) : 0);
+    if (rc == 0)
+        xx_section_forget(r, (size_t)i);
+    return rc;
 }
 
 int xxgk_report_cell_id(size_t *id, const xxgk_report *r, const char *path)
@@ -292,6 +306,9 @@ void xx_set_number(xxgk_report *r, size_t id, int64_t v, uint32_t line, uint32_t
     r->cells[id].col = col;
     r->cells[id].grid_rec = 0;
     r->cells[id].grid_field = 0;
+    if (r->cells[id].note)
+        r->notes--;
+    r->cells[id].note = 0;
 }
 
 int xx_set_token(xxgk_report *r, size_t id, const char *s, size_t n, uint32_t line, uint32_t col)
@@ -379,6 +396,8 @@ int xxgk_report_cell_set_blank(xxgk_report *r, size_t id)
     if (rc)
         return rc;
     clear_token(r, id);
+    if (r->cells[id].note)
+        r->notes--;
     memset(&r->cells[id], 0, sizeof r->cells[id]);
     return 0;
 }
@@ -416,6 +435,35 @@ int xx_table_unread(const xxgk_report *r, const xt_table *tb)
         if (r->cells[id].state != XXGK_CELL_UNREAD)
             return 0;
     return 1;
+}
+
+int xx_section_line(xxgk_report *r, size_t sec, uint32_t line, uint32_t col)
+{
+    if (sec >= XX_MAX_SECTIONS)
+        return 0;
+    if (r->sec_npos[sec] == r->sec_cap[sec]) {
+        uint32_t cap = r->sec_cap[sec] ? r->sec_cap[sec] * 2 : 16;
+        xlinepos *p = xx_realloc(r->sec_pos[sec], cap * sizeof *p);
+        if (!p)
+            return xx_oom();
+        r->sec_pos[sec] = p;
+        r->sec_cap[sec] = cap;
+    }
+    r->sec_pos[sec][r->sec_npos[sec]++] = (xlinepos){ line, col };
+    return 0;
+}
+
+void xx_section_forget(xxgk_report *r, size_t sec)
+{
+    if (sec < XX_MAX_SECTIONS)
+        r->sec_npos[sec] = 0;
+}
+
+void xx_note_unit(xxgk_report *r, size_t id)
+{
+    if (!r->cells[id].note)
+        r->notes++;
+    r->cells[id].note |= XX_NOTE_UNIT;
 }
 
 void xx_set_grid(xxgk_report *r, size_t id, uint32_t record, uint16_t field)

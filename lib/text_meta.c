@@ -7,22 +7,38 @@
 #include <stdio.h>
 #include <string.h>
 
-static int join_lines(reader *rd, int region, size_t from, char **field)
+/* The 1-based column (in characters) of byte off on its line. */
+static uint32_t column_of(const char *buf, uint32_t off)
+{
+    uint32_t i = off, col = 1;
+    while (i > 0 && buf[i - 1] != '\n')
+        i--;
+    for (; i < off; i++)
+        col += ((unsigned char)buf[i] & 0xC0) != 0x80;
+    return col;
+}
+
+/* Section sec's text: the lines of its region, one per line, each line's place kept in the
+ * model (so that a finding about the narrative can name it). */
+static int join_lines(reader *rd, int region, size_t from, size_t sec)
 {
     xbuf b = { 0 };
-    for (size_t li = from; li < rd->nlines; li++) {
+    int rc = 0;
+    xx_section_forget(rd->r, sec);
+    for (size_t li = from; li < rd->nlines && !rc; li++) {
         const tline *ln = &rd->lines[li];
         if (ln->region != region || ln->heading || ln->skip || ln->len == 0)
             continue;
         if (b.len)
             xb_putc(&b, '\n');
         xb_put(&b, rd->buf + ln->off, ln->len);
+        rc = xx_section_line(rd->r, sec, ln->no, column_of(rd->buf, ln->off));
     }
-    if (b.failed) {
+    if (b.failed || rc) {
         xb_free(&b);
         return xx_oom();
     }
-    int rc = xx_set_string(field, b.p ? b.p : "", b.len);
+    rc = xx_set_string(&rd->r->sections[sec], b.p ? b.p : "", b.len);
     xb_free(&b);
     return rc;
 }
@@ -184,32 +200,14 @@ static int period_year(const reader *rd)
     int year = 0;
     for (size_t li = 0; li < rd->nlines; li++) {
         const tline *ln = &rd->lines[li];
-        const char *s = rd->buf + ln->off;
-        size_t n = ln->len, pos = 0, at, end;
         if (!narrative(ln))
             continue;
-        int y;
-        while (pos < n && (y = xx_title_year(s + pos, n - pos, &at, &end)) != 0) {
-            const char *p = s + pos + end;
-            size_t rest = n - pos - end;
-            pos += end;
-            static const char jan1[] = "1月1日", dec31[] = "12月31日";
-            if (rest < sizeof jan1 - 1 || memcmp(p, jan1, sizeof jan1 - 1) != 0)
-                continue;
-            size_t win = rest < 60 ? rest : 60, at2, end2;
-            const char *dec = NULL;
-            for (size_t k = sizeof jan1 - 1; k + sizeof dec31 - 1 <= win && !dec; k++)
-                if (!memcmp(p + k, dec31, sizeof dec31 - 1))
-                    dec = p + k;
-            if (!dec)
-                continue;
-            int y2 = xx_title_year(p, (size_t)(dec - p), &at2, &end2);
-            if (y2 && y2 != y)
-                continue;
-            if (year && year != y)
-                return 0;
-            year = y;
-        }
+        int y = xx_period_year(rd->buf + ln->off, ln->len, NULL, NULL);
+        if (!y)
+            continue;
+        if (year && year != y)
+            return 0;
+        year = y;
     }
     return year;
 }
@@ -260,10 +258,10 @@ int tx_read_meta(reader *rd)
         (rc = xx_set_string(&rd->r->agency, rd->meta.agency, rd->meta.agency_len)) != 0)
         return rc;
     rd->r->year = rd->meta.year;
-    if ((rc = join_lines(rd, REG_PRE, rd->meta.pre_from, &rd->r->sections[0])) != 0)
+    if ((rc = join_lines(rd, REG_PRE, rd->meta.pre_from, 0)) != 0)
         return rc;
     for (size_t i = 1; i < rd->t->nsections && i < XX_MAX_SECTIONS; i++)
-        if ((rc = join_lines(rd, REG_SEC + (int)i, 0, &rd->r->sections[i])) != 0)
+        if ((rc = join_lines(rd, REG_SEC + (int)i, 0, i)) != 0)
             return rc;
     return 0;
 }

@@ -62,6 +62,8 @@ static int put_value(reader *rd, size_t id, const tcell *c)
         int note, rc = tx_cell_number(rd->t, id, s, c->len, &v, &note);
         if (rc == 0) {
             xx_set_number(rd->r, id, v, line, c->col);
+            if (note == 1)
+                xx_note_unit(rd->r, id); /* read in 元, converted: a plausibility to verify */
             char txt[32];
             xx_format_number(txt, v, xc->kind);
             if (note == 1)

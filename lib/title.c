@@ -51,6 +51,38 @@ static const char *find_bytes(const char *s, size_t n, const char *needle)
     return NULL;
 }
 
+int xx_period_year(const char *s, size_t n, size_t *at, size_t *end)
+{
+    static const char jan1[] = "1月1日", dec31[] = "12月31日";
+    int year = 0;
+    size_t pos = 0, a, e;
+    int y;
+    while (pos < n && (y = xx_title_year(s + pos, n - pos, &a, &e)) != 0) {
+        const char *p = s + pos + e;
+        size_t rest = n - pos - e, start = pos + a;
+        pos += e;
+        if (rest < sizeof jan1 - 1 || memcmp(p, jan1, sizeof jan1 - 1) != 0)
+            continue;
+        size_t win = rest < 60 ? rest : 60, a2, e2;
+        const char *dec = find_bytes(p + sizeof jan1 - 1, win - (sizeof jan1 - 1), dec31);
+        if (!dec)
+            continue;
+        int y2 = xx_title_year(p, (size_t)(dec - p), &a2, &e2);
+        if (y2 && y2 != y)
+            continue;
+        if (year && year != y)
+            return 0;
+        if (!year) {
+            if (at)
+                *at = start;
+            if (end)
+                *end = (size_t)(dec - s) + sizeof dec31 - 1;
+        }
+        year = y;
+    }
+    return year;
+}
+
 int xx_title_score(const char *s, size_t n)
 {
     char norm[600];

@@ -14,6 +14,12 @@
  * none; *at: its byte offset, *end (when not NULL): the offset after its 年. */
 int xx_title_year(const char *s, size_t n, size_t *at, size_t *end);
 
+/* The year of the reporting period a text states ("统计期限为2020年1月1日至2020年12月31日",
+ * "自2023年1月1日起至12月31日止"): NNNN年1月1日 with 12月31日 within 60 bytes after it and no
+ * other year between. 0 if none, or if two periods disagree; *at and *end (when not NULL):
+ * the first period's bytes. */
+int xx_period_year(const char *s, size_t n, size_t *at, size_t *end);
+
 /* How plainly s[0..n) reads as a report's title: 2 for 政府信息公开 … 年度报告 (or 年报),
  * 1 for 信息公开 … 年度报告 (a title without 政府 next to it), 0 for neither. */
 int xx_title_score(const char *s, size_t n);
