@@ -92,6 +92,16 @@ static int say_unread(xxgk_findings *f, const xxgk_report *r, const unread_tally
     return 0;
 }
 
+/* A rule that does not hold between its two sides: its own message with both sums. */
+static int add_sides(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru, const char *const *paths,
+                     int64_t lhs, int64_t rhs)
+{
+    char exp[32], act[32];
+    xx_format_number(exp, lhs, XXGK_KIND_COUNT);
+    xx_format_number(act, rhs, XXGK_KIND_COUNT);
+    return add_rule_finding(f, r, ru, XF_IDENTITY, ru->severity, paths, ru->nterms, exp, act);
+}
+
 /* Evaluate one identity. `r` holds this year's cells, `prev` (may be NULL) last year's;
  * an identity over a cell not read is only counted in `u`. */
 static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *prev, const xt_rule *ru,
@@ -154,10 +164,7 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
         return add_rule_finding(f, r, ru, XF_OVERFLOW, XXGK_SEVERITY_ERROR, paths, ru->nterms, "", "");
     if (lhs == rhs)
         return 0;
-    char exp[32], act[32];
-    xx_format_number(exp, lhs, XXGK_KIND_COUNT);
-    xx_format_number(act, rhs, XXGK_KIND_COUNT);
-    return add_rule_finding(f, r, ru, XF_IDENTITY, ru->severity, paths, ru->nterms, exp, act);
+    return add_sides(f, r, ru, paths, lhs, rhs);
 }
 
 /* Per-cell rules: a predicate on every number cell of a kind. */
@@ -187,8 +194,28 @@ static int eval_cells(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru)
     return 0;
 }
 
+/* A plausibility between two sides: expected >= actual, when every cell is a number. */
+static int eval_atleast(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru)
+{
+    const xt_term *tm = &r->t->terms[ru->first_term];
+    int64_t lhs = 0, rhs = 0;
+    const char *paths[MAX_TERMS];
+    if (ru->nterms > MAX_TERMS)
+        return 0;
+    for (size_t k = 0; k < ru->nterms; k++) {
+        const xcell *c = &r->cells[tm[k].cell];
+        if (c->state != XXGK_CELL_NUMBER)
+            return 0; /* a plausibility is not said about what is not there */
+        *(k < ru->nlhs ? &lhs : &rhs) += c->v;
+        paths[k] = r->t->cells[tm[k].cell].path;
+    }
+    if (lhs >= rhs)
+        return 0;
+    return add_sides(f, r, ru, paths, lhs, rhs);
+}
+
 /* A newer template applies to the report's year: the old format was used. */
-static int check_template(xxgk_findings *f, const xxgk_report *r)
+static int check_template(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru)
 {
     size_t newer = xt_ntemplates;
     for (size_t i = 0; i < xt_ntemplates; i++) {
@@ -200,7 +227,7 @@ static int check_template(xxgk_findings *f, const xxgk_report *r)
     if (newer == xt_ntemplates)
         return 0;
     xfinding *x;
-    int rc = xx_findings_new_item(f, &x, "TEMPLATE.OUTDATED", XF_OUTDATED, XXGK_SEVERITY_WARNING, r, -1);
+    int rc = xx_findings_new_item(f, &x, ru->id, XF_OUTDATED, ru->severity, r, -1);
     if (rc)
         return rc;
     x->a = (int32_t)newer;
@@ -323,10 +350,18 @@ static int check_rules(xxgk_findings *f, const xxgk_report *r, const struct xxgk
                 continue;
             }
             rc = eval_rule(f, r, NULL, ru, o, &u);
-        } else if (ru->kind == XT_RULE_NONNEG || ru->kind == XT_RULE_AMOUNT) {
-            rc = negative ? eval_cells(f, r, ru) : 0;
         } else {
-            rc = 0; /* year-over-year rules need the previous report */
+            switch (ru->kind) {
+            case XT_RULE_NONNEG:
+            case XT_RULE_AMOUNT: rc = negative ? eval_cells(f, r, ru) : 0; break;
+            case XT_RULE_ATLEAST: rc = eval_atleast(f, r, ru); break;
+            case XT_RULE_TEXT: rc = xx_check_text(f, r, ru); break;
+            case XT_RULE_TOWN: rc = xx_check_town(f, r, ru); break;
+            case XT_RULE_PERIOD: rc = xx_check_period(f, r, ru); break;
+            case XT_RULE_UNIT: rc = xx_check_unit(f, r, ru); break;
+            case XT_RULE_OUTDATED: rc = check_template(f, r, ru); break;
+            default: rc = 0; break; /* year-over-year rules need the previous report */
+            }
         }
         if (rc)
             return rc;
@@ -356,7 +391,7 @@ int xxgk_check_into(xxgk_findings *f, const xxgk_report *r, const xxgk_check_opt
         optgaps |= r->cells[id].state ^ XXGK_CELL_NUMBER;
         sign |= r->cells[id].v;
     }
-    if ((rc = check_template(f, r)) || (gaps && (rc = check_structure(f, r))) ||
+    if ((gaps && (rc = check_structure(f, r))) ||
         (rc = check_rules(f, r, o, gaps != 0, optgaps != 0, sign < 0)))
         return rc;
     xx_findings_sort(f);

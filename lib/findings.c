@@ -129,6 +129,11 @@ int xx_findings_new_item(xxgk_findings *f, xfinding **out, const char *rule, int
     return 0;
 }
 
+int xx_finding_set_quote(xxgk_findings *f, xfinding *x, const char *quote)
+{
+    return quote && *quote && arena_add(f, quote, &x->msg) ? xx_oom() : 0;
+}
+
 void xx_findings_drop_last(xxgk_findings *f)
 {
     if (f->n) {

@@ -76,7 +76,27 @@ static void subject(sink *s, const xfinding *x, int en)
     }
 }
 
-/* Expand a rule's message: {cell} {expected} {actual} {scope} {scope_en}. */
+/* The cells of the figure's alternative b: one cell by its name, several as their sum. */
+static void figure_cells(sink *s, const xfinding *x, int en)
+{
+    const xt_figure *fg = &x->t->figures[x->a];
+    size_t i = 0;
+    for (int32_t k = 0; k < x->b; k++)
+        i += 1 + (size_t)fg->alts[i];
+    int32_t n = fg->alts[i];
+    if (n > 1)
+        sputs(s, en ? "the sum of " : "");
+    for (int32_t j = 0; j < n; j++) {
+        if (j)
+            sputs(s, en ? (j + 1 == n ? " and " : ", ") : "与");
+        cell_name(s, x, fg->alts[i + 1 + (size_t)j], en);
+    }
+    if (n > 1 && !en)
+        sputs(s, "之和");
+}
+
+/* Expand a rule's message: {cell} {expected} {actual} {scope} {scope_en}, and {quote} {what}
+ * {cells} (a narrative figure) {unit} (the subject's column's). */
 static void expand(sink *s, const xxgk_findings *f, const xfinding *x, int en)
 {
     const char *tpl = en ? x->tr->msg_en : x->tr->msg;
@@ -104,6 +124,23 @@ static void expand(sink *s, const xxgk_findings *f, const xfinding *x, int en)
         } else if (!strncmp(p, "{scope_en}", 10)) {
             sputs(s, x->tr->scope_en);
             p += 10;
+        } else if (!strncmp(p, "{quote}", 7)) {
+            sputs(s, f->arena + x->msg);
+            p += 7;
+        } else if (!strncmp(p, "{what}", 6)) {
+            if (x->tr->kind == XT_RULE_TEXT)
+                sputs(s, en ? x->t->figures[x->a].what_en : x->t->figures[x->a].what);
+            p += 6;
+        } else if (!strncmp(p, "{cells}", 7)) {
+            if (x->tr->kind == XT_RULE_TEXT)
+                figure_cells(s, x, en);
+            p += 7;
+        } else if (!strncmp(p, "{unit}", 6)) {
+            if (x->subject >= 0) {
+                const xt_cell *c = &x->t->cells[x->subject];
+                sputs(s, x->t->tables[c->table].cols[c->col].unit);
+            }
+            p += 6;
         } else {
             sput(s, p++, 1);
         }

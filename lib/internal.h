@@ -108,6 +108,8 @@ struct xxgk_report {
  * reader sets it, optional cells blank. Errors as xxgk_report_new. */
 int xx_report_new_read(xxgk_report **out, const xxgk_template *t);
 const xt_cell *xx_cell(const xxgk_template *t, size_t id);
+/* The template's word list of that name (town_suffix, fillers…), or NULL. */
+const xt_list *xx_list(const xxgk_template *t, const char *name);
 /* Look a path up without touching the error detail: 0 and *id, or -1. */
 int xx_lookup(const xxgk_template *t, const char *path, size_t *id);
 int xx_section_index(const xxgk_template *t, const char *code);
@@ -152,7 +154,9 @@ int xx_diagf(xxgk_report *r, const char *rule, int severity, long line, long col
  * finding beyond these records. */
 enum {
     XF_TEXT = 0,      /* literal messages in the arena (reader diagnostics, sums, diffs) */
-    XF_IDENTITY,      /* an identity that does not hold: tr, subject, expected, actual */
+    XF_IDENTITY,      /* a rule's own message (tr->msg): an identity that does not hold, a
+                       * plausibility, a narrative figure; subject, expected, actual, the quote
+                       * in msg, and for a figure a = figure, b = the alternative named */
     XF_UNCHECKABLE,   /* an identity with blank or non-numeric operands: tr, the cells */
     XF_OVERFLOW,      /* an identity whose sum overflows: tr, subject */
     XF_CELL_RULE,     /* a per-cell rule (CELL.NONNEG, CELL.AMOUNT): tr, subject, actual */
@@ -203,6 +207,9 @@ int xx_findings_new_item(xxgk_findings *f, xfinding **out, const char *rule, int
 int xx_finding_set_values(xxgk_findings *f, xfinding *x, const char *expected, const char *actual);
 /* Append cells to the item (the last one added). 0 or XXGK_ENOMEM. */
 int xx_finding_add_cells(xxgk_findings *f, xfinding *x, const char *const *paths, size_t n);
+/* Set the text a rule's message quotes ({quote}: a sentence, an agency); copied. 0 or
+ * XXGK_ENOMEM. */
+int xx_finding_set_quote(xxgk_findings *f, xfinding *x, const char *quote);
 /* Drop the last item (after a failed fill). */
 void xx_findings_drop_last(xxgk_findings *f);
 /* Append all findings of src to dst. */
@@ -213,6 +220,12 @@ void xx_findings_sort(xxgk_findings *f);
 /* Format finding i's message (en: English) into buf (size bytes, NUL-terminated, truncated);
  * returns the length the whole text needs. No allocation. */
 size_t xx_finding_text(char *buf, size_t size, const xxgk_findings *f, size_t i, int en);
+
+/* ---- checks of the narrative and plausibility (check_text.c, check_plaus.c) ---- */
+int xx_check_text(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru);
+int xx_check_town(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru);
+int xx_check_period(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru);
+int xx_check_unit(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru);
 
 /* ---- options ---- */
 struct xxgk_parse_options {

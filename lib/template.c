@@ -36,6 +36,14 @@ int xxgk_template_first_year(const xxgk_template *t) { return t ? t->first_year 
 size_t xxgk_template_cell_count(const xxgk_template *t) { return t ? t->ncells : 0; }
 size_t xxgk_template_cell_count_all(const xxgk_template *t) { return t ? t->ncells_all : 0; }
 
+const xt_list *xx_list(const xxgk_template *t, const char *name)
+{
+    for (size_t i = 0; i < t->nlists; i++)
+        if (!strcmp(t->lists[i].name, name))
+            return &t->lists[i];
+    return NULL;
+}
+
 const xt_cell *xx_cell(const xxgk_template *t, size_t id)
 {
     return t && id < t->ncells_all ? &t->cells[id] : NULL;

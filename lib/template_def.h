@@ -9,7 +9,19 @@
 #include <stdint.h>
 
 enum { XT_ROW_GROUP = 1, XT_ROW_CELLS = 2, XT_ROW_OPTIONAL = 4 };
-enum { XT_RULE_LINEAR = 1, XT_RULE_NONNEG = 2, XT_RULE_AMOUNT = 3, XT_RULE_YOY = 4 };
+enum {
+    XT_RULE_LINEAR = 1,  /* sum(coef * cell) = 0 */
+    XT_RULE_NONNEG = 2,  /* every count cell >= 0 */
+    XT_RULE_AMOUNT = 3,  /* every amount cell >= 0 */
+    XT_RULE_YOY = 4,     /* a linear identity with last year's cells */
+    XT_RULE_ATLEAST = 5, /* expected side >= actual side (a plausibility) */
+    XT_RULE_TEXT = 6,    /* the narrative's figures (the template's figures) agree with the cells */
+    XT_RULE_TOWN = 7,    /* a township or street office (lists town_suffix, town_self) reports
+                          * none of its cells (规章) */
+    XT_RULE_PERIOD = 8,  /* the year in the title is the reporting period's (list period) */
+    XT_RULE_UNIT = 9,    /* no value read from text in a unit its column does not use */
+    XT_RULE_OUTDATED = 10 /* no newer template applies to the report's year */
+};
 
 typedef struct xt_col {
     const char *code, *label, *label_en, *unit, *norm;
@@ -86,6 +98,34 @@ typedef struct xt_rule {
     int32_t optcell;              /* its optional cell (the identity applies when it is filled), -1 */
 } xt_rule;
 
+/* A named list of words the checks look for (fillers, town_suffix, town_self, period). */
+typedef struct xt_list {
+    const char *name;
+    const char *const *words;
+    uint16_t n;
+} xt_list;
+
+/* A unit a narrative figure may carry: the value in the cells' unit is number x 10^exp10
+ * (元 for a cell in 万元: -4). */
+typedef struct xt_unit {
+    const char *word;
+    int8_t exp10;
+} xt_unit;
+
+/* A figure the narrative states about the tables (TEXT.MATCH): the words right before the
+ * number name what is counted, one of `verbs` (if any) comes before them in the clause, one
+ * of `context` (if any) earlier in the sentence; `alts` are the cells it may equal, each
+ * alternative a sum: n, then n cell ids, for each of nalts. */
+typedef struct xt_figure {
+    const char *code, *what, *what_en;
+    const char *const *nouns; uint8_t nnouns;
+    const char *const *verbs; uint8_t nverbs;
+    const char *const *context; uint8_t ncontext;
+    const xt_unit *units; uint8_t nunits;
+    const int32_t *alts; uint8_t nalts;
+    uint8_t kind;                 /* XXGK_KIND_* of its cells */
+} xt_figure;
+
 typedef struct xt_section {
     const char *code, *heading, *heading_en, *norm;
     const char *const *aliases;
@@ -101,6 +141,8 @@ struct xxgk_template {
     const uint16_t *by_path;      /* cell ids sorted by path */
     const xt_rule *rules; uint32_t nrules;
     const xt_term *terms; uint32_t nterms;
+    const xt_list *lists; uint16_t nlists;
+    const xt_figure *figures; uint16_t nfigures;
 };
 
 extern const struct xxgk_template *const xt_templates[];

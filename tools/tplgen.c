@@ -111,6 +111,15 @@ typedef struct {
     int severity, table, line;
 } rawrule;
 
+typedef struct { const char *name; const char *words[64]; int n; } wlist;
+
+typedef struct {
+    const char *code, *what, *en, *cells;
+    const char *nouns[32], *verbs[32], *context[16], *units[8];
+    int nnouns, nverbs, ncontext, nunits, unit_exp[8];
+    int alts[64], nalt_ints, nalts, kind, line;
+} figure;
+
 typedef struct {
     const char *id, *name, *name_en, *cname;
     int first_year;
@@ -120,6 +129,8 @@ typedef struct {
     rule rules[MAXN]; int nrules;
     term terms[8 * MAXN]; int nterms;
     rawrule raw[64]; int nraw;
+    wlist lists[32]; int nlists;
+    figure figures[64]; int nfigures;
 } tpl;
 
 static tpl T[16];
@@ -139,6 +150,20 @@ static int split(char *s, char **f, int max)
         if (n < max) f[n++] = s;
         if (!bar) break;
         s = bar + 1;
+    }
+    return n;
+}
+
+/* Split space-separated words into out (at most max). */
+static int words(const char *s, const char **out, int max)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", s);
+    int n = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+        if (n >= max) die("too many words");
+        out[n++] = dup(tok);
     }
     return n;
 }
@@ -174,6 +199,7 @@ static void parse(const char *path, tpl *t)
     int rowstack[16], nrs = 0;
     int hstack[16], nhs = 0;
     rawrule *rr = NULL;
+    figure *fg = NULL;
     while (fgets(line, sizeof line, fp)) {
         g_line++;
         size_t L = strlen(line);
@@ -305,7 +331,38 @@ static void parse(const char *path, tpl *t)
                     if (!strcmp(t->tables[i].code, f[3])) rr->table = i;
                 if (rr->table < 0) die("unknown table %s", f[3]);
             }
-            tb = NULL; bk = NULL; last_al = NULL;
+            tb = NULL; bk = NULL; last_al = NULL; fg = NULL;
+        } else if (!strcmp(d, "list")) {
+            nf = split(arg, f, 8);
+            if (nf != 2) die("list NAME | WORD WORD ...");
+            if (t->nlists >= 32) die("too many lists");
+            wlist *l = &t->lists[t->nlists++];
+            l->name = dup(f[0]);
+            l->n = words(f[1], l->words, 64);
+            tb = NULL; bk = NULL; last_al = NULL; rr = NULL; fg = NULL;
+        } else if (!strcmp(d, "figure")) {
+            nf = split(arg, f, 8);
+            if (nf != 3) die("figure CODE | WHAT | WHAT_EN");
+            if (t->nfigures >= 64) die("too many figures");
+            fg = &t->figures[t->nfigures++];
+            memset(fg, 0, sizeof *fg);
+            fg->code = dup(f[0]); fg->what = dup(f[1]); fg->en = dup(f[2]); fg->line = g_line;
+            tb = NULL; bk = NULL; last_al = NULL; rr = NULL;
+        } else if (!strcmp(d, "nouns") || !strcmp(d, "verbs") || !strcmp(d, "context") || !strcmp(d, "units") ||
+                   !strcmp(d, "cells")) {
+            if (!fg) die("%s outside a figure", d);
+            if (!strcmp(d, "nouns")) fg->nnouns = words(arg, fg->nouns, 32);
+            else if (!strcmp(d, "verbs")) fg->nverbs = words(arg, fg->verbs, 32);
+            else if (!strcmp(d, "context")) fg->ncontext = words(arg, fg->context, 16);
+            else if (!strcmp(d, "cells")) fg->cells = dup(arg);
+            else {
+                fg->nunits = words(arg, fg->units, 8);
+                for (int i = 0; i < fg->nunits; i++) {
+                    char *eq = strchr(fg->units[i], '=');
+                    fg->unit_exp[i] = eq ? atoi(eq + 1) : 0;
+                    if (eq) *eq = '\0';
+                }
+            }
         } else if (!strcmp(d, "terms") || !strcmp(d, "rows") || !strcmp(d, "desc") ||
                    !strcmp(d, "desc_en") || !strcmp(d, "msg") || !strcmp(d, "msg_en")) {
             if (!rr) die("%s outside a rule", d);
@@ -501,9 +558,38 @@ static void expand_rules(tpl *t)
         g_line = rr->line;
         int yoy = !strncmp(rr->scope, "yoy-", 4);
         const char *scope = yoy ? rr->scope + 4 : rr->scope;
-        if (!rr->msg || !rr->msg_en || !rr->desc || !rr->desc_en) die("rule %s needs desc, desc_en, msg, msg_en", rr->id);
+        if (!rr->desc || !rr->desc_en) die("rule %s needs desc and desc_en", rr->id);
+        /* the old-template finding's message is the checker's (it names both templates) */
+        if ((!rr->msg || !rr->msg_en) && strcmp(scope, "outdated")) die("rule %s needs msg and msg_en", rr->id);
         if (!strcmp(scope, "nonneg") || !strcmp(scope, "amount")) {
             new_rule(t, rr, !strcmp(scope, "nonneg") ? XT_RULE_NONNEG : XT_RULE_AMOUNT);
+            continue;
+        }
+        /* rules whose meaning is the checker's and whose words and cells are data */
+        static const struct { const char *scope; int kind; } plain[] = {
+            { "text", XT_RULE_TEXT }, { "period", XT_RULE_PERIOD }, { "unit", XT_RULE_UNIT },
+            { "outdated", XT_RULE_OUTDATED },
+        };
+        int done = 0;
+        for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+            if (!strcmp(scope, plain[i].scope)) {
+                new_rule(t, rr, plain[i].kind);
+                done = 1;
+            }
+        if (done)
+            continue;
+        if (!strcmp(scope, "town")) {
+            /* the cells of the rows named (规章) */
+            if (rr->table < 0 || !rr->rows) die("rule %s needs a table and rows", rr->id);
+            /* the row (规章) is the rule's scope; its cells are the checker's to read: the
+             * subject is its first cell, the rule lists none (it is no identity) */
+            table *tb = &t->tables[rr->table];
+            int r = find_row(tb, rr->rows);
+            if (r < 0 || !(tb->rows[r].flags & 2)) die("rule %s: one row with cells, not %s", rr->id, rr->rows);
+            rule *ru = new_rule(t, rr, XT_RULE_TOWN);
+            ru->subject = tb->rows[r].first_cell;
+            ru->scope = tb->rows[r].label;
+            ru->scope_en = tb->rows[r].en;
             continue;
         }
         if (rr->table < 0 || !rr->terms) die("rule %s needs a table and terms", rr->id);
@@ -511,6 +597,10 @@ static void expand_rules(tpl *t)
         tref refs[64];
         int nref = parse_terms(rr->terms, refs);
         int kind = yoy ? XT_RULE_YOY : XT_RULE_LINEAR;
+        if (!strcmp(scope, "rows-atleast")) {
+            kind = XT_RULE_ATLEAST;
+            scope = "rows";
+        }
         if (!strcmp(scope, "columns")) {
             /* terms are rows; one identity per column of their block */
             int r0 = refs[0].star ? -1 : find_row(tb, refs[0].name);
@@ -575,6 +665,47 @@ static void expand_rules(tpl *t)
     }
 }
 
+static int find_cell(const tpl *t, const char *path)
+{
+    for (int i = 0; i < t->ncells_all; i++)
+        if (!strcmp(t->cells[i].path, path)) return i;
+    return -1;
+}
+
+/* A figure's cells: "a + b ; c" -> alternatives {2, a, b}, {1, c}; all of one kind. */
+static void resolve_figures(tpl *t)
+{
+    for (int k = 0; k < t->nfigures; k++) {
+        figure *fg = &t->figures[k];
+        g_line = fg->line;
+        if (!fg->nnouns || !fg->nunits || !fg->cells) die("figure %s needs nouns, units and cells", fg->code);
+        const char *w[64];
+        int n = words(fg->cells, w, 64), count_at = -1;
+        fg->kind = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || !strcmp(w[i], ";")) {
+                if (count_at < 0 || fg->alts[count_at] == 0) die("figure %s: an empty alternative", fg->code);
+                count_at = -1;
+                continue;
+            }
+            if (!strcmp(w[i], "+")) continue;
+            if (count_at < 0) {
+                if (fg->nalt_ints + 2 > 64) die("figure %s: too many cells", fg->code);
+                count_at = fg->nalt_ints++;
+                fg->alts[count_at] = 0;
+                fg->nalts++;
+            }
+            int id = find_cell(t, w[i]);
+            if (id < 0) die("figure %s: unknown cell %s", fg->code, w[i]);
+            if (fg->kind && fg->kind != t->cells[id].kind) die("figure %s: cells of different kinds", fg->code);
+            fg->kind = t->cells[id].kind;
+            if (fg->nalt_ints >= 64) die("figure %s: too many cells", fg->code);
+            fg->alts[fg->nalt_ints++] = id;
+            fg->alts[count_at]++;
+        }
+    }
+}
+
 static void build(tpl *t)
 {
     /* printed cells first, table by table; optional cells after all of them */
@@ -616,6 +747,7 @@ static void build(tpl *t)
         for (int j = 0; j < i; j++)
             if (!strcmp(t->cells[i].path, t->cells[j].path)) die("duplicate cell path %s", t->cells[i].path);
     expand_rules(t);
+    resolve_figures(t);
 }
 
 static void put_str(FILE *o, const char *s)
@@ -757,10 +889,54 @@ static void emit(FILE *o, tpl *t)
                 r->table < 0 ? 0 : r->table, r->first_term, r->nterms, r->nlhs, r->subject, r->optcell);
     }
     fputs("};\n", o);
+    for (int i = 0; i < t->nlists; i++) {
+        fprintf(o, "static const char *const %s_list%d[] = {", p, i);
+        for (int j = 0; j < t->lists[i].n; j++) { put_str(o, t->lists[i].words[j]); fputs(", ", o); }
+        fputs("};\n", o);
+    }
+    fprintf(o, "static const xt_list %s_lists[] = {\n", p);
+    for (int i = 0; i < t->nlists; i++) {
+        fputs("    {", o); put_str(o, t->lists[i].name);
+        fprintf(o, ", %s_list%d, %d},\n", p, i, t->lists[i].n);
+    }
+    if (!t->nlists) fputs("    {NULL, NULL, 0},\n", o);
+    fputs("};\n", o);
+    for (int i = 0; i < t->nfigures; i++) {
+        const figure *fg = &t->figures[i];
+        static const char *const parts[] = { "nouns", "verbs", "context" };
+        const char *const *lists[] = { fg->nouns, fg->verbs, fg->context };
+        int ns[] = { fg->nnouns, fg->nverbs, fg->ncontext };
+        for (int k = 0; k < 3; k++) {
+            if (!ns[k]) continue;
+            fprintf(o, "static const char *const %s_fig%d_%s[] = {", p, i, parts[k]);
+            for (int j = 0; j < ns[k]; j++) { put_str(o, lists[k][j]); fputs(", ", o); }
+            fputs("};\n", o);
+        }
+        fprintf(o, "static const xt_unit %s_fig%d_units[] = {", p, i);
+        for (int j = 0; j < fg->nunits; j++) { fputc('{', o); put_str(o, fg->units[j]); fprintf(o, ", %d}, ", fg->unit_exp[j]); }
+        fputs("};\n", o);
+        fprintf(o, "static const int32_t %s_fig%d_alts[] = {", p, i);
+        for (int j = 0; j < fg->nalt_ints; j++) fprintf(o, "%d, ", fg->alts[j]);
+        fputs("};\n", o);
+    }
+    fprintf(o, "static const xt_figure %s_figures[] = {\n", p);
+    for (int i = 0; i < t->nfigures; i++) {
+        const figure *fg = &t->figures[i];
+        fputs("    {", o); put_str(o, fg->code); fputs(", ", o); put_str(o, fg->what); fputs(", ", o);
+        put_str(o, fg->en);
+        fprintf(o, ", %s_fig%d_nouns, %d", p, i, fg->nnouns);
+        if (fg->nverbs) fprintf(o, ", %s_fig%d_verbs, %d", p, i, fg->nverbs); else fputs(", NULL, 0", o);
+        if (fg->ncontext) fprintf(o, ", %s_fig%d_context, %d", p, i, fg->ncontext); else fputs(", NULL, 0", o);
+        fprintf(o, ", %s_fig%d_units, %d, %s_fig%d_alts, %d, %d},\n", p, i, fg->nunits, p, i, fg->nalts, fg->kind);
+    }
+    if (!t->nfigures) fputs("    {NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0},\n", o);
+    fputs("};\n", o);
     fprintf(o, "static const struct xxgk_template %s = {\n    ", p);
     put_str(o, t->id); fputs(", ", o); put_str(o, t->name); fputs(", ", o); put_str(o, t->name_en ? t->name_en : "");
-    fprintf(o, ", %d,\n    %s_sections, %d, %s_tables, %d,\n    %s_cells, %d, %d, %s_by_path,\n    %s_rules, %d, %s_terms, %d\n};\n\n",
-            t->first_year, p, t->nsections, p, t->ntables, p, t->ncells, t->ncells_all, p, p, t->nrules, p, t->nterms);
+    fprintf(o, ", %d,\n    %s_sections, %d, %s_tables, %d,\n    %s_cells, %d, %d, %s_by_path,\n    %s_rules, %d, %s_terms, %d,\n"
+               "    %s_lists, %d, %s_figures, %d\n};\n\n",
+            t->first_year, p, t->nsections, p, t->ntables, p, t->ncells, t->ncells_all, p, p, t->nrules, p, t->nterms,
+            p, t->nlists, p, t->nfigures);
 }
 
 static int by_id(const void *a, const void *b)

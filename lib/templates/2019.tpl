@@ -167,3 +167,121 @@ desc 本年上年结转等于上年报告的结转下年度继续办理
 desc_en Carried over this year equals last year's carried forward
 msg {cell}：上年结转应为 {expected}（上年报告的结转下年度继续办理），实为 {actual}
 msg_en {cell}: carried over should be {expected} (last year's carried forward), is {actual}
+
+# ---- Plausibility (warnings: unlikely, not provably wrong) ----
+
+rule TEMPLATE.OUTDATED | warning | outdated
+desc 报告年度已适用更新的格式
+desc_en A newer template applies to the report's year
+
+# A township or street office cannot make 规章 (《立法法》: only the State Council's departments
+# and provincial and districted-city governments do). A report is a township's or street
+# office's when its agency (or its title's) ends as one of town_suffix, or its narrative
+# speaks of itself as one of town_self.
+list town_suffix | 镇 乡 街道 街道办 街道办事处 镇人民政府 乡人民政府 镇政府 乡政府 苏木 鎮 鄉 街道辦 街道辦事處 鎮人民政府 鄉人民政府 鎮政府 鄉政府
+list town_self | 我镇 本镇 我乡 本乡 我街道 本街道 我街办 本街办 我鎮 本鎮 我鄉 本鄉
+rule PLAUS.TOWN_REGULATIONS | warning | town | proactive
+rows regulations
+desc 乡镇、街道不制定规章
+desc_en A township or street office makes no rules (规章)
+msg {cell}：{quote}是乡镇或街道，不能制定规章（《立法法》：规章由国务院部门和省级、设区的市级人民政府制定），而此处填报 {actual}
+msg_en {cell}: {quote} is a township or street office, which cannot make rules (规章: under the Legislation Law only State Council departments and provincial and districted-city governments do), yet {actual} is reported
+
+rule PLAUS.PUBLISHED_TOTAL | warning | rows-atleast | proactive
+rows regulations normative_documents
+terms total_published = published
+desc 对外公开总数量不小于本年新公开数量
+desc_en The total published is at least the number newly published this year
+msg {cell}：本年新公开数量 {actual} 大于对外公开总数量 {expected}
+msg_en {cell}: newly published this year ({actual}) exceeds the total published ({expected})
+
+rule PLAUS.PERIOD_YEAR | warning | period
+desc 标题所署年度与正文所述统计期限一致
+desc_en The year in the title is the year of the reporting period stated in the text
+msg 标题所署年度为 {expected} 年，而正文所述统计期限为 {actual} 年（“{quote}”）
+msg_en the title names the year {expected}, but the reporting period stated in the text is {actual} ("{quote}")
+
+rule PLAUS.UNIT | warning | unit
+desc 数值所带单位与该列单位一致
+desc_en A value's unit is its column's
+msg {cell}：原文数值所带单位与该列单位（{unit}）不同，已换算为 {actual}，请核实单位
+msg_en {cell}: the value in the text carries another unit than the column's ({unit}); read as {actual} after conversion, please verify the unit
+
+# ---- The narrative against the tables (TEXT.MATCH) ----
+# A figure the narrative states: `figure CODE | WHAT | WHAT_EN`, then
+#   nouns    the words right before the number that name what it counts (one of them);
+#   verbs    words of which one must come before those in the clause (none: not needed);
+#            when figures share nouns, the one whose verb comes last is meant;
+#   context  words of which one must come earlier in the sentence;
+#   units    the units after the number (元=-4: a value in 元 for cells in 万元);
+#   cells    the cells it may equal: alternatives separated by ";", each a sum of cells.
+# A number followed by 余 or 多 (about) is not compared. `list fillers` may stand between the
+# nouns and the number ("申请共2件", "行政复议案件0件").
+
+rule TEXT.MATCH | warning | text
+desc 正文所述数字与表格一致
+desc_en Figures stated in the narrative agree with the tables
+msg “{quote}”：正文所述{what}为 {actual}，而{cells}为 {expected}
+msg_en "{quote}": the narrative states {what} as {actual}, but {cells} is {expected}
+
+list fillers | 共 总共 共计 总计 合计 累计 计 数 为 是 达 有 案 案件 ： :
+
+figure applications.new | 收到的政府信息公开申请 | applications received
+nouns 政府信息公开申请 信息公开申请 依申请公开申请 依申请公开事项 依申请公开
+verbs 收到 受理 接到 接收 新收
+units 件
+cells applications.new.total ; applications.new.total + applications.carried_over.total
+
+figure applications.carried_over | 上年结转的政府信息公开申请 | applications carried over
+nouns 政府信息公开申请 信息公开申请 依申请公开申请 依申请公开事项 依申请公开
+verbs 上年结转 结转上年度 上年度结转 上一年度结转
+units 件
+cells applications.carried_over.total
+
+figure applications.total | 办结的政府信息公开申请 | applications answered
+nouns 政府信息公开申请 信息公开申请 依申请公开申请 依申请公开事项 依申请公开
+verbs 办结 答复 办理 处理
+units 件
+cells applications.total.total
+
+figure applications.carried_forward | 结转下年度的政府信息公开申请 | applications carried forward
+nouns 政府信息公开申请 信息公开申请 依申请公开申请 依申请公开事项 依申请公开
+verbs 结转下年度 结转至下年度 结转到下年度 转入下年度
+units 件
+cells applications.carried_forward.total
+
+figure proactive.normative_documents.produced | 本年新制作的规范性文件 | normative documents produced
+nouns 行政规范性文件 规范性文件
+verbs 制定 制发 出台 印发 制作
+units 件 个 份
+cells proactive.normative_documents.produced
+
+figure proactive.licensing.decisions | 行政许可处理决定 | licensing decisions
+nouns 行政许可决定 行政许可
+verbs 作出 做出
+units 件 个 项
+cells proactive.licensing.decisions
+
+figure proactive.punishment.decisions | 行政处罚处理决定 | penalty decisions
+nouns 行政处罚决定 行政处罚
+verbs 作出 做出
+units 件 个 项 起
+cells proactive.punishment.decisions
+
+figure proactive.coercion.decisions | 行政强制处理决定 | coercion decisions
+nouns 行政强制决定 行政强制
+verbs 作出 做出
+units 件 个 项 起
+cells proactive.coercion.decisions
+
+figure review_litigation.review | 政府信息公开行政复议 | administrative reviews
+nouns 行政复议 行政复议申请
+context 政府信息 信息公开 依申请公开
+units 件 起 宗 次 个
+cells review_litigation.review.total
+
+figure review_litigation.litigation | 政府信息公开行政诉讼 | lawsuits
+nouns 行政诉讼
+context 政府信息 信息公开 依申请公开
+units 件 起 宗 次 个
+cells review_litigation.litigation_direct.total + review_litigation.litigation_after_review.total ; review_litigation.litigation_direct.total

@@ -383,6 +383,18 @@ static void test_oom_checks_sums_diffs(void **state)
     assert_true(oom_loop("messages", do_messages, undo_messages, &c) > 0);
     xxgk_findings_free(c.f);
     c.f = NULL;
+    /* the narrative against the tables, a town's 规章: findings that quote the text */
+    xxgk_report *cc = tu_load(tu_data("real/changchun-bureau-2023_narrative-vs-table.txt"));
+    xxgk_report *tj = tu_load(tu_data("real/taojiang-songmutang-town-2022.txt"));
+    const xxgk_report *narrated[2] = { cc, tj };
+    for (size_t k = 0; k < 2; k++) {
+        c.a = narrated[k];
+        oom_loop(k ? "check (PLAUS)" : "check (TEXT.MATCH)", do_check, undo_findings, &c);
+        assert_int_equal(xxgk_check(&c.f, narrated[k], NULL), 0);
+        assert_true(oom_loop(k ? "messages (PLAUS)" : "messages (TEXT.MATCH)", do_messages, undo_messages, &c) > 0);
+        xxgk_findings_free(c.f);
+        c.f = NULL;
+    }
     c.a = b;
     c.b = c2;
     oom_loop("check_previous", do_check_previous, undo_findings, &c);
@@ -395,6 +407,8 @@ static void test_oom_checks_sums_diffs(void **state)
     assert_true(oom_loop("clone", do_clone, undo_report, &c) > 0);
     assert_true(oom_loop("setters", do_setters, undo_report, &c) > 0);
     xxgk_report_free(c2);
+    xxgk_report_free(cc);
+    xxgk_report_free(tj);
     xxgk_report_free(b);
     xxgk_report_free(a);
 }

@@ -100,7 +100,9 @@ class TestTemplates(unittest.TestCase):
             counts[r.id] = counts.get(r.id, 0) + 1
         self.assertEqual(counts, {"T3.BALANCE": 7, "T3.TOTAL_ROW": 14, "T3.SUBTOTAL": 7,
                                   "T3.TOTAL_COL": 26, "T4.TOTAL": 3, "CELL.NONNEG": 1,
-                                  "CELL.AMOUNT": 1, "YOY.CARRY": 7, "YOY.IN_FORCE": 2})
+                                  "CELL.AMOUNT": 1, "YOY.CARRY": 7, "YOY.IN_FORCE": 2,
+                                  "TEMPLATE.OUTDATED": 1, "PLAUS.TOWN_REGULATIONS": 1,
+                                  "PLAUS.PERIOD_YEAR": 1, "PLAUS.UNIT": 1, "TEXT.MATCH": 1})
         self.assertEqual(t.rules[0], xxgk.Rule(
             id="T3.BALANCE", severity="error", description="第一项加第二项之和，等于第三项加第四项之和",
             description_en="New plus carried over equals total handled plus carried forward",
@@ -118,7 +120,7 @@ class TestTemplates(unittest.TestCase):
     def test_template_2019(self) -> None:
         t = xxgk.template("2019")
         self.assertEqual((t.name, t.first_year, len(t.cells), len(t.rules)),
-                         ("国办公开办函〔2019〕60号", 2019, 198, 49))
+                         ("国办公开办函〔2019〕60号", 2019, 198, 56))
         self.assertEqual([c.path for c in t.cells if c.kind == "signed_count"][:2],
                          ["proactive.licensing.change", "proactive.other_services.change"])
 
