@@ -262,6 +262,10 @@ int xx_csv_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options 
 int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o);
 int xx_csv_wide_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o);
 int xx_html_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o);
+/* Read one report from buf[0..len), already UTF-8 (xx_decode_input done), in the format of
+ * o (sniffed when AUTO), with o's strictness: xxgk_report_parse after its checks and the
+ * decoding. */
+int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o);
 /* Guess the format of buf (XXGK_FORMAT_*), from the content alone. */
 int xx_sniff(const char *buf, size_t len);
 

@@ -79,22 +79,28 @@ int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len, const xxgk
     int rc = xx_decode_input(&buf, &len, &decoded);
     if (rc)
         return rc;
-    int format = o.format ? o.format : xx_sniff(buf, len);
+    rc = xx_parse_decoded(out, buf, len, &o);
+    xx_free(decoded);
+    return rc;
+}
+
+int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o)
+{
+    int rc, format = o->format ? o->format : xx_sniff(buf, len);
     switch (format) {
-    case XXGK_FORMAT_JSON: rc = xx_json_read(out, buf, len, &o); break;
-    case XXGK_FORMAT_CSV: rc = xx_csv_read(out, buf, len, &o); break;
-    case XXGK_FORMAT_CSV_WIDE: rc = xx_csv_wide_read(out, buf, len, &o); break;
+    case XXGK_FORMAT_JSON: rc = xx_json_read(out, buf, len, o); break;
+    case XXGK_FORMAT_CSV: rc = xx_csv_read(out, buf, len, o); break;
+    case XXGK_FORMAT_CSV_WIDE: rc = xx_csv_wide_read(out, buf, len, o); break;
     case XXGK_FORMAT_TEXT:
-    case XXGK_FORMAT_MARKDOWN: rc = xx_text_read(out, buf, len, &o); break;
+    case XXGK_FORMAT_MARKDOWN: rc = xx_text_read(out, buf, len, o); break;
     case XXGK_FORMAT_HTML:
         rc = xx_error(XXGK_EFORMAT, 1, 1, 0, NULL, "HTML input is not supported yet: convert the page to text first");
         break;
     default: rc = xx_error(XXGK_EFORMAT, 0, 0, -1, NULL, "unknown format %d", format); break;
     }
-    xx_free(decoded);
     if (rc)
         return rc;
-    if (o.strict && *out) {
+    if (o->strict && *out) {
         const xxgk_findings *d = xxgk_report_diagnostics(*out);
         for (size_t i = 0; i < xxgk_findings_count(d); i++)
             if (xxgk_finding_severity(d, i) >= XXGK_SEVERITY_WARNING) {

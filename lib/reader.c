@@ -66,11 +66,9 @@ int xxgk_reader_next(xxgk_report **out, xxgk_reader *rd)
     if (rd->done)
         return 1;
     if (rd->format != XXGK_FORMAT_CSV) {
-        /* any other format holds one report */
+        /* any other format holds one report; the text was decoded when the reader opened */
         rd->done = 1;
-        xxgk_parse_options po;
-        memcpy(&po, &rd->o, sizeof po);
-        return xxgk_report_parse(out, rd->buf, rd->len, &po);
+        return xx_parse_decoded(out, rd->buf, rd->len, &rd->o);
     }
     xxgk_report *r = NULL;
     int rc = xx_csv_long_next(&r, &rd->csv);
