@@ -89,43 +89,73 @@ static size_t utf8_len(const unsigned char *s)
     return n;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* Length of the prefix of s[0..n) that a JSON string holds as it is: ASCII other than
+ * control characters, '"' and '\\', and valid UTF-8. Eight ASCII bytes at a time, and the
+ * three-byte characters of Chinese text (most of a finding's message) checked inline. */
+static size_t plain_prefix(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w, q, k;
+            memcpy(&w, s + i, 8);
+            q = w ^ (ONES * '"');
+            k = w ^ (ONES * '\\');
+            if (!((((q - ONES) & ~q) | ((k - ONES) & ~k) | ((w - ONES * 0x20) & ~w) | w) & HIGHS)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            i++;
+        } else if (c >= 0xe1 && c <= 0xef && c != 0xed && i + 2 < n && (s[i + 1] & 0xc0) == 0x80 &&
+                   (s[i + 2] & 0xc0) == 0x80) {
+            i += 3;
+        } else {
+            size_t k = c >= 0x80 ? utf8_len(s + i) : 0;
+            if (!k)
+                return i;
+            i += k;
+        }
+    }
+    return n;
+}
+
 void sb_json_str(strbuf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     if (!s)
         s = "";
+    size_t left = strlen(s);
     sb_putn(b, "\"", 1);
-    const char *run = s;
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c >= 0x80) {
-            size_t n = utf8_len((const unsigned char *)s);
-            if (n) {
-                s += n - 1;
-                continue;
-            }
-            sb_putn(b, run, (size_t)(s - run)); /* not UTF-8 (a file name): U+FFFD */
-            sb_puts(b, "\xef\xbf\xbd");
-            run = s + 1;
-            continue;
-        }
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        sb_putn(b, run, (size_t)(s - run));
-        run = s + 1;
+    for (;;) {
+        size_t n = plain_prefix((const unsigned char *)s, left);
+        sb_putn(b, s, n);
+        s += n;
+        left -= n;
+        if (!left)
+            break;
+        unsigned char c = (unsigned char)*s++;
+        left--;
         switch (c) {
         case '"': sb_puts(b, "\\\""); break;
         case '\\': sb_puts(b, "\\\\"); break;
         case '\n': sb_puts(b, "\\n"); break;
         case '\r': sb_puts(b, "\\r"); break;
         case '\t': sb_puts(b, "\\t"); break;
-        default: {
-            char u[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], '\0' };
-            sb_puts(b, u);
-        }
+        default:
+            if (c >= 0x80) {
+                sb_puts(b, "\xef\xbf\xbd"); /* not UTF-8 (a file name): U+FFFD */
+            } else {
+                char u[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], '\0' };
+                sb_puts(b, u);
+            }
         }
     }
-    sb_putn(b, run, (size_t)(s - run));
     sb_putn(b, "\"", 1);
 }
 

@@ -212,4 +212,11 @@ else
     fail "valgrind is needed to measure the peak heap (scripts/deps.sh installs it)"
 fi
 
+# a file name is a JSON string whatever its bytes: escapes for '"', U+FFFD for what is not UTF-8
+mkdir -p "$T/names"
+cp "$K" "$T/names/a$(printf '\xff')\"b.json"
+expect_rc 0 "$XXGK" check --format ndjson "$T/names"
+head -n 1 "$T/out" | grep -qF '{"file": "'"$T"'/names/a'$'\xef\xbf\xbd''\"b.json"' ||
+    fail "file name escaped in ndjson: $(head -c 80 "$T/out")"
+
 finish
