@@ -38,11 +38,13 @@ void cli_failure_line(strbuf *b, const char *file, const cli_failure *f);
 /* Open a file for reading, also when its path is longer than PATH_MAX (opened one
  * directory at a time). A file descriptor, or -1 with errno. */
 int cli_open_read(const char *path);
-/* Read a whole file into memory (*owned: free() it) or standard input ("-": read once
- * and kept for the whole run, *owned 0); at most a little more than CLI_MAX_INPUT
- * bytes, so that the reader can say it is too long. 0, or -1 with errno (EISDIR for a
- * directory). */
+/* Read a whole file into memory (give it back with cli_slurp_release(buf, *owned): it may
+ * be the thread's reusable buffer, *owned CLI_LENT) or standard input ("-": read once and
+ * kept for the whole run, *owned 0); at most a little more than CLI_MAX_INPUT bytes, so
+ * that the reader can say it is too long. 0, or -1 with errno (EISDIR for a directory). */
+enum { CLI_LENT = 2 };
 int cli_slurp(const char *path, char **buf, size_t *len, int *owned);
+void cli_slurp_release(char *buf, int owned);
 /* Whether `output` names one of the inputs: the same path, the same file, or the
  * file behind standard input when an input is "-". */
 int cli_same_file(const char *output, const char *input);

@@ -73,8 +73,7 @@ const char *cli_source_report_id(const cli_source *s)
 void cli_source_close(cli_source *s)
 {
     xxgk_reader_free(s->rd);
-    if (s->owned)
-        free(s->buf);
+    cli_slurp_release(s->buf, s->owned);
     memset(s, 0, sizeof *s);
 }
 
