@@ -7,5 +7,5 @@ set -euo pipefail
 : "${XXGK:?the xxgk command}" "${XXGK_SOURCE_DIR:?source tree}"
 cd "$XXGK_SOURCE_DIR"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
-python3 tests/shell/corpus_score.py "$XXGK" tests/data/real \
+python3 tests/shell/corpus_score.py "$XXGK" tests/data/real tests/data/real/files \
     --ratchet tests/data/real/ratchet.txt
