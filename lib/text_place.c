@@ -46,7 +46,7 @@ int tx_cell_number(const xxgk_template *t, size_t id, const char *s, size_t n, i
     return rc ? rc : xx_value_for_kind(micros, integral, xc->kind, v);
 }
 
-static int put_value(reader *rd, size_t id, const tcell *c)
+int tx_put_value(reader *rd, size_t id, const tcell *c)
 {
     const xt_cell *xc = &rd->t->cells[id];
     const char *s = rd->buf + c->off;
@@ -146,7 +146,7 @@ static int cut_cells(const reader *rd, const trow *w, uint32_t v0, uint32_t nv, 
     return -1;
 }
 
-/* A row cut by the end of the text: its first `keep` values are read, the rest left blank. */
+/* A row cut by the end of the text: its first `keep` values are read, the rest stay not read. */
 static int place_cut(reader *rd, const xt_table *tb, const trow *w, int row, uint32_t v0, uint32_t keep,
                      int *placed)
 {
@@ -155,7 +155,7 @@ static int place_cut(reader *rd, const xt_table *tb, const trow *w, int row, uin
     int rc = 0;
     *placed = 1;
     for (uint32_t k = 0; k < keep && k < width && rc == 0; k++)
-        rc = put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[v0 + k]]);
+        rc = tx_put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[v0 + k]]);
     if (rc)
         return rc;
     long line = tx_lno(rd, w->line);
@@ -173,7 +173,7 @@ static int place_last_only(reader *rd, const xt_table *tb, const trow *w, int ro
     *placed = 1;
     for (uint32_t k = 0; k + 1 < width; k++)
         rd->r->cells[(size_t)rw->first_cell + k].state = XXGK_CELL_BLANK;
-    int rc = put_value(rd, (size_t)rw->first_cell + width - 1, &rd->cells[rd->vals[w->v0]]);
+    int rc = tx_put_value(rd, (size_t)rw->first_cell + width - 1, &rd->cells[rd->vals[w->v0]]);
     if (rc)
         return rc;
     long line = tx_lno(rd, w->line);
@@ -215,7 +215,7 @@ static int place_row(reader *rd, const xt_table *tb, const trow *w, int row, int
     }
     *placed = 1;
     for (uint32_t k = 0; k < width; k++) {
-        int rc = put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[v0 + k]]);
+        int rc = tx_put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[v0 + k]]);
         if (rc)
             return rc;
     }
@@ -360,7 +360,7 @@ static int proven(const reader *rd, size_t first, const uint32_t *vals, uint32_t
             return 0;
     }
     int checked;
-    return tx_prove(rd->r, ids, v, n, &checked) && checked > 0;
+    return tx_prove(rd->r, ids, v, n, 0, &checked) && checked > 0;
 }
 
 /* The inline table's one row of all its cells. 1 when placed. */
@@ -375,7 +375,7 @@ static int place_inline(reader *rd, const xt_table *tb, const trow *a, int *seen
     if (rd->need_proof && !proven(rd, tb->first_cell, &rd->vals[a->v0], nv))
         return 0;
     for (uint32_t k = 0; k < nv; k++)
-        if ((*rc = put_value(rd, tb->first_cell + k, &rd->cells[rd->vals[a->v0 + k]])) != 0)
+        if ((*rc = tx_put_value(rd, tb->first_cell + k, &rd->cells[rd->vals[a->v0 + k]])) != 0)
             return 1;
     for (int k = 0; k < tb->nrows; k++)
         seen[k] = 1;
@@ -449,6 +449,8 @@ int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen)
     int rc, headed = has_heading(rd, ti);
     if (scrambled(rd, tb, r0, r1, &rc))
         return rc;
+    if (r0 < r1 && rd->rows[r0].runon)
+        return tx_place_runon(rd, ti, r0, r1, seen);
     for (size_t i = r0; i < r1;) {
         const trow *w = &rd->rows[i];
         if (w->row >= 0) {

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-int tx_prove(const xxgk_report *r, const size_t *ids, const int64_t *vals, size_t n, int *checked)
+int tx_prove(const xxgk_report *r, const size_t *ids, const int64_t *vals, size_t n, int local, int *checked)
 {
     const xxgk_template *t = r->t;
     *checked = 0;
@@ -26,7 +26,7 @@ int tx_prove(const xxgk_report *r, const size_t *ids, const int64_t *vals, size_
             else if (j < n) {
                 d += tm[k].coef * vals[j];
                 involved = 1;
-            } else if (r->cells[id].state == XXGK_CELL_NUMBER)
+            } else if (!local && r->cells[id].state == XXGK_CELL_NUMBER)
                 d += tm[k].coef * r->cells[id].v;
             else
                 known = 0;

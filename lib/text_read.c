@@ -66,7 +66,10 @@ static int read_tables(reader *rd)
         size_t r0;
         rd->stream = !rowmode;
         rd->need_proof = 0;
-        rc = rowmode ? tx_build_rows_rowmode(rd, (int)ti, &r0) : tx_build_rows_stream(rd, (int)ti, &r0);
+        if (tx_table_is_runon(rd, (int)ti))
+            rc = tx_build_rows_runon(rd, (int)ti, &r0);
+        else
+            rc = rowmode ? tx_build_rows_rowmode(rd, (int)ti, &r0) : tx_build_rows_stream(rd, (int)ti, &r0);
         if (rc == 1)
             continue; /* unreadable (diagnosed) */
         if (rc)

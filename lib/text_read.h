@@ -6,6 +6,8 @@
  *   text_find.c   headings, a table without its heading, which template
  *   text_label.c  a row label to a template row
  *   text_rows.c   pass 2: the rows of one table (one row per line, or one cell per line)
+ *   text_runon.c  a page's text run together on one line: headings, labels, runs
+ *   text_split.c  a run of digits split into cells, only when proven
  *   text_interleave.c  values printed in another order than the rows'
  *   text_prove.c  the template's identities as proof of a reading
  *   text_place.c  pass 3: values into template cells, rows not found
@@ -21,7 +23,7 @@
 
 enum { REG_PRE = -1, REG_SEC = 100 }; /* tables 0..ntables-1; sections REG_SEC + i */
 
-enum { V_BLANK, V_NUMBER, V_TOKEN, V_TEXT };
+enum { V_BLANK, V_NUMBER, V_TOKEN, V_TEXT, V_RUN }; /* V_RUN: digits of several cells run together */
 
 typedef struct tcell {
     uint32_t off, len; /* trimmed text in buf */
@@ -40,6 +42,8 @@ typedef struct tline {
     int16_t region;
     uint8_t pipe, heading, skip;
     uint8_t bars;        /* a line of only `|` in a table: how many (its blank cell at c0) */
+    uint8_t runon;       /* a table's text run together on one line (cells split in pass 2) */
+    uint32_t col0;       /* column of its first character (segments of a run-together line) */
 } tline;
 
 typedef struct trow {
@@ -51,6 +55,7 @@ typedef struct trow {
     uint8_t bad;         /* its values cannot be told apart from the next row's (diagnosed) */
     uint8_t cont;        /* unlabeled: its values run on from the row before without a break */
     uint8_t last_only;   /* its one value is its last cell, the others printed empty */
+    uint8_t runon;       /* its values are runs of digits to split (text_split.c) */
 } trow;
 
 /* What the text says about itself: title, agency, year (found before the template is chosen). */
@@ -103,6 +108,22 @@ int tx_value_class(const char *s, size_t n, vparse *vp);
 /* Pass 1: split rd->buf into lines, give each its region, split table lines into cells. */
 int tx_scan_lines(reader *rd, const struct xxgk_parse_options *o);
 
+/* ---- text_runon.c ---- */
+/* A line that holds a whole report run together ("…二、主动公开政府信息情况第二十条第（一）项
+ * 信息内容…规章000行政规范性文件417…"): split at its headings into lines of their own
+ * (tables' text flagged runon). 0: not such a line; 1: done (lines added); or an error. */
+int tx_runon_line(reader *rd, const xxgk_template *ht, const tline *ln, uint32_t line_off, int *region);
+/* Pass 2 for a table read from run-together text: each row label followed by a run of
+ * digits is a row whose cells the splitter finds. */
+int tx_build_rows_runon(reader *rd, int ti, size_t *first_row);
+/* Whether table ti's text was run together. */
+int tx_table_is_runon(const reader *rd, int ti);
+
+/* ---- text_split.c ---- */
+/* Pass 3 for a run-together table: split every row's runs into its cells where exactly one
+ * split fits their form and the template's identities; the rest stay blank, diagnosed. */
+int tx_place_runon(reader *rd, int ti, size_t r0, size_t r1, int *seen);
+
 /* ---- text_find.c ---- */
 /* A heading: the region it starts (a table index or REG_SEC + section), or -2. */
 int tx_heading_of(const xxgk_template *t, const char *s, size_t n);
@@ -124,6 +145,10 @@ int tx_match_label(const xt_table *tb, const char *s, size_t n, int ctx, int loo
 
 /* ---- text_rows.c ---- */
 long tx_lno(const reader *rd, uint32_t li);
+/* Open a row (template row `row`, -1 unlabeled) read on line li, its label cell lab
+ * (UINT32_MAX: none), and add a value cell to the last row. 0 or XXGK_ENOMEM. */
+int tx_new_row(reader *rd, int row, uint32_t li, uint32_t col, uint32_t lab);
+int tx_add_val(reader *rd, uint32_t cell);
 /* Pass 2 for table ti, rows from *first_row on: 0, 1 (the table is unreadable; diagnosed)
  * or an error. */
 int tx_build_rows_rowmode(reader *rd, int ti, size_t *first_row);
@@ -140,16 +165,19 @@ int tx_rows_in_order(const reader *rd, size_t r0, size_t r1, uint32_t width);
 
 /* ---- text_prove.c ---- */
 /* Whether the template's identities hold for candidate values vals[k] of cells ids[k] (with
- * the numbers already read): 0 when one that involves a candidate and whose every cell is
- * known fails, else 1; *checked counts those that were evaluated. Values are as stored
- * (counts, or micros for amounts). */
-int tx_prove(const xxgk_report *r, const size_t *ids, const int64_t *vals, size_t n, int *checked);
+ * the numbers already read, unless `local`: then only among the candidates): 0 when one
+ * that involves a candidate and whose every cell is known fails, else 1; *checked counts
+ * those that were evaluated. Values are as stored (counts, or micros for amounts). */
+int tx_prove(const xxgk_report *r, const size_t *ids, const int64_t *vals, size_t n, int local, int *checked);
 
 /* ---- text_place.c ---- */
 /* The value of number text s[0..n) in cell id (signs from 增/减, 元 converted to 万元):
  * 0 and *v, or XXGK_EPARSE (not a number this cell takes), XXGK_EKIND, XXGK_ERANGE. *note:
  * 1 converted from 元, 2 signed by a word, else 0. */
 int tx_cell_number(const xxgk_template *t, size_t id, const char *s, size_t n, int64_t *v, int *note);
+/* Put the value text of cell c into report cell id (a number, a token or blank, diagnosed
+ * when it is not a value this cell takes). 0 or an error. */
+int tx_put_value(reader *rd, size_t id, const tcell *c);
 /* Pass 3: place rows r0..r1 of table ti; seen[row] is set for every row read. */
 int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen);
 /* Name the rows of table ti not seen (or the table when not found). */

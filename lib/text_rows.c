@@ -13,7 +13,7 @@ long tx_lno(const reader *rd, uint32_t li)
     return (long)rd->lines[li].no;
 }
 
-static int new_row(reader *rd, int row, uint32_t li, uint32_t col, uint32_t lab)
+int tx_new_row(reader *rd, int row, uint32_t li, uint32_t col, uint32_t lab)
 {
     if (tx_grow((void **)&rd->rows, &rd->caprows, rd->nrows + 1, sizeof(trow)))
         return XXGK_ENOMEM;
@@ -27,10 +27,11 @@ static int new_row(reader *rd, int row, uint32_t li, uint32_t col, uint32_t lab)
     w->bad = 0;
     w->cont = 0;
     w->last_only = 0;
+    w->runon = 0;
     return 0;
 }
 
-static int add_val(reader *rd, uint32_t cell)
+int tx_add_val(reader *rd, uint32_t cell)
 {
     if (tx_grow((void **)&rd->vals, &rd->capvals, rd->nvals + 1, sizeof(uint32_t)))
         return XXGK_ENOMEM;
@@ -180,7 +181,7 @@ static int add_vals(reader *rd, uint32_t from, uint32_t to)
 {
     int rc = 0;
     for (uint32_t k = from; k < to && rc == 0; k++)
-        rc = add_val(rd, k);
+        rc = tx_add_val(rd, k);
     return rc;
 }
 
@@ -197,7 +198,7 @@ static int inline_line(reader *rd, const xt_table *tb, const tline *ln, size_t l
     }
     if (!any && blank != tb->ncells)
         return 0; /* all empty is the line printed blank: read */
-    if ((*rc = new_row(rd, -1, (uint32_t)li, rd->cells[ln->raw_c0].col, UINT32_MAX)) == 0)
+    if ((*rc = tx_new_row(rd, -1, (uint32_t)li, rd->cells[ln->raw_c0].col, UINT32_MAX)) == 0)
         *rc = add_vals(rd, ln->raw_c0, ln->c0 + ln->nc);
     return 1;
 }
@@ -210,10 +211,10 @@ static int blank_inline_line(reader *rd, const xt_table *tb, const tline *ln, si
     *rc = 0;
     if (!ln->skip || !tb->inline_layout || ln->bars != tb->ncells + 1 || rd->nrows != first_row)
         return 0;
-    if ((*rc = new_row(rd, -1, (uint32_t)li, rd->cells[ln->c0].col, UINT32_MAX)) != 0)
+    if ((*rc = tx_new_row(rd, -1, (uint32_t)li, rd->cells[ln->c0].col, UINT32_MAX)) != 0)
         return 1;
     for (uint32_t k = 0; k < tb->ncells && !*rc; k++)
-        *rc = add_val(rd, ln->c0);
+        *rc = tx_add_val(rd, ln->c0);
     return 1;
 }
 
@@ -294,7 +295,7 @@ static int words_line(reader *rd, rowmode *st, const tline *ln, size_t li, int *
     for (uint32_t k = lab + 1; k < ln->c0 + ln->nc; k++)
         words += rd->cells[k].value == V_TEXT;
     /* ... or, between bars, a row printed blank ("规章 |  |  |  |"): read, not absent */
-    if ((words || ln->pipe) && (*rc = new_row(rd, row, (uint32_t)li, rd->cells[lab].col, lab)) == 0)
+    if ((words || ln->pipe) && (*rc = tx_new_row(rd, row, (uint32_t)li, rd->cells[lab].col, lab)) == 0)
         *rc = add_vals(rd, lab + 1, ln->c0 + ln->nc);
     return 0;
 }
@@ -358,7 +359,7 @@ static int values_line(reader *rd, rowmode *st, const tline *ln, size_t li)
     if (ln->nlab > 0 && row < 0 && (rc = unmatched(rd, tb, ln, li)) != 0)
         return rc;
     uint32_t col = lab != UINT32_MAX && row >= 0 ? rd->cells[lab].col : rd->cells[ln->c0].col;
-    if ((rc = new_row(rd, row, (uint32_t)li, col, row >= 0 ? lab : UINT32_MAX)) != 0)
+    if ((rc = tx_new_row(rd, row, (uint32_t)li, col, row >= 0 ? lab : UINT32_MAX)) != 0)
         return rc;
     return add_vals(rd, v0, ve);
 }
@@ -512,7 +513,7 @@ static int stream_text(reader *rd, stream *st, size_t li, uint32_t ci)
     }
     st->prev_text = ci;
     if (m < 0 && st->open && open_row(rd)->nv > 0 && open_row(rd)->nv < st->width)
-        return add_val(rd, ci); /* text among the values: a token */
+        return tx_add_val(rd, ci); /* text among the values: a token */
     if (st->open && open_row(rd)->nv == 0)
         rd->nrows--; /* a label without values: a header mention */
     else if (st->open)
@@ -526,7 +527,7 @@ static int stream_text(reader *rd, stream *st, size_t li, uint32_t ci)
         st->ctx = tb->rows[m].parent;
     if (!(tb->rows[m].flags & XT_ROW_CELLS))
         return 0;
-    if ((rc = new_row(rd, m, (uint32_t)li, c->col, ci)) != 0)
+    if ((rc = tx_new_row(rd, m, (uint32_t)li, c->col, ci)) != 0)
         return rc;
     st->open = 1;
     st->width = tb->blocks[tb->rows[m].block].ncols;
@@ -557,7 +558,7 @@ static int stream_value(reader *rd, stream *st, size_t li, uint32_t ci)
         }
         if (tb->inline_layout)
             w = (uint32_t)tb->ncells;
-        if ((rc = new_row(rd, -1, (uint32_t)li, rd->cells[ci].col, UINT32_MAX)) != 0)
+        if ((rc = tx_new_row(rd, -1, (uint32_t)li, rd->cells[ci].col, UINT32_MAX)) != 0)
             return rc;
         st->open = 1;
         st->width = w;
@@ -568,7 +569,7 @@ static int stream_value(reader *rd, stream *st, size_t li, uint32_t ci)
             open_row(rd)->cont = 1;
         }
     }
-    return add_val(rd, ci);
+    return tx_add_val(rd, ci);
 }
 
 /* A lone `|` line: an empty cell of the open row until the row is full; after that, and
@@ -581,7 +582,7 @@ static int stream_bars(reader *rd, stream *st, const tline *ln)
         st->open = 0;
         return 0;
     }
-    return add_val(rd, ln->c0);
+    return tx_add_val(rd, ln->c0);
 }
 
 /* Stream layouts: one cell per line. A label opens a row, the values that follow fill it;

@@ -481,8 +481,17 @@ int tx_scan_lines(reader *rd, const struct xxgk_parse_options *o)
         ln->no = (uint32_t)lineno;
         ln->off = toff;
         ln->len = tlen;
+        ln->col0 = 1 + (uint32_t)xn_utf8_count(buf + pos, toff - pos);
         uint32_t line_off = (uint32_t)pos;
-        if ((rc = check_line(rd, ln, line_off)) != 0 || (rc = scan_line(rd, ht, ln, line_off, &region)) != 0)
+        if ((rc = check_line(rd, ln, line_off)) != 0)
+            return rc;
+        if ((rc = tx_runon_line(rd, ht, ln, line_off, &region)) != 0) {
+            if (rc < 0)
+                return rc;
+            pos = e + 1; /* a whole report run together: its segments are lines now */
+            continue;
+        }
+        if ((rc = scan_line(rd, ht, ln, line_off, &region)) != 0)
             return rc;
         ln->region = (int16_t)region;
         rd->nlines++;

@@ -8,25 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int64_t count(const xxgk_report *r, const char *path)
-{
-    int64_t v = -1;
-    if (xxgk_report_cell_get_count(&v, r, tu_id(r, path)) != 0)
-        fail_msg("%s is not a number", path);
-    return v;
-}
-
-static int blank(const xxgk_report *r, const char *path)
-{
-    return xxgk_report_cell_state(r, tu_id(r, path)) == XXGK_CELL_BLANK;
-}
-
-/* not read: the text does not prove the cell's value (never a guess) */
-static int unread(const xxgk_report *r, const char *path)
-{
-    return xxgk_report_cell_state(r, tu_id(r, path)) == XXGK_CELL_UNREAD;
-}
-
 static void test_lone_bar_is_an_empty_cell(void **state)
 {
     (void)state;
@@ -39,20 +20,20 @@ static void test_lone_bar_is_an_empty_cell(void **state)
                                   "行政处罚 |\n7 |\n|\n8 |\n|\n",
                                   XXGK_FORMAT_TEXT);
     assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
-    assert_int_equal(count(r, "proactive.licensing.previous"), 4);
-    assert_true(blank(r, "proactive.licensing.change"));
-    assert_int_equal(count(r, "proactive.licensing.decisions"), 5);
-    assert_true(blank(r, "proactive.other_services.change"));
-    assert_int_equal(count(r, "proactive.other_services.decisions"), 0);
-    assert_int_equal(count(r, "proactive.punishment.decisions"), 8);
+    assert_int_equal(tu_count(r, "proactive.licensing.previous"), 4);
+    assert_true(tu_blank(r, "proactive.licensing.change"));
+    assert_int_equal(tu_count(r, "proactive.licensing.decisions"), 5);
+    assert_true(tu_blank(r, "proactive.other_services.change"));
+    assert_int_equal(tu_count(r, "proactive.other_services.decisions"), 0);
+    assert_int_equal(tu_count(r, "proactive.punishment.decisions"), 8);
     xxgk_report_free(r);
     /* a run of bars after too few values ends the row: it is not filled with blanks, not read */
     r = tu_parse_str("三、收到和处理政府信息公开申请情况\n"
                      "一、本年新收政府信息公开申请数量 |\n3 |\n3 |\n|||||||\n"
                      "二、上年结转政府信息公开申请数量 |\n0 |\n0 |\n|||||||\n",
                      XXGK_FORMAT_TEXT);
-    assert_true(unread(r, "applications.new.natural_person"));
-    assert_true(unread(r, "applications.new.commercial"));
+    assert_true(tu_unread(r, "applications.new.natural_person"));
+    assert_true(tu_unread(r, "applications.new.commercial"));
     char *d = tu_diag_text(r);
     assert_non_null(strstr(d, "2:1 READ.ROW_INCOMPLETE warning"));
     free(d);
@@ -60,9 +41,9 @@ static void test_lone_bar_is_an_empty_cell(void **state)
     /* a value line then a `|` line: the bar only separates */
     r = tu_parse_str("二、主动公开政府信息情况\n规章\n|\n1\n|\n2\n|\n3\n|\n行政规范性文件\n|\n4\n|\n5\n|\n6\n|\n",
                      XXGK_FORMAT_TEXT);
-    assert_int_equal(count(r, "proactive.regulations.issued"), 1);
-    assert_int_equal(count(r, "proactive.regulations.in_force"), 3);
-    assert_int_equal(count(r, "proactive.normative_documents.repealed"), 5);
+    assert_int_equal(tu_count(r, "proactive.regulations.issued"), 1);
+    assert_int_equal(tu_count(r, "proactive.regulations.in_force"), 3);
+    assert_int_equal(tu_count(r, "proactive.normative_documents.repealed"), 5);
     xxgk_report_free(r);
 }
 
@@ -78,9 +59,9 @@ static void test_values_running_on_are_not_a_row(void **state)
                        "0\n0\n0\n0\n0\n\n0\n0\n0\n0\n0\n\n1\n0\n1\n0\n0\n\n"
                        "4.无正当理由大量反复申请\n";
     xxgk_report *r = tu_parse_str(text, XXGK_FORMAT_TEXT);
-    assert_true(unread(r, "applications.not_processed.publication.natural_person"));
-    assert_true(unread(r, "applications.not_processed.publication.research"));
-    assert_true(unread(r, "applications.not_processed.publication.total"));
+    assert_true(tu_unread(r, "applications.not_processed.publication.natural_person"));
+    assert_true(tu_unread(r, "applications.not_processed.publication.research"));
+    assert_true(tu_unread(r, "applications.not_processed.publication.total"));
     char *d = tu_diag_text(r);
     assert_non_null(strstr(d, "4:1 READ.UNPLACED warning"));
     free(d);
@@ -92,10 +73,10 @@ static void test_values_running_on_are_not_a_row(void **state)
                      "0\n0\n1\n\n0\n0\n0\n\n0\n0\n0\n\n0\n0\n0\n\n0\n0\n0\n\n0\n0\n0\n\n0\n0\n1\n\n"
                      "4.保护第三方合法权益\n0\n0\n0\n0\n0\n0\n0\n",
                      XXGK_FORMAT_TEXT);
-    assert_int_equal(count(r, "applications.partially_granted.natural_person"), 9);
-    assert_int_equal(count(r, "applications.partially_granted.total"), 9);
-    assert_true(unread(r, "applications.denied.state_secret.natural_person"));
-    assert_int_equal(count(r, "applications.denied.third_party_rights.total"), 0);
+    assert_int_equal(tu_count(r, "applications.partially_granted.natural_person"), 9);
+    assert_int_equal(tu_count(r, "applications.partially_granted.total"), 9);
+    assert_true(tu_unread(r, "applications.denied.state_secret.natural_person"));
+    assert_int_equal(tu_count(r, "applications.denied.third_party_rights.total"), 0);
     xxgk_report_free(r);
 }
 
@@ -108,9 +89,9 @@ static void test_heading_anchors_the_first_row(void **state)
                                   "95\n\n0\n\n0\n\n0\n\n0\n\n0\n\n95\n\n"
                                   "二、上年结转政府信息公开申请数量\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n",
                                   XXGK_FORMAT_TEXT);
-    assert_int_equal(count(r, "applications.new.natural_person"), 95);
-    assert_int_equal(count(r, "applications.new.total"), 95);
-    assert_int_equal(count(r, "applications.carried_over.total"), 1);
+    assert_int_equal(tu_count(r, "applications.new.natural_person"), 95);
+    assert_int_equal(tu_count(r, "applications.new.total"), 95);
+    assert_int_equal(tu_count(r, "applications.carried_over.total"), 1);
     char *d = tu_diag_text(r);
     assert_non_null(strstr(d, "6:1 READ.ORDER info"));
     free(d);
@@ -118,7 +99,7 @@ static void test_heading_anchors_the_first_row(void **state)
     /* an excerpt that starts inside the table (no heading): no anchor before the values */
     r = tu_parse_str("95\n0\n0\n0\n0\n0\n95\n二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
                      XXGK_FORMAT_TEXT);
-    assert_true(unread(r, "applications.new.natural_person"));
+    assert_true(tu_unread(r, "applications.new.natural_person"));
     xxgk_report_free(r);
 }
 
@@ -130,8 +111,8 @@ static void test_review_table_variants(void **state)
                                   "行政复议 行政诉讼\n结果 结果 其他 尚未 总\n"
                                   "1 0 0 0 1 0 0 0 0 0 2 0 0 0 2\n",
                                   XXGK_FORMAT_TEXT);
-    assert_int_equal(count(r, "review_litigation.review.total"), 1);
-    assert_int_equal(count(r, "review_litigation.litigation_after_review.upheld"), 2);
+    assert_int_equal(tu_count(r, "review_litigation.review.total"), 1);
+    assert_int_equal(tu_count(r, "review_litigation.litigation_after_review.upheld"), 2);
     xxgk_report_free(r);
     /* three 5-column tables under their group headings */
     r = tu_parse_str("## 四、政府信息公开行政复议、行政诉讼情况\n\n### 行政复议\n"
@@ -141,9 +122,9 @@ static void test_review_table_variants(void **state)
                      "### 行政诉讼（复议后起诉）\n"
                      "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |\n|---|---|---|---|---|\n| 8 | 0 | 1 | 1 | 10 |\n",
                      XXGK_FORMAT_MARKDOWN);
-    assert_int_equal(count(r, "review_litigation.review.total"), 61);
-    assert_int_equal(count(r, "review_litigation.litigation_direct.upheld"), 3);
-    assert_int_equal(count(r, "review_litigation.litigation_after_review.pending"), 1);
+    assert_int_equal(tu_count(r, "review_litigation.review.total"), 61);
+    assert_int_equal(tu_count(r, "review_litigation.litigation_direct.upheld"), 3);
+    assert_int_equal(tu_count(r, "review_litigation.litigation_after_review.pending"), 1);
     xxgk_report_free(r);
     /* a label alone on its line, then values with no header between: a torn label proves
      * nothing */
@@ -153,7 +134,7 @@ static void test_review_table_variants(void **state)
                      "| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
                      "| 8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
                      XXGK_FORMAT_MARKDOWN);
-    assert_true(unread(r, "applications.denied.internal_affairs.total"));
+    assert_true(tu_unread(r, "applications.denied.internal_affairs.total"));
     xxgk_report_free(r);
 }
 
@@ -165,8 +146,8 @@ static void test_header_fragments_need_proof(void **state)
     char text[512];
     snprintf(text, sizeof text, "%s| 40 | 0 | 10 | 5 | 55 | 2 | 0 | 4 | 6 | 12 | 6 | 0 | 9 | 7 | 22 |\n", head);
     xxgk_report *r = tu_parse_str(text, XXGK_FORMAT_MARKDOWN);
-    assert_int_equal(count(r, "review_litigation.review.total"), 55);
-    assert_int_equal(count(r, "review_litigation.litigation_after_review.total"), 22);
+    assert_int_equal(tu_count(r, "review_litigation.review.total"), 55);
+    assert_int_equal(tu_count(r, "review_litigation.litigation_after_review.total"), 22);
     char *d = tu_diag_text(r);
     assert_non_null(strstr(d, "2:23 READ.HEADER info"));
     free(d);
@@ -174,27 +155,27 @@ static void test_header_fragments_need_proof(void **state)
     /* a total that does not hold: the fragment proves no order, the row is not read */
     snprintf(text, sizeof text, "%s| 40 | 0 | 10 | 5 | 54 | 2 | 0 | 4 | 6 | 12 | 6 | 0 | 9 | 7 | 22 |\n", head);
     r = tu_parse_str(text, XXGK_FORMAT_MARKDOWN);
-    assert_true(unread(r, "review_litigation.review.upheld"));
-    assert_true(unread(r, "review_litigation.litigation_after_review.total"));
+    assert_true(tu_unread(r, "review_litigation.review.upheld"));
+    assert_true(tu_unread(r, "review_litigation.litigation_after_review.total"));
     xxgk_report_free(r);
     /* one cell per line: a column's label among the values is no cell, and the totals must
      * hold */
     r = tu_parse_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果\n维持\n\n"
                      "1\n\n1\n\n0\n\n0\n\n2\n\n1\n\n0\n\n0\n\n0\n\n1\n\n2\n\n0\n\n1\n\n0\n\n总计\n\n3\n",
                      XXGK_FORMAT_TEXT);
-    assert_int_equal(count(r, "review_litigation.review.total"), 2);
-    assert_int_equal(count(r, "review_litigation.litigation_after_review.total"), 3);
+    assert_int_equal(tu_count(r, "review_litigation.review.total"), 2);
+    assert_int_equal(tu_count(r, "review_litigation.litigation_after_review.total"), 3);
     xxgk_report_free(r);
     r = tu_parse_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n\n"
                      "1\n\n1\n\n0\n\n0\n\n2\n\n1\n\n0\n\n0\n\n0\n\n1\n\n2\n\n0\n\n1\n\n0\n\n总计\n\n4\n",
                      XXGK_FORMAT_TEXT);
-    assert_true(unread(r, "review_litigation.review.total"));
+    assert_true(tu_unread(r, "review_litigation.review.total"));
     xxgk_report_free(r);
     /* a column's label between a row label and its value */
     r = tu_parse_str("二、主动公开政府信息情况\n第二十条第（五）项\n信息内容\n行政许可\n\n-2-\n\n本年处理决定数量\n9487\n"
                      "第二十条第（六）项\n行政处罚\n5\n",
                      XXGK_FORMAT_TEXT);
-    assert_int_equal(count(r, "proactive.licensing.decisions"), 9487);
+    assert_int_equal(tu_count(r, "proactive.licensing.decisions"), 9487);
     xxgk_report_free(r);
 }
 
@@ -209,9 +190,9 @@ static void test_cut_rows_pinyin_and_merged_cells(void **state)
                                   "政府集中採購 | 10 | 180774.8",
                                   XXGK_FORMAT_TEXT);
     assert_string_equal(xxgk_template_id(xxgk_report_template(r)), "2019");
-    assert_int_equal(count(r, "proactive.regulations.total_published"), 2);
-    assert_int_equal(count(r, "proactive.procurement.projects"), 10);
-    assert_true(unread(r, "proactive.procurement.amount"));
+    assert_int_equal(tu_count(r, "proactive.regulations.total_published"), 2);
+    assert_int_equal(tu_count(r, "proactive.procurement.projects"), 10);
+    assert_true(tu_unread(r, "proactive.procurement.amount"));
     char *d = tu_diag_text(r);
     assert_non_null(strstr(d, "4:1 READ.ROW_CUT warning"));
     free(d);
@@ -221,22 +202,22 @@ static void test_cut_rows_pinyin_and_merged_cells(void **state)
                      "一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n"
                      "（一）予以公开 | 4 | 0 | 0 |\n",
                      XXGK_FORMAT_TEXT);
-    assert_int_equal(count(r, "applications.granted.natural_person"), 4);
-    assert_true(unread(r, "applications.granted.total"));
+    assert_int_equal(tu_count(r, "applications.granted.natural_person"), 4);
+    assert_true(tu_unread(r, "applications.granted.total"));
     xxgk_report_free(r);
     /* ... but not before the end of the text */
     r = tu_parse_str("三、收到和处理政府信息公开申请情况\n（一）予以公开 | 4 | 0 | 0 |\n"
                      "（二）部分公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
                      XXGK_FORMAT_TEXT);
-    assert_true(unread(r, "applications.granted.natural_person"));
+    assert_true(tu_unread(r, "applications.granted.natural_person"));
     xxgk_report_free(r);
     /* a line break inside every cell; merged columns leave empty cells after a value */
     r = tu_parse_str("二、主动公开政府信息情况\n| \n 第二十条第(一)项  | |||\n| \n 信息内容  | \n 本年制发件数  | \n"
                      " 本年废止件数  | \n 现行有效件数  | \n| \n 规章  | \n 1  | \n 2  | \n 3  | \n| \n"
                      " 第二十条第(五)项  | |||\n| \n 行政许可  | \n 7  | ||\n",
                      XXGK_FORMAT_TEXT);
-    assert_int_equal(count(r, "proactive.regulations.in_force"), 3);
-    assert_int_equal(count(r, "proactive.licensing.decisions"), 7);
+    assert_int_equal(tu_count(r, "proactive.regulations.in_force"), 3);
+    assert_int_equal(tu_count(r, "proactive.licensing.decisions"), 7);
     xxgk_report_free(r);
 }
 
@@ -248,15 +229,15 @@ static void test_only_the_total_printed(void **state)
                                   "一、本年新收政府信息公开申请数量\n\n\n\n\n\n\n\n 4\n\n"
                                   "二、上年结转政府信息公开申请数量\n\n\n\n\n\n\n\n 0\n\n",
                                   XXGK_FORMAT_TEXT);
-    assert_int_equal(count(r, "applications.new.total"), 4);
-    assert_true(blank(r, "applications.new.natural_person"));
-    assert_int_equal(count(r, "applications.carried_over.total"), 0);
+    assert_int_equal(tu_count(r, "applications.new.total"), 4);
+    assert_true(tu_blank(r, "applications.new.natural_person"));
+    assert_int_equal(tu_count(r, "applications.carried_over.total"), 0);
     xxgk_report_free(r);
     /* one value right after its label: not the total */
     r = tu_parse_str("三、收到和处理政府信息公开申请情况\n\n一、本年新收政府信息公开申请数量\n\n4\n\n"
                      "二、上年结转政府信息公开申请数量\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n\n0\n",
                      XXGK_FORMAT_TEXT);
-    assert_true(unread(r, "applications.new.total"));
+    assert_true(tu_unread(r, "applications.new.total"));
     xxgk_report_free(r);
 }
 

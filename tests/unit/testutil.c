@@ -124,3 +124,21 @@ void tu_free_names(char **v, size_t n)
         free(v[i]);
     free(v);
 }
+
+int64_t tu_count(const xxgk_report *r, const char *path)
+{
+    int64_t v = -1;
+    if (xxgk_report_cell_get_count(&v, r, tu_id(r, path)) != 0)
+        fail_msg("%s is not a number", path);
+    return v;
+}
+
+int tu_blank(const xxgk_report *r, const char *path)
+{
+    return xxgk_report_cell_state(r, tu_id(r, path)) == XXGK_CELL_BLANK;
+}
+
+int tu_unread(const xxgk_report *r, const char *path)
+{
+    return xxgk_report_cell_state(r, tu_id(r, path)) == XXGK_CELL_UNREAD;
+}

@@ -24,6 +24,12 @@ char *tu_json(const xxgk_report *r);
 xxgk_report *tu_parse_str(const char *s, int format);
 /* The reader's diagnostics, one "LINE:COL RULE severity" line each (caller frees). */
 char *tu_diag_text(const xxgk_report *r);
+/* The count in the cell at path (failing the test when it holds no number); whether it is
+ * blank. */
+int64_t tu_count(const xxgk_report *r, const char *path);
+int tu_blank(const xxgk_report *r, const char *path);
+/* Whether the cell at path was not read (the text does not prove its value). */
+int tu_unread(const xxgk_report *r, const char *path);
 /* Cell id by path in r's template (fails the test if unknown). */
 size_t tu_id(const xxgk_report *r, const char *path);
 /* The entries of a directory (no dot files), sorted; returns how many. Free with
