@@ -33,15 +33,6 @@ static int holds(const xcell *cells, const xt_term *tm, size_t n)
     return other == 0 && d == 0;
 }
 
-/* The same when every cell of the identity is known to be a number. */
-static int64_t imbalance(const xcell *cells, const xt_term *tm, size_t n)
-{
-    int64_t d = 0;
-    for (size_t k = 0; k < n; k++)
-        d += tm[k].coef * cells[tm[k].cell].v;
-    return d;
-}
-
 /* A cell of a sub-row whose group printed its own (optional) subtotal instead: the report
  * gives the group as one figure, so the sub-row's blank is expected, not a gap. */
 static int covered_by_subtotal(const xxgk_report *r, size_t id)
@@ -326,47 +317,67 @@ static int check_structure(xxgk_findings *f, const xxgk_report *r)
     return 0;
 }
 
-/* The template's identities over this report. When every printed cell is a number (most
- * reports), an identity is a sum over the cell array, and only one that does not hold takes
- * the full evaluation. */
-static int check_rules(xxgk_findings *f, const xxgk_report *r, const struct xxgk_check_options *o, int gaps,
-                       int optgaps, int negative)
+/* The linear identities of a report whose printed cells are all numbers (most reports): one
+ * pass over the template's flat program, each identity a sum over the cell array; only one
+ * that does not hold, or whose optional cell is not a plain number, takes the full
+ * evaluation. */
+static int run_fast(xxgk_findings *f, const xxgk_report *r, const struct xxgk_check_options *o, int optgaps,
+                    unread_tally *u)
 {
     const xxgk_template *t = r->t;
     const xcell *cells = r->cells;
-    unread_tally u = { { 0 } };
-    int rc;
-    for (size_t i = 0; i < t->nrules; i++) {
-        const xt_rule *ru = &t->rules[i];
-        const xt_term *tm = &t->terms[ru->first_term];
-        if (ru->kind == XT_RULE_LINEAR) {
-            if (gaps) {
-                if (holds(cells, tm, ru->nterms))
-                    continue;
-            } else if (ru->optcell >= 0 && cells[ru->optcell].state != XXGK_CELL_NUMBER) {
-                if (cells[ru->optcell].state == XXGK_CELL_BLANK)
-                    continue; /* an identity over an optional cell applies only when it is filled */
-            } else if (!(ru->optional && optgaps) && imbalance(cells, tm, ru->nterms) == 0) {
+    const uint16_t *p = t->fast, *end = t->fast + t->nfast;
+    while (p < end) {
+        const xt_rule *ru = &t->rules[p[0]];
+        unsigned opt = p[1], npos = p[2], nneg = p[3];
+        const uint16_t *ids = p + 4;
+        p = ids + npos + nneg;
+        if (opt && cells[opt - 1].state != XXGK_CELL_NUMBER) {
+            if (cells[opt - 1].state == XXGK_CELL_BLANK)
+                continue; /* an identity over an optional cell applies only when it is filled */
+        } else if (!(opt && optgaps)) {
+            int64_t d = 0;
+            for (unsigned k = 0; k < npos; k++)
+                d += cells[ids[k]].v;
+            for (unsigned k = npos; k < npos + nneg; k++)
+                d -= cells[ids[k]].v;
+            if (d == 0)
                 continue;
-            }
-            rc = eval_rule(f, r, NULL, ru, o, &u);
-        } else {
-            switch (ru->kind) {
-            case XT_RULE_NONNEG:
-            case XT_RULE_AMOUNT: rc = negative ? eval_cells(f, r, ru) : 0; break;
-            case XT_RULE_ATLEAST: rc = eval_atleast(f, r, ru); break;
-            case XT_RULE_TEXT: rc = xx_check_text(f, r, ru); break;
-            case XT_RULE_TOWN: rc = xx_check_town(f, r, ru); break;
-            case XT_RULE_PERIOD: rc = xx_check_period(f, r, ru); break;
-            case XT_RULE_UNIT: rc = xx_check_unit(f, r, ru); break;
-            case XT_RULE_OUTDATED: rc = check_template(f, r, ru); break;
-            default: rc = 0; break; /* year-over-year rules need the previous report */
-            }
         }
+        int rc = eval_rule(f, r, NULL, ru, o, u);
         if (rc)
             return rc;
     }
-    return gaps ? say_unread(f, r, &u) : 0;
+    return 0;
+}
+
+/* The template's rules over this report: the identities, then the per-cell rules, the
+ * narrative and the plausibility rules. `digits`: the sections (bit i) that hold a digit. */
+static int check_rules(xxgk_findings *f, const xxgk_report *r, const struct xxgk_check_options *o, int gaps,
+                       int optgaps, int negative, unsigned digits)
+{
+    const xxgk_template *t = r->t;
+    unread_tally u = { { 0 } };
+    int rc = gaps ? 0 : run_fast(f, r, o, optgaps, &u);
+    for (size_t i = 0; i < t->nrules && !rc; i++) {
+        const xt_rule *ru = &t->rules[i];
+        switch (ru->kind) {
+        case XT_RULE_LINEAR:
+            if (gaps && !holds(r->cells, &t->terms[ru->first_term], ru->nterms))
+                rc = eval_rule(f, r, NULL, ru, o, &u);
+            break;
+        case XT_RULE_NONNEG:
+        case XT_RULE_AMOUNT: rc = negative ? eval_cells(f, r, ru) : 0; break;
+        case XT_RULE_ATLEAST: rc = eval_atleast(f, r, ru); break;
+        case XT_RULE_TEXT: rc = digits ? xx_check_text(f, r, ru, digits) : 0; break;
+        case XT_RULE_TOWN: rc = xx_check_town(f, r, ru); break;
+        case XT_RULE_PERIOD: rc = digits ? xx_check_period(f, r, ru, digits) : 0; break;
+        case XT_RULE_UNIT: rc = r->notes ? xx_check_unit(f, r, ru) : 0; break;
+        case XT_RULE_OUTDATED: rc = check_template(f, r, ru); break;
+        default: break; /* year-over-year rules need the previous report */
+        }
+    }
+    return rc ? rc : gaps ? say_unread(f, r, &u) : 0;
 }
 
 int xxgk_check_into(xxgk_findings *f, const xxgk_report *r, const xxgk_check_options *user)
@@ -391,8 +402,12 @@ int xxgk_check_into(xxgk_findings *f, const xxgk_report *r, const xxgk_check_opt
         optgaps |= r->cells[id].state ^ XXGK_CELL_NUMBER;
         sign |= r->cells[id].v;
     }
+    unsigned digits = 0; /* which sections hold a digit: only those can state a figure */
+    for (size_t i = 0; i < t->nsections && i < XX_MAX_SECTIONS; i++)
+        if (r->sections[i] && strpbrk(r->sections[i], "0123456789"))
+            digits |= 1u << i;
     if ((gaps && (rc = check_structure(f, r))) ||
-        (rc = check_rules(f, r, o, gaps != 0, optgaps != 0, sign < 0)))
+        (rc = check_rules(f, r, o, gaps != 0, optgaps != 0, sign < 0, digits)))
         return rc;
     xx_findings_sort(f);
     return 0;

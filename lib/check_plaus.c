@@ -14,8 +14,8 @@
 static int ends_with_one(const char *s, size_t n, const xt_list *l)
 {
     for (size_t k = 0; l && k < l->n; k++) {
-        size_t w = strlen(l->words[k]);
-        if (w <= n && !memcmp(s + n - w, l->words[k], w))
+        size_t w = l->lens[k];
+        if (w <= n && s[n - 1] == l->words[k][w - 1] && !memcmp(s + n - w, l->words[k], w))
             return 1;
     }
     return 0;
@@ -31,7 +31,10 @@ static int town_evidence(const xxgk_report *r, char *q, size_t cap)
     size_t n = strlen(agency);
     if (!n)
         agency = xx_title_agency(xxgk_report_title(r), strlen(xxgk_report_title(r)), &n);
-    if (agency && n && n < cap && ends_with_one(agency, n, suffix)) {
+    if (agency && n) {
+        /* the agency's own name decides; the narrative is asked only when it is unknown */
+        if (n >= cap || !ends_with_one(agency, n, suffix))
+            return 0;
         memcpy(q, agency, n);
         q[n] = '\0';
         return 1;
@@ -82,7 +85,7 @@ int xx_check_town(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru)
     return 0;
 }
 
-int xx_check_period(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru)
+int xx_check_period(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru, unsigned digits)
 {
     const char *title = xxgk_report_title(r);
     size_t at, end;
@@ -91,7 +94,7 @@ int xx_check_period(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru)
         return 0;
     for (size_t i = 0; i < r->t->nsections && i < XX_MAX_SECTIONS; i++) {
         const char *s = r->sections[i];
-        if (!s || !strpbrk(s, "0123456789"))
+        if (!(digits >> i & 1))
             continue;
         int py = xx_period_year(s, strlen(s), &at, &end);
         if (!py)

@@ -120,8 +120,9 @@ static int figure_at(const xxgk_template *t, const char *s, size_t start, size_t
         /* what may stand between the words and the number ("申请共2件") */
         size_t strip = 0;
         for (size_t k = 0; fill && k < fill->n; k++) {
-            size_t l = ends_with(s, pos, fill->words[k]);
-            strip = l > strip ? l : strip;
+            size_t l = fill->lens[k];
+            if (l <= pos && l > strip && !memcmp(s + pos - l, fill->words[k], l))
+                strip = l;
         }
         if (!strip)
             break;
@@ -288,14 +289,11 @@ static int check_section(xxgk_findings *f, const xxgk_report *r, const xt_rule *
     return 0;
 }
 
-int xx_check_text(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru)
+int xx_check_text(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru, unsigned digits)
 {
-    if (!r->t->nfigures)
-        return 0;
-    for (size_t i = 0; i < r->t->nsections && i < XX_MAX_SECTIONS; i++) {
-        const char *s = r->sections[i];
+    for (size_t i = 0; i < r->t->nsections && i < XX_MAX_SECTIONS && r->t->nfigures; i++) {
         int rc;
-        if (s && strpbrk(s, "0123456789") && (rc = check_section(f, r, ru, i, s)))
+        if ((digits >> i & 1) && (rc = check_section(f, r, ru, i, r->sections[i])))
             return rc;
     }
     return 0;

@@ -218,19 +218,24 @@ static int before(const xfinding *a, const xfinding *b)
 
 void xx_findings_sort(xxgk_findings *f)
 {
-    /* insertion sort: the list is short and nearly in order (readers report in reading
-     * order, rules run in template order) */
+    /* insertion sort in place (no allocation): the list is short and mostly in order
+     * (readers report in reading order, rules run in template order); the place is found
+     * by binary search after the last equal one (stable), the rest moved in one block */
     xfinding *it = f->items;
     for (size_t i = 1; i < f->n; i++) {
         if (!before(&it[i], &it[i - 1]))
             continue;
         xfinding x = it[i];
-        size_t j = i;
-        while (j > 0 && before(&x, &it[j - 1])) {
-            it[j] = it[j - 1];
-            j--;
+        size_t lo = 0, hi = i - 1;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (before(&x, &it[mid]))
+                hi = mid;
+            else
+                lo = mid + 1;
         }
-        it[j] = x;
+        memmove(&it[lo + 1], &it[lo], (i - lo) * sizeof *it);
+        it[lo] = x;
     }
 }
 

@@ -222,9 +222,10 @@ void xx_findings_sort(xxgk_findings *f);
 size_t xx_finding_text(char *buf, size_t size, const xxgk_findings *f, size_t i, int en);
 
 /* ---- checks of the narrative and plausibility (check_text.c, check_plaus.c) ---- */
-int xx_check_text(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru);
+/* digits: the sections (bit i) that hold a digit; only those are read. */
+int xx_check_text(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru, unsigned digits);
 int xx_check_town(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru);
-int xx_check_period(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru);
+int xx_check_period(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru, unsigned digits);
 int xx_check_unit(xxgk_findings *f, const xxgk_report *r, const xt_rule *ru);
 
 /* ---- options ---- */

@@ -102,6 +102,7 @@ typedef struct xt_rule {
 typedef struct xt_list {
     const char *name;
     const char *const *words;
+    const uint8_t *lens;          /* their lengths in bytes */
     uint16_t n;
 } xt_list;
 
@@ -143,6 +144,10 @@ struct xxgk_template {
     const xt_term *terms; uint32_t nterms;
     const xt_list *lists; uint16_t nlists;
     const xt_figure *figures; uint16_t nfigures;
+    /* The linear identities as one flat program for a report whose cells are all numbers:
+     * per identity, its rule index, its optional cell + 1 (0: none), the number of cells
+     * added and of cells subtracted, then their ids. */
+    const uint16_t *fast; uint32_t nfast;
 };
 
 extern const struct xxgk_template *const xt_templates[];

@@ -96,23 +96,42 @@ void xb_free(xbuf *b)
     b->len = b->cap = 0;
 }
 
+/* Decimal digits of u into buf (no sign, no NUL); returns how many. */
+static size_t put_digits(char *buf, uint64_t u)
+{
+    char tmp[20];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    for (size_t i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    return n;
+}
+
 size_t xx_format_number(char *buf, int64_t v, int kind)
 {
-    if (kind != XXGK_KIND_AMOUNT)
-        return (size_t)snprintf(buf, 32, "%lld", (long long)v);
+    /* without printf: findings format their numbers as they are found */
     uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    uint64_t ip = a / XX_MICROS, fp = a % XX_MICROS;
-    int n = snprintf(buf, 32, "%s%llu", v < 0 ? "-" : "", (unsigned long long)ip);
-    if (fp) {
-        char frac[8];
-        snprintf(frac, sizeof frac, "%06llu", (unsigned long long)fp);
-        size_t k = 6;
-        while (k > 0 && frac[k - 1] == '0')
-            k--;
-        frac[k] = '\0';
-        n += snprintf(buf + n, (size_t)(32 - n), ".%s", frac);
+    size_t n = 0;
+    if (v < 0)
+        buf[n++] = '-';
+    if (kind != XXGK_KIND_AMOUNT) {
+        n += put_digits(buf + n, a);
+    } else {
+        uint64_t fp = a % XX_MICROS;
+        n += put_digits(buf + n, a / XX_MICROS);
+        if (fp) {
+            buf[n++] = '.';
+            for (uint64_t d = XX_MICROS / 10; fp; d /= 10) {
+                buf[n++] = (char)('0' + fp / d);
+                fp %= d;
+            }
+        }
     }
-    return (size_t)n;
+    buf[n] = '\0';
+    return n;
 }
 
 int xx_parse_decimal(const char *s, size_t n, int json, int64_t *micros, int *is_integral)

@@ -893,13 +893,19 @@ static void emit(FILE *o, tpl *t)
         fprintf(o, "static const char *const %s_list%d[] = {", p, i);
         for (int j = 0; j < t->lists[i].n; j++) { put_str(o, t->lists[i].words[j]); fputs(", ", o); }
         fputs("};\n", o);
+        fprintf(o, "static const uint8_t %s_list%d_lens[] = {", p, i);
+        for (int j = 0; j < t->lists[i].n; j++) {
+            if (strlen(t->lists[i].words[j]) > 255) die("list %s: a word too long", t->lists[i].name);
+            fprintf(o, "%d, ", (int)strlen(t->lists[i].words[j]));
+        }
+        fputs("};\n", o);
     }
     fprintf(o, "static const xt_list %s_lists[] = {\n", p);
     for (int i = 0; i < t->nlists; i++) {
         fputs("    {", o); put_str(o, t->lists[i].name);
-        fprintf(o, ", %s_list%d, %d},\n", p, i, t->lists[i].n);
+        fprintf(o, ", %s_list%d, %s_list%d_lens, %d},\n", p, i, p, i, t->lists[i].n);
     }
-    if (!t->nlists) fputs("    {NULL, NULL, 0},\n", o);
+    if (!t->nlists) fputs("    {NULL, NULL, NULL, 0},\n", o);
     fputs("};\n", o);
     for (int i = 0; i < t->nfigures; i++) {
         const figure *fg = &t->figures[i];
@@ -931,12 +937,31 @@ static void emit(FILE *o, tpl *t)
     }
     if (!t->nfigures) fputs("    {NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0},\n", o);
     fputs("};\n", o);
+    /* the linear identities as a flat program (see template_def.h) */
+    fprintf(o, "static const uint16_t %s_fast[] = {", p);
+    int nfast = 0;
+    for (int i = 0; i < t->nrules; i++) {
+        const rule *r = &t->rules[i];
+        if (r->kind != XT_RULE_LINEAR) continue;
+        int npos = 0, nneg = 0;
+        for (int k = 0; k < r->nterms; k++) {
+            if (t->terms[r->first_term + k].prev) die("a linear rule reads last year's report");
+            if (t->terms[r->first_term + k].coef > 0) npos++; else nneg++;
+        }
+        fprintf(o, "\n    %d, %d, %d, %d,", i, r->optcell + 1, npos, nneg);
+        nfast += 4;
+        for (int sign = 1; sign >= -1; sign -= 2)
+            for (int k = 0; k < r->nterms; k++)
+                if (t->terms[r->first_term + k].coef == sign) { fprintf(o, " %d,", t->terms[r->first_term + k].cell); nfast++; }
+    }
+    if (!nfast) { fputs(" 0", o); }
+    fputs("\n};\n", o);
     fprintf(o, "static const struct xxgk_template %s = {\n    ", p);
     put_str(o, t->id); fputs(", ", o); put_str(o, t->name); fputs(", ", o); put_str(o, t->name_en ? t->name_en : "");
     fprintf(o, ", %d,\n    %s_sections, %d, %s_tables, %d,\n    %s_cells, %d, %d, %s_by_path,\n    %s_rules, %d, %s_terms, %d,\n"
-               "    %s_lists, %d, %s_figures, %d\n};\n\n",
+               "    %s_lists, %d, %s_figures, %d, %s_fast, %d\n};\n\n",
             t->first_year, p, t->nsections, p, t->ntables, p, t->ncells, t->ncells_all, p, p, t->nrules, p, t->nterms,
-            p, t->nlists, p, t->nfigures);
+            p, t->nlists, p, t->nfigures, p, nfast);
 }
 
 static int by_id(const void *a, const void *b)
