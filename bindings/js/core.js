@@ -284,26 +284,26 @@ export function bind(M) {
       new Report(made((out) => M._xxgk_report_parse(out, buf, n, po)))));
   }
 
-  /** Every report of an input (a long CSV with a `report` column holds many):
-   * [{id, report}], in input order. */
+  /** Every report of an input (a long CSV with a `report` column holds many), in input order:
+   * [{id, report}], or {id, error} for a report that cannot be read — one bad report does not
+   * hide the others (as xxgk_reader_next). Throws only when the input cannot be opened. */
   function loadAll(input, options = {}) {
     return parseOptions(options, (po) => withInput(input, (buf, n) => {
       const rd = made((out) => M._xxgk_reader_open(out, buf, n, po));
       const all = [];
       try {
         for (;;) {
-          let rp = 0;
-          const rc = scoped((alloc) => {
+          const [rc, rp] = scoped((alloc) => {
             const out = alloc(4);
-            const c = ok(M._xxgk_reader_next(out, rd));
-            rp = u32(out);
-            return c;
+            const c = M._xxgk_reader_next(out, rd);
+            return [c, c === 0 ? u32(out) : 0];
           });
           if (rc === 1) break;
-          all.push({ id: str(M._xxgk_reader_report_id(rd)), report: new Report(rp) });
+          const id = str(M._xxgk_reader_report_id(rd));
+          all.push(rc < 0 ? { id, error: lastError() } : { id, report: new Report(rp) });
         }
       } catch (e) {
-        for (const { report } of all) report.free();
+        for (const { report } of all) report?.free();
         throw e;
       } finally {
         M._xxgk_reader_free(rd);

@@ -140,9 +140,12 @@ export interface Template extends TemplateInfo {
 export const version: string;
 /** Read one report from bytes or text (UTF-8, UTF-16 with a BOM, GB18030). */
 export function load(input: string | Uint8Array | ArrayBuffer | ArrayBufferView, options?: LoadOptions): Report;
-/** Every report of an input (a long CSV with a `report` column holds many), in order. */
+/** Every report of an input (a long CSV with a `report` column holds many), in order; a report
+ * that cannot be read is an entry with its error, and the reports after it are still read.
+ * Throws only when the input cannot be opened. */
 export function loadAll(input: string | Uint8Array | ArrayBuffer | ArrayBufferView,
-  options?: LoadOptions): { id: string; report: Report }[];
+  options?: LoadOptions): ({ id: string; report: Report; error?: undefined } |
+    { id: string; report?: undefined; error: XxgkError })[];
 /** A new report of a template (default: the newest), every cell blank. */
 export function newReport(template?: string): Report;
 /** The findings of the report's checks (勾稽关系), then the year-over-year ones. */

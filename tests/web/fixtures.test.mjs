@@ -7,6 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
@@ -183,19 +184,44 @@ test('diff and year over year: the command\'s golden diff-yoy.json', () => {
   b.free();
 });
 
-// Every report-like file of the repository's test data, as the native command checks it and as
-// the wasm module does: the same findings, or the same error — whatever readers lib/ holds.
-test('native and wasm agree on every file of tests/data and examples/data (xxgk check --format json)', (t) => {
-  const cli = process.env.XXGK_CLI || src('build/xxgk');
-  if (!fs.existsSync(cli)) {
-    t.skip(`no native command at ${cli} (XXGK_CLI)`);
-    return;
+// What `xxgk check --format json` prints for a file, made with the wasm module: the command
+// reads every file as a sequence of reports (a long CSV may hold many; a bad one does not hide
+// the others).
+function asCommand(file, bytes) {
+  const got = [];
+  const place = (e) => (e.line || e.column ? { line: e.line, column: e.column } : {});
+  try {
+    const reports = xxgk.loadAll(bytes, { name: file });
+    if (!reports.length) got.push({ file, error: { message: 'no report in the file' } }); // the command's words
+    for (const { id, report, error } of reports) {
+      const rid = id ? { report: id } : {};
+      if (error) {
+        got.push({ file, ...rid, error: { message: error.message, ...place(error) } });
+        continue;
+      }
+      const f = xxgk.check(report).map(cliFinding);
+      got.push({ file, ...rid, template: report.template, year: report.year, agency: report.agency,
+        errors: f.filter((x) => x.severity === 'error').length,
+        warnings: f.filter((x) => x.severity === 'warning').length, findings: f });
+      report.free();
+    }
+  } catch (e) {
+    if (!(e instanceof xxgk.XxgkError)) throw e;
+    got.push({ file, error: { message: e.message, ...place(e) } });
   }
-  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  const files = [...walk(data()), ...walk(src('examples/data'))]
-    .filter((f) => /\.(json|csv|txt|md|html?)$/.test(f)).map((f) => path.relative(root, f)).sort();
-  assert.ok(files.length >= 300, `${files.length} files`);
+  return got;
+}
+
+// The native command of this checkout (XXGK_CLI, else build/xxgk), or null: the test skips.
+function nativeCommand(t) {
+  const cli = process.env.XXGK_CLI || src('build/xxgk');
+  if (fs.existsSync(cli)) return cli;
+  t.skip(`no native command at ${cli} (XXGK_CLI)`);
+  return null;
+}
+
+// The native command's JSON output for files (paths relative to the repository), by file.
+function commandOutput(cli, files) {
   let out;
   try {
     out = execFileSync(cli, ['check', '--format', 'json', '-j', '1', ...files], { cwd: root, encoding: 'utf8',
@@ -205,26 +231,41 @@ test('native and wasm agree on every file of tests/data and examples/data (xxgk 
   }
   const byFile = new Map();
   for (const entry of JSON.parse(out).files) byFile.set(entry.file, [...(byFile.get(entry.file) || []), entry]);
+  return byFile;
+}
+
+// Every report-like file of the repository's test data, as the native command checks it and as
+// the wasm module does: the same findings, or the same error — whatever readers lib/ holds.
+test('native and wasm agree on every file of tests/data and examples/data (xxgk check --format json)', (t) => {
+  const cli = nativeCommand(t);
+  if (!cli) return;
+  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const files = [...walk(data()), ...walk(src('examples/data'))]
+    .filter((f) => /\.(json|csv|txt|md|html?)$/.test(f)).map((f) => path.relative(root, f)).sort();
+  assert.ok(files.length >= 300, `${files.length} files`);
+  const byFile = commandOutput(cli, files);
   assert.deepEqual([...byFile.keys()].filter((f) => !files.includes(f)), []);
-  for (const file of files) {
-    const bytes = read(src(file));
-    const want = byFile.get(file);
-    const got = [];
-    try {
-      // the command reads every file as a sequence of reports (a long CSV may hold many)
-      const reports = xxgk.loadAll(bytes, { name: file });
-      if (!reports.length) got.push({ file, error: { message: 'no report in the file' } }); // the command's words
-      for (const { id, report } of reports) {
-        const f = xxgk.check(report).map(cliFinding);
-        got.push({ file, ...(id ? { report: id } : {}), template: report.template, year: report.year,
-          agency: report.agency, errors: f.filter((x) => x.severity === 'error').length,
-          warnings: f.filter((x) => x.severity === 'warning').length, findings: f });
-        report.free();
-      }
-    } catch (e) {
-      if (!(e instanceof xxgk.XxgkError)) throw e;
-      got.push({ file, error: { message: e.message, ...(e.line || e.column ? { line: e.line, column: e.column } : {}) } });
-    }
-    assert.deepEqual(got, want, file);
+  for (const file of files) assert.deepEqual(asCommand(file, read(src(file))), byFile.get(file), file);
+});
+
+test('native and wasm agree on a long CSV whose middle report is bad', (t) => {
+  const cli = nativeCommand(t);
+  if (!cli) return;
+  const r = loadFile(src('examples/data/hongze-district-2023.json'));
+  const middle = xxgk.write(r, { format: 'csv', reportId: 'r2', header: false }).split('\n');
+  middle.splice(3, 0, 'r2,no.such.path,1');
+  const csv = xxgk.write(r, { format: 'csv', reportId: 'r1' }) + middle.join('\n') +
+    xxgk.write(r, { format: 'csv', reportId: 'r3', header: false });
+  r.free();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-multi-'));
+  try {
+    const file = path.join(dir, 'three.csv');
+    fs.writeFileSync(file, csv);
+    const want = commandOutput(cli, [file]).get(file);
+    assert.deepEqual(want.map((e) => [e.report, 'error' in e]), [['r1', false], ['r2', true], ['r3', false]]);
+    assert.deepEqual(asCommand(file, Buffer.from(csv)), want);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -16,7 +16,7 @@ const total: Report = sum([r, r.clone()]);
 const d: Finding[] = diff(r, total);
 const t: Template = template(templates()[0].id);
 const kinds: string[] = t.cells.map((c) => c.kind);
-for (const { id, report } of loadAll('path,value\n')) report.free();
+for (const { id, report, error } of loadAll('path,value\n')) console.log(id, report ? report.year : error.codeName);
 try {
   load('{');
 } catch (e) {

@@ -151,6 +151,15 @@ test('loadAll reads every report of a long CSV with a report column', () => {
   assert.deepEqual(all.map((x) => x.id), ['hz', 'hz2']);
   assert.equal(all[1].report.get('applications.new.total'), 21);
   all.forEach((x) => x.report.free());
+  // a bad report in the middle: an entry with its error, and the report after it is read
+  const lines = xxgk.write(a, { format: 'csv', reportId: 'r2', header: false }).split('\n');
+  lines.splice(3, 0, 'r2,no.such.path,1');
+  const three = xxgk.loadAll(xxgk.write(a, { format: 'csv', reportId: 'r1' }) + lines.join('\n') +
+    xxgk.write(a, { format: 'csv', reportId: 'r3', header: false }));
+  assert.deepEqual(three.map((x) => [x.id, x.report ? x.report.year : x.error.codeName]),
+    [['r1', 2023], ['r2', 'XXGK_ESCHEMA'], ['r3', 2023]]);
+  assert.match(three[1].error.message, /no\.such\.path/);
+  three.forEach((x) => x.report?.free());
   a.free();
 });
 
