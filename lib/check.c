@@ -557,9 +557,12 @@ int xxgk_check_previous(xxgk_findings **out, const xxgk_report *r, const xxgk_re
             char act[16], exp[16];
             snprintf(act, sizeof act, "%d%%", pct);
             snprintf(exp, sizeof exp, "<%d%%", o->copy_threshold);
-            snprintf(zh, sizeof zh, "%s: 与上年报告的同一部分高度雷同（字符三元组相似度 %d%%）", code, pct);
-            snprintf(en, sizeof en, "%s: nearly identical to last year's report (character-trigram similarity %d%%)",
-                     code, pct);
+            const xt_section *se = &r->t->sections[i];
+            snprintf(zh, sizeof zh, "“%s”部分：与上年报告的同一部分高度雷同（字符三元组相似度 %d%%）",
+                     se->heading[0] ? se->heading : "前言", pct);
+            snprintf(en, sizeof en,
+                     "section \"%s\": nearly identical to last year's report (character-trigram similarity %d%%)",
+                     se->heading_en, pct);
             if ((rc = xx_findings_add(f, "YOY.COPY", XXGK_SEVERITY_WARNING, NULL, 0, exp, act, zh, en, 0, 0)))
                 goto fail;
         }

@@ -495,13 +495,29 @@ const xxgk_findings *xxgk_report_diagnostics(const xxgk_report *r)
     return r && r->diag ? r->diag : &empty_findings;
 }
 
+/* A message that starts with the cell's path ("path：…", "path: …") starts with the cell's
+ * name instead, as the printed table names it: the path stays in the finding's cells. */
+static const char *as_named(char *buf, size_t cap, const xxgk_template *t, const char *path, const char *msg,
+                            int en)
+{
+    size_t id, n = path ? strlen(path) : 0;
+    const char *sep = en ? ": " : "：";
+    if (!n || strncmp(msg, path, n) || strncmp(msg + n, sep, strlen(sep)) || xx_lookup(t, path, &id))
+        return msg;
+    snprintf(buf, cap, "%s%s", en ? t->cells[id].name_en : t->cells[id].name, msg + n);
+    return buf;
+}
+
 int xx_diag(xxgk_report *r, const char *rule, int severity, long line, long col, const char *cell_path,
             const char *msg_zh, const char *msg_en)
 {
     if (!r->diag && xxgk_findings_new(&r->diag) != 0)
         return XXGK_ENOMEM;
     const char *cells[1] = { cell_path };
-    return xx_findings_add(r->diag, rule, severity, cells, cell_path ? 1 : 0, "", "", msg_zh, msg_en, line, col);
+    char zh[1536], en[1536];
+    return xx_findings_add(r->diag, rule, severity, cells, cell_path ? 1 : 0, "", "",
+                           as_named(zh, sizeof zh, r->t, cell_path, msg_zh, 0),
+                           as_named(en, sizeof en, r->t, cell_path, msg_en, 1), line, col);
 }
 
 int xx_diagf(xxgk_report *r, const char *rule, int severity, long line, long col, const char *cell_path,

@@ -416,7 +416,7 @@ static void test_copied_narrative(void **state)
         if (!strcmp(xxgk_finding_rule(f, i), "YOY.COPY")) {
             assert_string_equal(xxgk_finding_actual(f, i), "100%");
             assert_string_equal(xxgk_finding_message(f, i),
-                                "overview: 与上年报告的同一部分高度雷同（字符三元组相似度 100%）");
+                                "“总体情况”部分：与上年报告的同一部分高度雷同（字符三元组相似度 100%）");
         }
     xxgk_findings_free(f);
     xxgk_report_free(prev);

@@ -297,6 +297,11 @@ static void test_published_total_and_unit(void **state)
     assert_string_equal(xxgk_finding_actual(f, i), "1.2345");
     assert_int_equal(xxgk_finding_line(f, i), 4);
     assert_string_equal(xxgk_finding_cell(f, i, 0), "proactive.fees.amount");
+    /* the reader's note names the cell as printed too; the path stays in its cells */
+    i = first_of(f, "READ.NOTE");
+    assert_string_equal(xxgk_finding_message(f, i),
+                        "表二“行政事业性收费”行“本年收费金额（单位：万元）”列：“12345元”按元换算为 1.2345 万元");
+    assert_string_equal(xxgk_finding_cell(f, i, 0), "proactive.fees.amount");
     xxgk_findings_free(f);
     xxgk_report_free(r);
 }
