@@ -6,6 +6,7 @@
 #include "grid.h"
 #include "match.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,17 +43,28 @@ typedef struct wctx {
     /* the lines of the current table */
     const xt_table *tb;
     xx_grid g;
+    /* where a spreadsheet shows each line of the grid: its row (a record, however many
+     * lines its quoted fields span) */
+    uint32_t *sheet_row;
+    size_t cap_rows;
+    long rec_row;          /* the current record's */
+    long inner_lines;      /* line breaks inside the quoted fields of the records before it */
 } wctx;
 
-/* A value of the grid: spaces around a value typed by hand go; a quoted one is kept. */
+/* A value of the grid: spaces around a value typed by hand go; a quoted one is kept. The
+ * cell remembers its spreadsheet place (D54) for messages. */
 static int wide_value(xg_placer *pl, size_t id, const xx_grid *g, const xg_cell *c)
 {
+    const wctx *w = (const wctx *)(const void *)((const char *)pl - offsetof(wctx, pl));
     cfield f = { .off = (size_t)c->off, .line = c->line, .col = c->column };
     size_t n = c->len;
     const char *s = xg_text(g, c);
     if (!c->quoted)
         s = trim(s, &n);
-    return xx_csv_set_value(pl->r, id, &f, s, n);
+    int rc = xx_csv_set_value(pl->r, id, &f, s, n);
+    if (rc == 0 && c->row < w->cap_rows && c->col < UINT16_MAX)
+        xx_set_grid(pl->r, id, w->sheet_row[c->row], (uint16_t)(c->col + 1));
+    return rc;
 }
 
 /* Keep the current record as a line of the current table. */
@@ -60,6 +72,15 @@ static int grid_line(wctx *c)
 {
     csvp *p = &c->p;
     uint32_t row = c->g.nrows;
+    if (row >= c->cap_rows) {
+        size_t cap = c->cap_rows ? c->cap_rows * 2 : 64;
+        uint32_t *q = xx_realloc(c->sheet_row, cap * sizeof *q);
+        if (!q)
+            return xx_oom();
+        c->sheet_row = q;
+        c->cap_rows = cap;
+    }
+    c->sheet_row[row] = c->rec_row > 0 ? (uint32_t)c->rec_row : 0;
     for (size_t k = 0; k < p->nf; k++) {
         const cfield *f = &p->f[k];
         xg_src src = { .line = f->line, .column = f->col, .off = (long long)f->off, .quoted = f->quoted };
@@ -210,6 +231,11 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
             goto done;
         }
     while ((rc = xx_csv_next(p)) == 1) {
+        /* the record's spreadsheet row, then the line breaks its quoted fields hold */
+        c.rec_row = p->rec_line - c.inner_lines;
+        for (size_t k = 0; k < p->nf; k++)
+            for (size_t i = 0; i < p->f[k].slen; i++)
+                c.inner_lines += p->f[k].s[i] == '\n';
         if (is_blank_record(p)) {
             /* in an inline table (表四), a line of exactly its cells, all empty, is its data
              * line printed blank: the placer reads it as such */
@@ -252,12 +278,13 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
         goto done;
     if ((rc = wide_create(&c, len)) != 0)
         goto done;
-    /* a table left out of the file is blank: say so, as the text reader does */
+    /* a table left out of the file is not read: say so, as the text reader does */
     for (size_t i = 0; i < c.r->t->ntables && i < sizeof c.pl.tables_seen && !rc; i++)
         if (!c.pl.tables_seen[i])
             rc = xx_diagf(c.r, "READ.MISSING", XXGK_SEVERITY_WARNING, p->line, 1, NULL, "未找到表%s（%s）",
                           "table %s (%s) not found", c.r->t->tables[i].number, c.r->t->tables[i].heading);
 done:
+    xx_free(c.sheet_row);
     xg_free(&c.g);
     xg_placer_free(&c.pl);
     xx_csv_scanner_free(&c.p);

@@ -306,6 +306,42 @@ static void test_published_total_and_unit(void **state)
     xxgk_report_free(r);
 }
 
+/* A cell read from a wide CSV is also named by its spreadsheet cell: a line break inside a
+ * quoted field is one spreadsheet row, not two. */
+static void test_spreadsheet_cell(void **state)
+{
+    (void)state;
+    xxgk_report *r = tu_load(tu_src("examples/data/hongze-district-2023.json"));
+    assert_int_equal(xxgk_report_set_section(r, "preamble", "第一段\n第二段"), 0);
+    xxgk_write_options *o;
+    assert_int_equal(xxgk_write_options_new(&o), 0);
+    assert_int_equal(xxgk_write_options_set_format(o, XXGK_FORMAT_CSV_WIDE), 0);
+    char *csv = NULL;
+    assert_int_equal(xxgk_report_write(&csv, NULL, r, o), 0);
+    xxgk_write_options_free(o);
+    xxgk_report_free(r);
+    /* the line of 表四's values, and its spreadsheet row */
+    const char *at = strstr(csv, "\n10,1,0,0,0,");
+    assert_non_null(at);
+    long line = 2;
+    for (const char *p = csv; p < at; p++)
+        line += *p == '\n';
+    r = tu_parse_str(csv, XXGK_FORMAT_CSV_WIDE);
+    xxgk_findings *f = check(r);
+    assert_int_equal(count_rule(f, "T4.TOTAL"), 2);
+    size_t i = first_of(f, "T4.TOTAL");
+    assert_int_equal(xxgk_finding_line(f, i), line);
+    char want[256];
+    snprintf(want, sizeof want, "表四“行政复议”“总计”栏（E%ld）：总计应为 11（结果维持、结果纠正、其他结果、尚未审结之和），实为 0",
+             line - 1);
+    assert_string_equal(xxgk_finding_message(f, i), want);
+    snprintf(want, sizeof want, "table 4, \"Administrative review\" / \"Total\" (E%ld): the total should be 11", line - 1);
+    assert_int_equal(strncmp(xxgk_finding_message_en(f, i), want, strlen(want)), 0);
+    xxgk_findings_free(f);
+    xxgk_report_free(r);
+    xxgk_free(csv);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -316,6 +352,7 @@ int main(void)
         cmocka_unit_test(test_town_regulations),
         cmocka_unit_test(test_period_year),
         cmocka_unit_test(test_published_total_and_unit),
+        cmocka_unit_test(test_spreadsheet_cell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
