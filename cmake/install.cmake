@@ -51,5 +51,5 @@ set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)               # Depends: libc6, libcjson1 from the ELF files
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_INSTALL_FULL_LIBDIR})
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)         # shlibs + the ldconfig trigger
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcjson-dev, pkg-config")  # to build against it
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libcjson-dev, libxml2-dev, pkg-config")  # to build against it
 include(CPack)

@@ -181,3 +181,43 @@ int xx_decode_input(const char **pbuf, size_t *plen, char **decoded)
                     "invalid UTF-8 at byte %zu (line %ld, column %ld)%s", bad + bom, line, col,
                     bom ? "" : ", and not GB18030 either");
 }
+
+static int in_names(const char *name, const char *const *names)
+{
+    for (; *names; names++)
+        if (!strcmp(name, *names))
+            return 1;
+    return 0;
+}
+
+int xx_decode_declared(const char **pbuf, size_t *plen, char **decoded, const char *charset)
+{
+    static const char *const utf8[] = { "utf-8", "utf8", "unicode-1-1-utf-8", NULL };
+    static const char *const gb[] = { "gbk",      "gb2312",   "gb18030",     "x-gbk",    "cp936", "windows-936",
+                                      "ms936",    "euc-cn",   "x-euc-cn",    "csgb2312", "chinese",
+                                      "gb_2312-80", "iso-ir-58", "csiso58gb231280", NULL };
+    const unsigned char *s = (const unsigned char *)*pbuf;
+    size_t n = *plen;
+    *decoded = NULL;
+    int bom = n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF) ||
+                         (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF));
+    /* a byte-order mark says more than a declaration */
+    if (!charset || !*charset || bom || in_names(charset, utf8))
+        return xx_decode_input(pbuf, plen, decoded);
+    /* UTF-8 whatever the page says: ASCII text, or a page saved as UTF-8 that kept its old
+     * declaration */
+    if (xn_utf8_check(*pbuf, n) == n)
+        return 0;
+    if (!in_names(charset, gb))
+        return xx_error(XXGK_EENCODING, 1, 1, 0, NULL,
+                        "the page declares the character set %s, which xxgk does not read: save it as UTF-8 (or "
+                        "GB18030)", charset);
+    int rc = from_gb18030(*pbuf, n, decoded, plen);
+    if (rc == 0) {
+        *pbuf = *decoded;
+        return 0;
+    }
+    return rc < 0 ? rc
+                  : xx_error(XXGK_EENCODING, 1, 1, 0, NULL,
+                             "the page declares the character set %s but is not valid GB18030 (nor UTF-8)", charset);
+}

@@ -17,4 +17,10 @@
  * Positions reported later by the readers refer to the text after this step. Returns 0, XXGK_EENCODING or XXGK_ENOMEM. */
 int xx_decode_input(const char **buf, size_t *len, char **decoded);
 
+/* The same for a page that declares its character set (charset: lower case, or NULL/"" for
+ * none): a byte-order mark wins, then UTF-8 when the bytes are UTF-8, then a declared GBK,
+ * GB2312 or GB18030 is converted as GB18030 (without the guess that refuses text mixing
+ * UTF-8 and GBK); any other declared set is refused by name. */
+int xx_decode_declared(const char **buf, size_t *len, char **decoded, const char *charset);
+
 #endif

@@ -72,8 +72,7 @@ typedef struct xg_placer {
     unsigned char *seen;            /* per cell id: already given */
     unsigned char tables_seen[64];  /* table i had a heading or rows in a grid */
     int strict;        /* an unknown label or a bad value is an error; else a diagnostic */
-    int label_cols;    /* label columns of a table printed with row labels: 0 derive, -1 the
-                        * depth of its row tree (a wide CSV) */
+    size_t placed;     /* values placed so far */
     /* how a value's text becomes the cell's: the placer trims nothing, the producer knows */
     int (*set_value)(struct xg_placer *pl, size_t id, const xx_grid *g, const xg_cell *c);
 } xg_placer;

@@ -144,6 +144,7 @@ static int put(xg_placer *pl, const xx_grid *g, size_t id, const xg_cell *c)
         return 0; /* two different values seen already: stays blank */
     if (!pl->seen[id]) {
         pl->seen[id] = 1;
+        pl->placed++;
         return pl->set_value(pl, id, g, c);
     }
     /* the same cell again (a table printed twice): the same value is fine, another one

@@ -22,9 +22,9 @@ static const char css[] =
     "td{min-width:2.5em}\n"
     "td.error{background:#fdd;outline:2px solid #c00;outline-offset:-2px}\n"
     "td.warning{background:#ffc;outline:2px solid #c90;outline-offset:-2px}\n"
-    "section.findings{border:1px solid #c00;padding:.5em 1em;margin:1em 0}\n"
-    "section.findings li.error{color:#900}\n"
-    "section.findings li.warning{color:#750}\n"
+    "aside.findings{border:1px solid #c00;padding:.5em 1em;margin:1em 0}\n"
+    "aside.findings li.error{color:#900}\n"
+    "aside.findings li.warning{color:#750}\n"
     "@media print{@page{size:A4;margin:2cm 1.6cm}body{max-width:none;margin:0;padding:0;font-size:10.5pt}"
     "table{font-size:9pt;page-break-inside:auto}tr{page-break-inside:avoid}h2{page-break-after:avoid}"
     "td.error,td.warning{outline:none}}\n";
@@ -300,8 +300,9 @@ static void table(xbuf *b, const xxgk_report *r, const xt_table *tb, const struc
 
 static void findings_list(xbuf *b, const xxgk_findings *f, int en)
 {
-    xb_puts(b, en ? "<section class=\"findings\">\n<h2>Findings</h2>\n<ul>\n"
-                  : "<section class=\"findings\">\n<h2>检查发现的问题</h2>\n<ul>\n");
+    /* an aside: remarks on the report, not part of it (the HTML reader skips them) */
+    xb_puts(b, en ? "<aside class=\"findings\">\n<h2>Findings</h2>\n<ul>\n"
+                  : "<aside class=\"findings\">\n<h2>检查发现的问题</h2>\n<ul>\n");
     for (size_t i = 0; i < f->n; i++) {
         const xfinding *it = &f->items[i];
         const char *sev = xxgk_severity_name(it->severity);
@@ -316,7 +317,7 @@ static void findings_list(xbuf *b, const xxgk_findings *f, int en)
         escs(b, msg);
         xb_puts(b, "</li>\n");
     }
-    xb_puts(b, "</ul>\n</section>\n");
+    xb_puts(b, "</ul>\n</aside>\n");
 }
 
 static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
@@ -335,12 +336,35 @@ static void section(xbuf *b, const xxgk_report *r, size_t i, int *num)
     paragraphs(b, r->sections[i] ? r->sections[i] : "");
 }
 
+/* What the page's text cannot say for sure, for the HTML reader: the title as CMS pages give
+ * it (ArticleTitle), and the template, year and agency as they are in the report. */
+static void metadata(xbuf *b, const xxgk_report *r)
+{
+    const char *title = xxgk_report_title(r);
+    xb_puts(b, "<meta name=\"generator\" content=\"xxgk\">\n");
+    if (title[0]) {
+        xb_puts(b, "<meta name=\"ArticleTitle\" content=\"");
+        escs(b, title);
+        xb_puts(b, "\">\n");
+    }
+    xb_puts(b, "<meta name=\"xxgk:template\" content=\"");
+    escs(b, r->t->id);
+    xb_puts(b, "\">\n<meta name=\"xxgk:year\" content=\"");
+    if (r->year)
+        xb_printf(b, "%d", r->year);
+    xb_puts(b, "\">\n<meta name=\"xxgk:agency\" content=\"");
+    escs(b, xxgk_report_agency(r));
+    xb_puts(b, "\">\n");
+}
+
 int xx_html_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o)
 {
     const xxgk_template *t = r->t;
     const char *title = xxgk_report_title(r);
     xb_puts(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    metadata(b, r);
+    xb_puts(b, "<title>");
     escs(b, title[0] ? title : "政府信息公开工作年度报告");
     xb_puts(b, "</title>\n<style>\n");
     xb_puts(b, css);

@@ -147,6 +147,8 @@ int xx_diag(xxgk_report *r, const char *rule, int severity, long line, long col,
             const char *msg_zh, const char *msg_en);
 int xx_diagf(xxgk_report *r, const char *rule, int severity, long line, long col, const char *cell_path,
              const char *fmt_zh, const char *fmt_en, ...);
+/* Put the reader diagnostics in reading order (stable: by line only). */
+void xx_diag_sort(xxgk_report *r);
 
 /* ---- findings ----
  * A finding keeps its rule, cells and numbers; its message text is formatted only when it is
@@ -267,6 +269,10 @@ int xx_html_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options
  * o (sniffed when AUTO), with o's strictness: xxgk_report_parse after its checks and the
  * decoding. */
 int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o);
+/* Turn the input into UTF-8 (encoding.c) for a reader of `format` (0: sniffed): a web page,
+ * or text holding HTML table markup, by the character set it declares. */
+int xx_decode_report(const char **buf, size_t *len, char **decoded, int format);
+int xx_html_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o);
 /* Guess the format of buf (XXGK_FORMAT_*), from the content alone. */
 int xx_sniff(const char *buf, size_t len);
 

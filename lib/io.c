@@ -3,6 +3,7 @@
  * model, never each other. */
 #include "encoding.h"
 #include "file.h"
+#include "html_read.h"
 #include "internal.h"
 #include "normalize.h"
 
@@ -36,6 +37,22 @@ int xx_sniff(const char *buf, size_t len)
     return XXGK_FORMAT_TEXT;
 }
 
+/* Text that holds HTML table markup is a page, or a piece of one, saved as text. */
+static int page_format(int format, const char *buf, size_t len)
+{
+    if ((format == XXGK_FORMAT_TEXT || format == XXGK_FORMAT_MARKDOWN) && xx_html_markup(buf, len))
+        return XXGK_FORMAT_HTML;
+    return format;
+}
+
+int xx_decode_report(const char **buf, size_t *len, char **decoded, int format)
+{
+    char charset[32] = "";
+    if (page_format(format ? format : xx_sniff(*buf, *len), *buf, *len) == XXGK_FORMAT_HTML)
+        xx_html_charset(*buf, *len, charset, sizeof charset);
+    return xx_decode_declared(buf, len, decoded, charset);
+}
+
 static int format_of_path(const char *path)
 {
     const char *dot = strrchr(path, '.');
@@ -48,7 +65,7 @@ static int format_of_path(const char *path)
         return XXGK_FORMAT_TEXT;
     if (!strcmp(dot, ".md"))
         return XXGK_FORMAT_MARKDOWN;
-    if (!strcmp(dot, ".html") || !strcmp(dot, ".htm"))
+    if (!strcmp(dot, ".html") || !strcmp(dot, ".htm") || !strcmp(dot, ".shtml") || !strcmp(dot, ".xhtml"))
         return XXGK_FORMAT_HTML;
     return XXGK_FORMAT_AUTO; /* .csv: long or wide, sniffed */
 }
@@ -76,7 +93,7 @@ int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len, const xxgk
         return xx_error(XXGK_ELIMIT, 0, 0, -1, NULL, "input of %zu bytes exceeds the limit of %zu bytes", len,
                         o.max_size);
     char *decoded = NULL; /* readers see UTF-8 only (encoding.c) */
-    int rc = xx_decode_input(&buf, &len, &decoded);
+    int rc = xx_decode_report(&buf, &len, &decoded, o.format);
     if (rc)
         return rc;
     rc = xx_parse_decoded(out, buf, len, &o);
@@ -86,16 +103,14 @@ int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len, const xxgk
 
 int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o)
 {
-    int rc, format = o->format ? o->format : xx_sniff(buf, len);
+    int rc, format = page_format(o->format ? o->format : xx_sniff(buf, len), buf, len);
     switch (format) {
     case XXGK_FORMAT_JSON: rc = xx_json_read(out, buf, len, o); break;
     case XXGK_FORMAT_CSV: rc = xx_csv_read(out, buf, len, o); break;
     case XXGK_FORMAT_CSV_WIDE: rc = xx_csv_wide_read(out, buf, len, o); break;
     case XXGK_FORMAT_TEXT:
     case XXGK_FORMAT_MARKDOWN: rc = xx_text_read(out, buf, len, o); break;
-    case XXGK_FORMAT_HTML:
-        rc = xx_error(XXGK_EFORMAT, 1, 1, 0, NULL, "HTML input is not supported yet: convert the page to text first");
-        break;
+    case XXGK_FORMAT_HTML: rc = xx_html_read(out, buf, len, o); break;
     default: rc = xx_error(XXGK_EFORMAT, 0, 0, -1, NULL, "unknown format %d", format); break;
     }
     if (rc)

@@ -322,3 +322,20 @@ int xm_is_corner(const xt_table *tb, const char *x)
     char c[XM_NORM_CAP];
     return tb->corner[0] && xm_norm(c, sizeof c, tb->corner, strlen(tb->corner)) < sizeof c && !strcmp(c, x);
 }
+
+/* ---- templates ---- */
+
+void xm_template_words(const char *norm, int *s2019, int *s2021)
+{
+    static const char *const w2019[] = { "制作数量", "新公开数量", "对外公开总数量", "上一年项目数量",
+                                         "本年增/减", "其他对外管理服务事项", "政府集中采购", "采购项目数量",
+                                         "采购总金额" };
+    static const char *const w2021[] = { "制发件数", "废止件数", "现行有效件数", "收费金额",
+                                         "逾期不补正", "缴纳费用" };
+    for (size_t i = 0; i < sizeof w2019 / sizeof *w2019; i++)
+        if (strstr(norm, w2019[i]))
+            (*s2019)++;
+    for (size_t i = 0; i < sizeof w2021 / sizeof *w2021; i++)
+        if (strstr(norm, w2021[i]))
+            (*s2021)++;
+}

@@ -57,4 +57,8 @@ int xm_caption(const xt_table *tb, const char *x);
 /* Whether x is the corner text of tb (the header cell above its row labels). */
 int xm_is_corner(const xt_table *tb, const char *x);
 
+/* Count in the normalized text the label words that only the 2019 template has (*s2019)
+ * and those only the 2021 template has (*s2021). */
+void xm_template_words(const char *norm, int *s2019, int *s2021);
+
 #endif

@@ -39,7 +39,7 @@ int xxgk_reader_open(xxgk_reader **out, const char *buf, size_t len, const xxgk_
         goto fail;
     }
     /* readers see UTF-8 only, as in xxgk_report_parse (encoding.c) */
-    if ((rc = xx_decode_input(&buf, &len, &rd->decoded)) != 0)
+    if ((rc = xx_decode_report(&buf, &len, &rd->decoded, rd->o.format)) != 0)
         goto fail;
     rd->buf = buf;
     rd->len = len;

@@ -534,3 +534,19 @@ int xx_diagf(xxgk_report *r, const char *rule, int severity, long line, long col
     va_end(ap);
     return xx_diag(r, rule, severity, line, col, cell_path, zh, en);
 }
+
+void xx_diag_sort(xxgk_report *r)
+{
+    if (!r->diag)
+        return;
+    xfinding *it = r->diag->items;
+    for (size_t i = 1; i < r->diag->n; i++) {
+        xfinding x = it[i];
+        size_t j = i;
+        while (j > 0 && it[j - 1].line > x.line) {
+            it[j] = it[j - 1];
+            j--;
+        }
+        it[j] = x;
+    }
+}

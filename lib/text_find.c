@@ -47,17 +47,7 @@ int tx_headless_table(reader *rd, const tline *ln)
 
 void tx_detect_words(const char *norm, int *s2019, int *s2021)
 {
-    static const char *const w2019[] = { "制作数量", "新公开数量", "对外公开总数量", "上一年项目数量",
-                                         "本年增/减", "其他对外管理服务事项", "政府集中采购", "采购项目数量",
-                                         "采购总金额" };
-    static const char *const w2021[] = { "制发件数", "废止件数", "现行有效件数", "收费金额",
-                                         "逾期不补正", "缴纳费用" };
-    for (size_t i = 0; i < sizeof w2019 / sizeof *w2019; i++)
-        if (tx_has(norm, w2019[i]))
-            (*s2019)++;
-    for (size_t i = 0; i < sizeof w2021 / sizeof *w2021; i++)
-        if (tx_has(norm, w2021[i]))
-            (*s2021)++;
+    xm_template_words(norm, s2019, s2021);
 }
 
 /* The template in force for a report year: the one with the latest first year not after

@@ -122,19 +122,8 @@ int xx_text_read(xxgk_report **out, const char *buf, size_t len, const struct xx
         }
     }
     reader_free(&rd);
-    if (rc == 0 && rd.r->diag) {
-        /* diagnostics in reading order (stable: by line only) */
-        xfinding *it = rd.r->diag->items;
-        for (size_t i = 1; i < rd.r->diag->n; i++) {
-            xfinding x = it[i];
-            size_t j = i;
-            while (j > 0 && it[j - 1].line > x.line) {
-                it[j] = it[j - 1];
-                j--;
-            }
-            it[j] = x;
-        }
-    }
+    if (rc == 0)
+        xx_diag_sort(rd.r);
     if (rc) {
         xxgk_report_free(rd.r);
         return rc;

@@ -2,6 +2,7 @@
 /* Text reader, pass 1: the lines of the text, their regions (preamble, a section, a table)
  * and the cells of table lines, each with its value class. */
 #include "text_read.h"
+#include "html_read.h"
 #include "normalize.h"
 
 #include <stdio.h>
@@ -330,22 +331,6 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
     return 0;
 }
 
-static int html_at(const char *s, size_t n)
-{
-    for (size_t i = 0; i + 3 < n; i++) {
-        if (s[i] != '<')
-            continue;
-        const char *p = s + i + 1;
-        size_t m = n - i - 1;
-        if (m >= 5 && !strncmp(p, "table", 5)) return (int)i + 1;
-        if (m >= 5 && !strncmp(p, "TABLE", 5)) return (int)i + 1;
-        if (m >= 2 && (p[0] == 't' || p[0] == 'T') && (p[1] == 'r' || p[1] == 'd' || p[1] == 'R' || p[1] == 'D') &&
-            m >= 3 && (p[2] == '>' || p[2] == ' '))
-            return (int)i + 1;
-    }
-    return 0;
-}
-
 /* A NUL byte or HTML table markup on a line is an error naming its place. */
 static int check_line(const reader *rd, const tline *ln, uint32_t line_off)
 {
@@ -357,12 +342,12 @@ static int check_line(const reader *rd, const tline *ln, uint32_t line_off)
         long col = (long)xn_utf8_count(buf + line_off, (size_t)(nul - (buf + line_off))) + 1;
         return xx_error(XXGK_EPARSE, lineno, col, (long long)(nul - buf), NULL, "NUL byte in the text");
     }
-    int h = n ? html_at(s, n) : 0;
+    int h = n ? xx_html_markup(s, n) : 0; /* io.c gives such text to the HTML reader */
     if (h) {
         long col = (long)xn_utf8_count(buf + line_off, (size_t)(ln->off - line_off) + (size_t)h - 1) + 1;
         return xx_error(XXGK_EFORMAT, lineno, col, (long long)(ln->off + (uint32_t)h - 1), NULL,
-                        "HTML table markup in the text; HTML input is not supported yet (convert the page to "
-                        "plain text first)");
+                        "HTML table markup in the text: read it as HTML (the HTML reader reads pages and "
+                        "pieces of them)");
     }
     return 0;
 }

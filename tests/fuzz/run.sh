@@ -8,7 +8,7 @@ build=${1:?build dir}
 secs=${2:-60}
 mkdir -p "$build/crashes"
 status=0
-for t in json csv text; do
+for t in json csv text html; do
   work="$build/fuzz-corpus-$t"
   rm -rf "$work"
   cp -r "$build/seeds_$t" "$work"

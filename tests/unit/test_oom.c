@@ -152,10 +152,19 @@ static void test_oom_readers(void **state)
         oom_parse(rel, buf, n, XXGK_FORMAT_TEXT);
         free(buf);
     }
-    /* CSV (long and wide) as the writers of this build produce them */
+    /* web pages: a whole CMS page, a piece of one (rows only), one in a JavaScript string */
+    static const char *const pages[] = { "real/files/pingtan-zrz-2024.html", "real/shuyang-fgj-2023_word-html-rows.txt",
+                                         "real/shanghai-govoffice-2019_html-in-js.txt", "html_read/word-export.html" };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        size_t n;
+        char *buf = tu_slurp(tu_data(pages[i]), &n);
+        assert_true(oom_parse(pages[i], buf, n, XXGK_FORMAT_AUTO) > 0);
+        free(buf);
+    }
+    /* CSV (long and wide), Markdown and HTML as the writers of this build produce them */
     xxgk_report *r = reference();
-    static const int csv[] = { XXGK_FORMAT_CSV, XXGK_FORMAT_CSV_WIDE, XXGK_FORMAT_MARKDOWN };
-    for (size_t i = 0; i < 3; i++) {
+    static const int csv[] = { XXGK_FORMAT_CSV, XXGK_FORMAT_CSV_WIDE, XXGK_FORMAT_MARKDOWN, XXGK_FORMAT_HTML };
+    for (size_t i = 0; i < 4; i++) {
         size_t n;
         char *buf = write_as(r, csv[i], &n);
         if (!buf) {

@@ -148,6 +148,10 @@ static void build_inputs(void)
         snprintf(rel, sizeof rel, "real/%s.txt", texts[i]);
         add_file(tu_data(rel), XXGK_FORMAT_AUTO);
     }
+    /* web pages: the HTML reader's parser (libxml2) in many threads at once */
+    add_file(tu_data("real/files/pingtan-zrz-2024.html"), XXGK_FORMAT_AUTO);
+    add_file(tu_data("real/shanghai-govoffice-2019_html-in-js.txt"), XXGK_FORMAT_AUTO);
+    add_file(tu_data("html/hongze-district-2023-findings.html"), XXGK_FORMAT_AUTO);
     /* different reports: the reference with other numbers, some inconsistent */
     xxgk_report *base = tu_load(tu_src("examples/data/hongze-district-2023.json"));
     const xxgk_template *t = xxgk_report_template(base);

@@ -60,7 +60,7 @@ __all__ = [
     "loads", "loads_all", "new", "paths", "template", "templates",
 ]
 
-#: The format names the library knows (reading: all but "html").
+#: The format names the library knows, for reading and for writing.
 FORMATS: Tuple[str, ...] = ("json", "csv", "csv-wide", "text", "markdown", "html")
 
 #: Where the library was loaded from.
@@ -102,7 +102,7 @@ _call = _lib.call
 _MICROS = Decimal(1000000)
 _DECIMAL = decimal.Context(prec=40)
 _EXTENSIONS = {".json": "json", ".csv": "csv", ".txt": "text", ".md": "markdown",
-               ".html": "html", ".htm": "html"}
+               ".html": "html", ".htm": "html", ".shtml": "html"}
 
 
 def library_version() -> str:
@@ -394,7 +394,9 @@ def load(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, *,
     """Read one report from a file.
 
     The format is ``format`` if given ("json", "csv", "csv-wide", "text",
-    "markdown"), else the file name's extension, else the content.
+    "markdown", "html"), else the file name's extension (.html .htm .shtml are
+    web pages), else the content (a page, or text holding HTML table markup,
+    is read as HTML).
     ``strict=True`` turns reader diagnostics of severity warning or above into
     an ``XxgkError`` (ESTRICT); ``template`` ("2021", "2019") forces a
     template instead of detecting it; ``max_size`` (bytes, default 64 MiB),
