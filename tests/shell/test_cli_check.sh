@@ -132,7 +132,7 @@ printf 'dir/a/0.json\ndir/a/z/1.json\ndir/b/2.json\ndir/c.JSON\n' | diff -u - "$
 # a directory without report files is bad usage, not a clean result
 mkdir -p "$T/empty/sub"; cp "$H" "$T/empty/sub/report.pdf"
 expect_rc 2 "$XXGK" check "$T/empty"
-grep -qx "xxgk: no report file (.json .csv .txt .md) under $T/empty" "$T/err" || fail "empty directory: $(cat "$T/err")"
+grep -qx "xxgk: no report file (.json .csv .txt .md .html .htm .shtml) under $T/empty" "$T/err" || fail "empty directory: $(cat "$T/err")"
 expect_rc 2 "$XXGK" sum "$T/empty"
 [ ! -s "$T/out" ] || fail "sum of an empty directory wrote something"
 
