@@ -65,6 +65,7 @@ static int add(xx_grid *g, uint32_t row, uint32_t col, uint32_t rowspan, uint32_
     c->column = src ? src->column : 0;
     c->off = src ? src->off : -1;
     c->quoted = src && src->quoted;
+    c->absent = src && src->absent;
     xb_put(&g->text, s, n);
     xb_putc(&g->text, '\0');
     if (g->text.failed)

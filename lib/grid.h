@@ -23,13 +23,14 @@ typedef struct xg_cell {
     long line, column;    /* source place, 1-based (0: unknown) */
     long long off;        /* source byte offset (-1: unknown) */
     uint8_t quoted;       /* kept as written: spaces around it are part of the value */
+    uint8_t absent;       /* the source marks it as not given: no value is placed from it */
 } xg_cell;
 
 /* Where a cell came from. */
 typedef struct xg_src {
     long line, column;
     long long off;
-    int quoted;
+    int quoted, absent;
 } xg_src;
 
 typedef struct xx_grid {

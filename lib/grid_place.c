@@ -138,10 +138,14 @@ static void enter(xg_placer *pl, tstate *ts, const xt_table *tb)
 static int put(xg_placer *pl, const xx_grid *g, size_t id, const xg_cell *c)
 {
     const char *path = pl->r->t->cells[id].path;
+    if (c->absent) {
+        xxgk_report_cell_set_unread(pl->r, id); /* its row is read, this cell is not */
+        return 0;
+    }
     if (pl->seen[id] && pl->strict)
         return xx_error(XXGK_ESCHEMA, c->line, c->column, c->off, path, "cell '%s' is given twice", path);
     if (pl->seen[id] == 2)
-        return 0; /* two different values seen already: stays blank */
+        return 0; /* two different values seen already: stays not read */
     if (!pl->seen[id]) {
         pl->seen[id] = 1;
         pl->placed++;
@@ -168,10 +172,10 @@ static int put(xg_placer *pl, const xx_grid *g, size_t id, const xg_cell *c)
     if (same)
         return 0;
     pl->seen[id] = 2;
-    xxgk_report_cell_set_blank(pl->r, id);
+    xxgk_report_cell_set_unread(pl->r, id);
     return xx_diagf(pl->r, "READ.CONFLICT", XXGK_SEVERITY_WARNING, c->line, c->column, path,
-                    "%s：表格中同一单元格有两个不同的值，该单元格留空",
-                    "%s: the tables give this cell two different values; the cell is left blank", path);
+                    "%s：表格中同一单元格有两个不同的值，该单元格未读入",
+                    "%s: the tables give this cell two different values; the cell is not read", path);
 }
 
 static void list_cols(char *out, size_t cap, const xt_table *tb, const xt_block *bk)

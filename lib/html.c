@@ -22,6 +22,7 @@ static const char css[] =
     "td{min-width:2.5em}\n"
     "td.error{background:#fdd;outline:2px solid #c00;outline-offset:-2px}\n"
     "td.warning{background:#ffc;outline:2px solid #c90;outline-offset:-2px}\n"
+    "td.unread{background:repeating-linear-gradient(45deg,#fff,#fff 4px,#eee 4px,#eee 8px)}\n"
     "aside.findings{border:1px solid #c00;padding:.5em 1em;margin:1em 0}\n"
     "aside.findings li.error{color:#900}\n"
     "aside.findings li.warning{color:#750}\n"
@@ -128,6 +129,9 @@ static void td(xbuf *b, const xxgk_report *r, size_t id, int colspan, const stru
         xb_puts(b, sev == XXGK_SEVERITY_ERROR ? " class=\"error\" title=\"" : " class=\"warning\" title=\"");
         cell_title(b, o->findings, cell->path, o->lang_en);
         xb_putc(b, '"');
+    } else if (r->cells[id].state == XXGK_CELL_UNREAD) {
+        /* not read (an excerpt's row cut short): marked, so that it reads back not read */
+        xb_puts(b, " class=\"unread\"");
     }
     xb_puts(b, " data-path=\"");
     escs(b, cell->path);
@@ -172,7 +176,7 @@ static int printed(const xxgk_report *r, const xt_table *tb, int k)
 {
     const xt_row *rw = &tb->rows[k];
     if (!(rw->flags & XT_ROW_GROUP))
-        return 1;
+        return !r || !xx_row_unread(r, tb, rw); /* a row not read is left out: it reads back not read */
     return r && (rw->flags & XT_ROW_CELLS) && rw->first_cell >= 0 && any_filled(r, tb, rw);
 }
 
@@ -380,6 +384,10 @@ int xx_html_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options
         section(b, r, i, &num);
     for (size_t k = 0; k < t->ntables; k++) {
         const xt_table *tb = &t->tables[k];
+        if (xx_table_unread(r, tb)) {
+            num++; /* a table not read is left out (as from the text and CSV writers); its number stays */
+            continue;
+        }
         xb_puts(b, "<h2>");
         escs(b, tb->number);
         xb_puts(b, "、");

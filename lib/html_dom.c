@@ -237,6 +237,21 @@ static unsigned span(const xmlNode *n, const char *name)
     return k ? k : 1;
 }
 
+/* A cell the page marks as not read (class "unread", as the HTML writer marks the cells of an
+ * excerpt's row that the source cut short). */
+static int unread(const xmlNode *n)
+{
+    xmlChar *cls = xmlGetProp(n, (const xmlChar *)"class");
+    int yes = 0;
+    if (cls) {
+        for (const char *p = (const char *)cls; (p = strstr(p, "unread")) != NULL; p += 6)
+            if ((p == (const char *)cls || p[-1] == ' ') && (p[6] == '\0' || p[6] == ' '))
+                yes = 1;
+        xmlFree(cls);
+    }
+    return yes;
+}
+
 /* One row of a grid: its td and th cells. */
 static int grid_row(xx_grid *g, uint32_t r, const xmlNode *tr, xbuf *tmp)
 {
@@ -263,7 +278,7 @@ static int grid_row(xx_grid *g, uint32_t r, const xmlNode *tr, xbuf *tmp)
                 xb_put(&one, t, k);
             }
         }
-        xg_src src = { .line = xmlGetLineNo((xmlNodePtr)c), .column = col_of(c), .off = -1 };
+        xg_src src = { .line = xmlGetLineNo((xmlNodePtr)c), .column = col_of(c), .off = -1, .absent = unread(c) };
         int rc = one.failed ? xx_oom()
                             : xg_put_next(g, r, &col, span(c, "rowspan"), span(c, "colspan"), one.p ? one.p : "",
                                           one.len, &src);

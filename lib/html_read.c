@@ -194,19 +194,43 @@ static int published_value(xg_placer *pl, size_t id, const xx_grid *g, const xg_
     return xx_value_set_text(pl->r, id, xg_text(g, c), c->len, c->line, c->column);
 }
 
-/* Place every table; give each block its role. */
+/* Give each text block its role: a section heading, or a table heading when the first table
+ * after it (before another heading) is that table's: "（一）主动公开政府信息情况" in the
+ * narrative is a sub-heading of 总体情况, not table 二's heading. */
+static void headings(hctx *c)
+{
+    const xxgk_template *t = c->r->t;
+    for (size_t i = 0; i < c->f.nb; i++) {
+        int which = -1;
+        if (c->f.b[i].kind == HB_TEXT) {
+            c->role[i] = (uint8_t)heading(c, &c->f.b[i], &which);
+            c->which[i] = (int16_t)which;
+        }
+    }
+    for (size_t i = 0; i < c->f.nb; i++) {
+        if (c->role[i] != ROLE_TABLE)
+            continue;
+        const xt_table *tb = &t->tables[c->which[i]];
+        size_t k = i + 1;
+        while (k < c->f.nb && c->f.b[k].kind != HB_GRID && c->role[k] == ROLE_NONE)
+            k++;
+        int table_follows = k < c->f.nb && c->f.b[k].kind == HB_GRID && grid_fits(&c->f.grids[c->f.b[k].grid], t, tb);
+        if (!table_follows)
+            c->role[i] = ROLE_NONE;
+    }
+}
+
+/* Place every table, under the table heading before it when its labels are that table's. */
 static int read_blocks(hctx *c)
 {
     const xxgk_template *t = c->r->t;
     const xt_table *cur = NULL;
+    headings(c);
     for (size_t i = 0; i < c->f.nb; i++) {
         const hblock *b = &c->f.b[i];
-        int which = -1;
         if (b->kind == HB_TEXT) {
-            c->role[i] = (uint8_t)heading(c, b, &which);
-            c->which[i] = (int16_t)which;
             if (c->role[i] == ROLE_TABLE)
-                cur = &t->tables[which];
+                cur = &t->tables[c->which[i]];
             else if (c->role[i] == ROLE_SECTION)
                 cur = NULL;
             continue;
@@ -404,7 +428,7 @@ static int missing_tables(hctx *c)
 
 static int read_page(hctx *c)
 {
-    int rc = xxgk_report_new(&c->r, choose_template(c));
+    int rc = xx_report_new_read(&c->r, choose_template(c)); /* a cell the page does not give is not read */
     if (rc)
         return rc;
     if ((rc = xg_placer_init(&c->pl, c->r, 0)) != 0)

@@ -2,6 +2,7 @@
 /* Text reader, pass 3: the values of each row into template cells (unlabeled rows only
  * between two matched anchors), and the rows not found. */
 #include "text_read.h"
+#include "value.h"
 #include "normalize.h"
 
 #include <stdio.h>
@@ -12,98 +13,9 @@ static const char *short_label(const xt_row *rw)
     return rw->label;
 }
 
-int tx_cell_number(const xxgk_template *t, size_t id, const char *s, size_t n, int64_t *v, int *note)
-{
-    const xt_cell *xc = &t->cells[id];
-    const xt_col *col = &t->tables[xc->table].cols[xc->col];
-    vparse vp;
-    *note = 0;
-    if (tx_value_class(s, n, &vp) != V_NUMBER)
-        return XXGK_EPARSE;
-    int64_t micros;
-    int integral;
-    int rc = xx_parse_decimal(vp.num, vp.n, 0, &micros, &integral);
-    if (rc == 0 && vp.word_sign) {
-        if (xc->kind != XXGK_KIND_SIGNED_COUNT)
-            return XXGK_EPARSE;
-        if (vp.word_sign < 0)
-            micros = -micros;
-        *note = 2;
-    }
-    if (rc == 0 && vp.unit == 3) {
-        if (strcmp(col->unit, "万元") != 0) {
-            rc = strcmp(col->unit, "元") == 0 ? 0 : XXGK_EPARSE;
-        } else if (micros % 10000 != 0) {
-            rc = XXGK_EKIND;
-        } else {
-            micros /= 10000;
-            integral = micros % XX_MICROS == 0;
-            *note = 1;
-        }
-    } else if (rc == 0 && vp.unit == 2 && strcmp(col->unit, "万元") != 0) {
-        rc = XXGK_EPARSE;
-    }
-    return rc ? rc : xx_value_for_kind(micros, integral, xc->kind, v);
-}
-
 int tx_put_value(reader *rd, size_t id, const tcell *c)
 {
-    const xt_cell *xc = &rd->t->cells[id];
-    const char *s = rd->buf + c->off;
-    vparse vp;
-    int cls = tx_value_class(s, c->len, &vp);
-    uint32_t line = (uint32_t)tx_lno(rd, c->line);
-    if (cls == V_BLANK) {
-        rd->r->cells[id].state = XXGK_CELL_BLANK;
-        return 0;
-    }
-    if (cls == V_NUMBER) {
-        int64_t v = 0;
-        int note, rc = tx_cell_number(rd->t, id, s, c->len, &v, &note);
-        if (rc == 0) {
-            xx_set_number(rd->r, id, v, line, c->col);
-            if (note == 1)
-                xx_note_unit(rd->r, id); /* read in 元, converted: a plausibility to verify */
-            char txt[32];
-            xx_format_number(txt, v, xc->kind);
-            if (note == 1)
-                return xx_diagf(rd->r, "READ.NOTE", XXGK_SEVERITY_INFO, line, c->col, xc->path,
-                                "%s：“%.*s”按元换算为 %s 万元", "%s: '%.*s' converted from yuan to %s (10,000 yuan)",
-                                xc->path, (int)c->len, s, txt);
-            if (note == 2)
-                return xx_diagf(rd->r, "READ.NOTE", XXGK_SEVERITY_INFO, line, c->col, xc->path,
-                                "%s：“%.*s”读作 %s", "%s: '%.*s' read as %s", xc->path, (int)c->len, s, txt);
-            return 0;
-        }
-        /* a number this cell cannot hold (a fraction in a count, too many decimals, out of
-         * range, 减 in an unsigned cell): kept as a token when its text cannot be mistaken
-         * for a number ("0.123456789元"), else the cell stays blank; the diagnostic names it */
-        if (!xx_is_plain_decimal(s, c->len)) {
-            if ((rc = xx_set_token(rd->r, id, s, c->len, line, c->col)) != 0)
-                return rc;
-            return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
-                            "%s：“%.*s”不是该单元格可用的数值，按原文保留",
-                            "%s: '%.*s' is not a valid value for this cell; kept as written", xc->path, (int)c->len,
-                            s);
-        }
-        rd->r->cells[id].state = XXGK_CELL_UNREAD;
-        return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
-                        "%s：“%.*s”不是该单元格可用的数值，该单元格未读入",
-                        "%s: '%.*s' is not a valid value for this cell; the cell is not read", xc->path, (int)c->len,
-                        s);
-    }
-    {
-        /* text that is a number after all (too long to be read as one here): it cannot be
-         * kept as a token either, which would read as a number elsewhere */
-        if (xx_is_plain_decimal(s, c->len)) {
-            rd->r->cells[id].state = XXGK_CELL_UNREAD;
-            return xx_diagf(rd->r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, c->col, xc->path,
-                            "%s：“%.*s”不是该单元格可用的数值，该单元格未读入",
-                            "%s: '%.*s' is not a valid value for this cell; the cell is not read", xc->path,
-                            (int)(c->len > 80 ? 80 : c->len), s);
-        }
-    }
-    return xx_set_token(rd->r, id, s, c->len, line, c->col);
+    return xx_value_set_text(rd->r, id, rd->buf + c->off, c->len, tx_lno(rd, c->line), (long)c->col);
 }
 
 static int row_width(const xt_table *tb, int row)
@@ -356,7 +268,7 @@ static int proven(const reader *rd, size_t first, const uint32_t *vals, uint32_t
         const tcell *c = &rd->cells[vals[k]];
         int note;
         ids[k] = first + k;
-        if (tx_cell_number(rd->t, first + k, rd->buf + c->off, c->len, &v[k], &note) != 0)
+        if (xx_value_number(rd->t, first + k, rd->buf + c->off, c->len, &v[k], &note) != 0)
             return 0;
     }
     int checked;

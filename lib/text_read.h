@@ -171,12 +171,8 @@ int tx_rows_in_order(const reader *rd, size_t r0, size_t r1, uint32_t width);
 int tx_prove(const xxgk_report *r, const size_t *ids, const int64_t *vals, size_t n, int local, int *checked);
 
 /* ---- text_place.c ---- */
-/* The value of number text s[0..n) in cell id (signs from 增/减, 元 converted to 万元):
- * 0 and *v, or XXGK_EPARSE (not a number this cell takes), XXGK_EKIND, XXGK_ERANGE. *note:
- * 1 converted from 元, 2 signed by a word, else 0. */
-int tx_cell_number(const xxgk_template *t, size_t id, const char *s, size_t n, int64_t *v, int *note);
 /* Put the value text of cell c into report cell id (a number, a token or blank, diagnosed
- * when it is not a value this cell takes). 0 or an error. */
+ * when it is not a value this cell takes): xx_value_set_text. 0 or an error. */
 int tx_put_value(reader *rd, size_t id, const tcell *c);
 /* Pass 3: place rows r0..r1 of table ti; seen[row] is set for every row read. */
 int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen);

@@ -7,6 +7,7 @@
  * the rows already read. Otherwise the row stays blank and the diagnostic names the
  * candidates. */
 #include "text_read.h"
+#include "value.h"
 #include "normalize.h"
 
 #include <stdio.h>
@@ -101,7 +102,7 @@ static void enumerate(search *st, uint32_t gi, uint32_t a, uint32_t k)
         if (!number_form(s, l))
             continue;
         int note;
-        if (tx_cell_number(st->rd->t, st->first + k, s, len, &st->cur[k].v, &note) != 0)
+        if (xx_value_number(st->rd->t, st->first + k, s, len, &st->cur[k].v, &note) != 0)
             continue;
         st->cur[k].off = g->off + a;
         st->cur[k].len = len;

@@ -3,90 +3,99 @@
 #include "value.h"
 #include "text_read.h"
 
+#include <stdio.h>
 #include <string.h>
 
-static int unusable(xxgk_report *r, size_t id, const char *s, size_t n, long line, long col)
-{
-    const char *path = r->t->cells[id].path;
-    /* text that is a number after all cannot be kept as a token: it would read as a
-     * number elsewhere */
-    if (xx_is_plain_decimal(s, n)) {
-        r->cells[id].state = XXGK_CELL_BLANK;
-        return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, col, path,
-                        "%s：“%.*s”不是该单元格可用的数值，该单元格留空",
-                        "%s: '%.*s' is not a valid value for this cell; the cell is left blank", path,
-                        (int)(n > 80 ? 80 : n), s);
-    }
-    int rc = xx_set_token(r, id, s, n, (uint32_t)line, (uint32_t)col);
-    if (rc)
-        return rc;
-    return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, col, path,
-                    "%s：“%.*s”不是该单元格可用的数值，按原文保留",
-                    "%s: '%.*s' is not a valid value for this cell; kept as written", path, (int)(n > 80 ? 80 : n), s);
-}
-
-/* The number vp holds as cell id's value: 0 and *v (*note: 1 converted from 元, 2 a sign
- * word), or a nonzero code when the cell cannot hold it. */
-static int number(const xxgk_template *t, size_t id, const vparse *vp, int64_t *v, int *note)
+int xx_value_number(const xxgk_template *t, size_t id, const char *s, size_t n, int64_t *v, int *note)
 {
     const xt_cell *xc = &t->cells[id];
     const xt_col *col = &t->tables[xc->table].cols[xc->col];
+    vparse vp;
+    *note = 0;
+    if (tx_value_class(s, n, &vp) != V_NUMBER)
+        return XXGK_EPARSE;
     int64_t micros;
     int integral;
-    *note = 0;
-    int rc = xx_parse_decimal(vp->num, vp->n, 0, &micros, &integral);
-    if (rc)
-        return rc;
-    if (vp->word_sign) {
+    int rc = xx_parse_decimal(vp.num, vp.n, 0, &micros, &integral);
+    if (rc == 0 && vp.word_sign) {
         if (xc->kind != XXGK_KIND_SIGNED_COUNT)
             return XXGK_EPARSE;
-        if (vp->word_sign < 0)
+        if (vp.word_sign < 0)
             micros = -micros;
         *note = 2;
     }
-    if (vp->unit == 3) {
-        if (strcmp(col->unit, "万元") == 0) {
-            if (micros % 10000 != 0)
-                return XXGK_EKIND;
+    if (rc == 0 && vp.unit == 3) {
+        if (strcmp(col->unit, "万元") != 0) {
+            rc = strcmp(col->unit, "元") == 0 ? 0 : XXGK_EPARSE;
+        } else if (micros % 10000 != 0) {
+            rc = XXGK_EKIND;
+        } else {
             micros /= 10000;
             integral = micros % XX_MICROS == 0;
             *note = 1;
-        } else if (strcmp(col->unit, "元") != 0) {
-            return XXGK_EPARSE;
         }
-    } else if (vp->unit == 2 && strcmp(col->unit, "万元") != 0) {
-        return XXGK_EPARSE;
+    } else if (rc == 0 && vp.unit == 2 && strcmp(col->unit, "万元") != 0) {
+        rc = XXGK_EPARSE;
     }
-    return xx_value_for_kind(micros, integral, xc->kind, v);
+    return rc ? rc : xx_value_for_kind(micros, integral, xc->kind, v);
 }
 
-int xx_value_set_text(xxgk_report *r, size_t id, const char *s, size_t n, long line, long col)
+int xx_value_set_text(xxgk_report *r, size_t id, const char *s, size_t n, long line_no, long col)
 {
-    const char *path = r->t->cells[id].path;
+    const xt_cell *xc = &r->t->cells[id];
     vparse vp;
     int cls = tx_value_class(s, n, &vp);
+    uint32_t line = (uint32_t)line_no;
     if (cls == V_BLANK) {
-        xxgk_report_cell_set_blank(r, id);
-        r->cells[id].line = (uint32_t)line;
-        r->cells[id].col = (uint32_t)col;
+        r->cells[id].state = XXGK_CELL_BLANK;
         return 0;
     }
-    if (cls != V_NUMBER) /* a token, or text too long to be read as a number here */
-        return xx_is_plain_decimal(s, n) ? unusable(r, id, s, n, line, col)
-                                         : xx_set_token(r, id, s, n, (uint32_t)line, (uint32_t)col);
-    int64_t v;
-    int note;
-    if (number(r->t, id, &vp, &v, &note) != 0)
-        return unusable(r, id, s, n, line, col);
-    xx_set_number(r, id, v, (uint32_t)line, (uint32_t)col);
-    if (note == 1) {
-        char txt[32];
-        xx_format_number(txt, v, XXGK_KIND_AMOUNT);
-        return xx_diagf(r, "READ.NOTE", XXGK_SEVERITY_INFO, line, col, path, "%s：“%.*s”按元换算为 %s 万元",
-                        "%s: '%.*s' converted from yuan to %s (10,000 yuan)", path, (int)n, s, txt);
+    if (cls == V_NUMBER) {
+        int64_t v = 0;
+        int note, rc = xx_value_number(r->t, id, s, n, &v, &note);
+        if (rc == 0) {
+            xx_set_number(r, id, v, line, (uint32_t)col);
+            if (note == 1)
+                xx_note_unit(r, id); /* read in 元, converted: a plausibility to verify */
+            char txt[32];
+            xx_format_number(txt, v, xc->kind);
+            if (note == 1)
+                return xx_diagf(r, "READ.NOTE", XXGK_SEVERITY_INFO, line, col, xc->path,
+                                "%s：“%.*s”按元换算为 %s 万元", "%s: '%.*s' converted from yuan to %s (10,000 yuan)",
+                                xc->path, (int)n, s, txt);
+            if (note == 2)
+                return xx_diagf(r, "READ.NOTE", XXGK_SEVERITY_INFO, line, col, xc->path,
+                                "%s：“%.*s”读作 %s", "%s: '%.*s' read as %s", xc->path, (int)n, s, txt);
+            return 0;
+        }
+        /* a number this cell cannot hold (a fraction in a count, too many decimals, out of
+         * range, 减 in an unsigned cell): kept as a token when its text cannot be mistaken
+         * for a number ("0.123456789元"), else the cell is not read; the diagnostic names it */
+        if (!xx_is_plain_decimal(s, n)) {
+            if ((rc = xx_set_token(r, id, s, n, line, (uint32_t)col)) != 0)
+                return rc;
+            return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, col, xc->path,
+                            "%s：“%.*s”不是该单元格可用的数值，按原文保留",
+                            "%s: '%.*s' is not a valid value for this cell; kept as written", xc->path, (int)n,
+                            s);
+        }
+        r->cells[id].state = XXGK_CELL_UNREAD;
+        return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, col, xc->path,
+                        "%s：“%.*s”不是该单元格可用的数值，该单元格未读入",
+                        "%s: '%.*s' is not a valid value for this cell; the cell is not read", xc->path, (int)n,
+                        s);
     }
-    if (note == 2)
-        return xx_diagf(r, "READ.NOTE", XXGK_SEVERITY_INFO, line, col, path, "%s：“%.*s”读作 %lld",
-                        "%s: '%.*s' read as %lld", path, (int)n, s, (long long)v);
-    return 0;
+    {
+        /* text that is a number after all (too long to be read as one here): it cannot be
+         * kept as a token either, which would read as a number elsewhere */
+        if (xx_is_plain_decimal(s, n)) {
+            r->cells[id].state = XXGK_CELL_UNREAD;
+            return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, col, xc->path,
+                            "%s：“%.*s”不是该单元格可用的数值，该单元格未读入",
+                            "%s: '%.*s' is not a valid value for this cell; the cell is not read", xc->path,
+                            (int)(n > 80 ? 80 : n), s);
+        }
+    }
+    return xx_set_token(r, id, s, n, line, (uint32_t)col);
 }
+
