@@ -175,7 +175,51 @@ typedef struct rowmode {
     int pending;        /* a row named by a label alone on its line (a group heading), -1 */
     size_t pending_li;  /* that line */
     int pending_md;     /* it is a Markdown heading ("### 行政复议") */
+    int sub_of;         /* a row label alone on its line, whose sub-items may follow, -1 */
+    uint32_t sub_li;    /* its line */
+    int nsub;           /* labeled lines below it that name no row (items the form lacks) */
+    size_t sublen;
+    char subs[200];     /* their labels */
 } rowmode;
+
+/* The items printed under a row of the template that the template does not have ("其他对外
+ * 管理服务事项" ⏎ "行政检查 | 1 | 0 | 1" ⏎ "行政确认 | …"): named once; the row is found but
+ * not read (its figure is not printed, only its items'). */
+static int flush_subrows(reader *rd, rowmode *st)
+{
+    int rc = 0, row = st->sub_of;
+    st->sub_of = -1;
+    if (st->nsub == 0 || row < 0)
+        return 0;
+    const tline *ln = &rd->lines[st->sub_li];
+    long line = (long)ln->no;
+    if ((rc = tx_new_row(rd, row, st->sub_li, ln->col0, UINT32_MAX)) != 0)
+        return rc;
+    rd->rows[rd->nrows - 1].bad = 1;
+    rc = xx_diagf(rd->r, "READ.SUBROWS", XXGK_SEVERITY_WARNING, line, (long)ln->col0,
+                  rd->t->cells[st->tb->rows[row].first_cell].path,
+                  "第%ld行：表%s“%s”下列有格式中没有的子项（%s），其数值未读入",
+                  "line %ld: table %s row '%s' is followed by items the template does not have (%s); their values "
+                  "are not read",
+                  line, st->tb->number, st->tb->rows[row].label, st->subs);
+    st->nsub = 0;
+    st->sublen = 0;
+    st->subs[0] = '\0';
+    return rc;
+}
+
+/* A labeled line under a row label alone on its line, naming no row: an item of that row. */
+static void add_subrow(rowmode *st, const reader *rd, const tline *ln)
+{
+    const tcell *c = &rd->cells[ln->c0 + ln->nlab - 1];
+    int n = (int)(c->len > 40 ? 40 : c->len);
+    if (st->sublen + (size_t)n + 8 < sizeof st->subs) {
+        int w = snprintf(st->subs + st->sublen, sizeof st->subs - st->sublen, "%s%.*s", st->nsub ? "、" : "", n,
+                         rd->buf + c->off);
+        st->sublen += w > 0 ? (size_t)w : 0;
+    }
+    st->nsub++;
+}
 
 static int add_vals(reader *rd, uint32_t from, uint32_t to)
 {
@@ -287,6 +331,13 @@ static int words_line(reader *rd, rowmode *st, const tline *ln, size_t li, int *
         return 0;
     }
     st->pending = -1;
+    if ((*rc = flush_subrows(rd, st)) != 0)
+        return 0;
+    if (lastany == lab && lab + 1 == ln->c0 + ln->nc && (tb->rows[row].flags & XT_ROW_CELLS)) {
+        st->sub_of = row; /* alone on its line: its items may follow */
+        st->sub_li = (uint32_t)li;
+        return 0;
+    }
     /* a matched row label followed by exactly its number of cells, none of them a label */
     if (lastany != lab || tb->inline_layout ||
         ln->c0 + ln->nc - (lab + 1) != (uint32_t)tb->blocks[tb->rows[row].block].ncols)
@@ -356,6 +407,12 @@ static int values_line(reader *rd, rowmode *st, const tline *ln, size_t li)
         row = pending; /* the values of the label alone on the line before */
         lab = UINT32_MAX;
     }
+    if (row >= 0 && (rc = flush_subrows(rd, st)) != 0)
+        return rc;
+    if (row < 0 && ln->nlab > 0 && st->sub_of >= 0) {
+        add_subrow(st, rd, ln);
+        return 0;
+    }
     if (ln->nlab > 0 && row < 0 && (rc = unmatched(rd, tb, ln, li)) != 0)
         return rc;
     uint32_t col = lab != UINT32_MAX && row >= 0 ? rd->cells[lab].col : rd->cells[ln->c0].col;
@@ -366,7 +423,7 @@ static int values_line(reader *rd, rowmode *st, const tline *ln, size_t li)
 
 int tx_build_rows_rowmode(reader *rd, int ti, size_t *first_row)
 {
-    rowmode st = { .tb = &rd->t->tables[ti], .first_row = rd->nrows, .ctx = -1, .pending = -1 };
+    rowmode st = { .tb = &rd->t->tables[ti], .first_row = rd->nrows, .ctx = -1, .pending = -1, .sub_of = -1 };
     int rc = 0;
     *first_row = rd->nrows;
     for (size_t li = 0; li < rd->nlines; li++) {
@@ -392,7 +449,7 @@ int tx_build_rows_rowmode(reader *rd, int ti, size_t *first_row)
             return rc;
         }
     }
-    return 0;
+    return flush_subrows(rd, &st);
 }
 
 /* Close a run of rows read without a label between them (a labeled row and the unlabeled

@@ -241,6 +241,31 @@ static void test_only_the_total_printed(void **state)
     xxgk_report_free(r);
 }
 
+static void test_items_the_template_lacks(void **state)
+{
+    (void)state;
+    /* items printed under a row the template has no items for: named, not read, and the row
+     * above them is found (not reported missing) */
+    xxgk_report *r = tu_parse_str("二、主动公开政府信息情况\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n"
+                                  "行政许可 | 1 | 0 | 3\n其他对外管理服务事项\n行政检查 | 1 | 0 | 1\n行政确认 | 2 | 0 | 2\n"
+                                  "行政处罚 | 0 | 0 | 0\n",
+                                  XXGK_FORMAT_TEXT);
+    assert_int_equal(tu_count(r, "proactive.licensing.decisions"), 3);
+    assert_true(tu_unread(r, "proactive.other_services.decisions"));
+    assert_int_equal(tu_count(r, "proactive.punishment.previous"), 0);
+    char *d = tu_diag_text(r);
+    assert_non_null(strstr(d, "4:1 READ.SUBROWS warning"));
+    assert_null(strstr(d, "READ.UNMATCHED"));
+    assert_null(strstr(d, "READ.UNPLACED"));
+    free(d);
+    const xxgk_findings *f = xxgk_report_diagnostics(r);
+    int missing_row = 0;
+    for (size_t i = 0; i < xxgk_findings_count(f); i++)
+        missing_row |= strstr(xxgk_finding_message(f, i), "其他对外管理服务事项”行") != NULL;
+    assert_false(missing_row);
+    xxgk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -251,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_header_fragments_need_proof),
         cmocka_unit_test(test_cut_rows_pinyin_and_merged_cells),
         cmocka_unit_test(test_only_the_total_printed),
+        cmocka_unit_test(test_items_the_template_lacks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
