@@ -74,8 +74,15 @@ static int long_record(csv_long *rd, xxgk_report **r)
         slot = SEEN_SECTIONS + (size_t)xx_section_index(rp->t, path + 8);
     } else {
         size_t id;
-        if (xxgk_template_lookup(&id, rp->t, path) != 0)
-            return xx_csv_err(p, XXGK_ESCHEMA, fp->off, "unknown path '%s' in template %s", path, rp->t->id);
+        if (xxgk_template_lookup(&id, rp->t, path) != 0) {
+            xx_nearest near;
+            xx_nearest_init(&near, path);
+            for (size_t i = 0; i < rp->t->ncells_all; i++)
+                xx_nearest_try(&near, rp->t->cells[i].path, rp->t->cells[i].path);
+            const char *best = xx_nearest_best(&near);
+            return xx_csv_err(p, XXGK_ESCHEMA, fp->off, "unknown path '%s' in template %s%s%s%s", path, rp->t->id,
+                              best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+        }
         slot = SEEN_SECTIONS + XX_MAX_SECTIONS + id;
         if (rd->seen[slot])
             return xx_csv_errp(p, XXGK_ESCHEMA, fp->off, path, "duplicate path '%s'", path);

@@ -204,6 +204,29 @@ static int header_col(xg_placer *pl, const xx_grid *g, const xt_table *tb, const
                 "column '%s' is not a column of row '%s' (expected %s)", xg_norm(g, h), rw->label, exp);
 }
 
+/* A row label that names no row of tb (under row `under`, or -1): fail(), with the row it
+ * may have meant ("did you mean"). */
+static int unknown_row(xg_placer *pl, const xg_cell *c, const char *label, const char *norm, const xt_table *tb,
+                       int under)
+{
+    xx_nearest near;
+    xx_nearest_init(&near, norm);
+    for (int r = 0; r < tb->nrows; r++)
+        if (tb->rows[r].flags & XT_ROW_CELLS)
+            xx_nearest_try(&near, tb->rows[r].norm, tb->rows[r].label);
+    const char *best = xx_nearest_best(&near);
+    char where[256] = "", where_en[256] = "", zh[1024], en[1024];
+    if (under >= 0) {
+        snprintf(where, sizeof where, "“%s”下", tb->rows[under].label);
+        snprintf(where_en, sizeof where_en, " under '%s'", tb->rows[under].label);
+    }
+    snprintf(zh, sizeof zh, "表%s中%s没有行“%s”%s%s%s", tb->number, where, label, best ? "（是否为“" : "",
+             best ? best : "", best ? "”？）" : "");
+    snprintf(en, sizeof en, "unknown row label '%s'%s in table %s%s%s%s", label, where_en, tb->number,
+             best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+    return fail(pl, XXGK_ESCHEMA, c, NULL, "%s%.0s", "%.0s%s", zh, en);
+}
+
 /* ---- a table printed with row labels ---- */
 
 /* The template row that the label cells of row r name: 0 and *row (-1: none to place), or
@@ -244,12 +267,8 @@ static int row_labels(xg_placer *pl, const xx_grid *g, const tstate *ts, uint32_
                       text(g, c), tb->number);
         else if (m < 0 && !pl->strict && c != *last)
             continue; /* a label that names no row: the next one may */
-        else if (m < 0 && found >= 0)
-            rc = fail(pl, XXGK_ESCHEMA, c, NULL, "表%3$s中“%2$s”下没有行“%1$s”", "unknown row label '%s' under '%s' in table %s",
-                      text(g, c), tb->rows[found].label, tb->number);
         else if (m < 0)
-            rc = fail(pl, XXGK_ESCHEMA, c, NULL, "表%2$s中没有行“%1$s”", "unknown row label '%s' in table %s", text(g, c),
-                      tb->number);
+            rc = unknown_row(pl, c, text(g, c), x, tb, found);
         if (rc)
             return rc > 0 ? 0 : rc;
         found = m;
@@ -448,11 +467,10 @@ static int inline_row(xg_placer *pl, const xx_grid *g, const tstate *ts, uint32_
             int a, b, found = xm_row(tb, xg_norm(g, hc), -1, 0, &a, &b);
             if (found < 0) {
                 carry[l] = NULL;
-                return fail(pl, found == -2 ? XXGK_EAMBIGUOUS : XXGK_ESCHEMA, hc, NULL,
-                            found == -2 ? "行标签“%s”与表%s的多行相符" : "表%2$s中没有行“%1$s”",
-                            found == -2 ? "row label '%s' matches several rows of table %s"
-                                        : "unknown row label '%s' in table %s",
-                            xg_norm(g, hc), tb->number);
+                if (found != -2)
+                    return unknown_row(pl, hc, xg_norm(g, hc), xg_norm(g, hc), tb, -1);
+                return fail(pl, XXGK_EAMBIGUOUS, hc, NULL, "行标签“%s”与表%s的多行相符",
+                            "row label '%s' matches several rows of table %s", xg_norm(g, hc), tb->number);
             }
             carry[l] = hc;
             carry_row[l] = found;

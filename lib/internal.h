@@ -108,6 +108,18 @@ struct xxgk_report {
  * reader sets it, optional cells blank. Errors as xxgk_report_new. */
 int xx_report_new_read(xxgk_report **out, const xxgk_template *t);
 const xt_cell *xx_cell(const xxgk_template *t, size_t id);
+/* "Did you mean": of the candidates tried, the one nearest to `what` by edit distance in
+ * characters, when near enough to be a slip (at most a third of the longer, at least 1, and
+ * not equal); xx_nearest_best gives what was shown for it, or NULL. */
+typedef struct xx_nearest {
+    uint32_t w[64];
+    size_t nw;
+    const char *best;
+    size_t dist;
+} xx_nearest;
+void xx_nearest_init(xx_nearest *n, const char *what);
+void xx_nearest_try(xx_nearest *n, const char *cand, const char *shown);
+const char *xx_nearest_best(const xx_nearest *n);
 /* The template's word list of that name (town_suffix, fillers…), or NULL. */
 const xt_list *xx_list(const xxgk_template *t, const char *name);
 /* Look a path up without touching the error detail: 0 and *id, or -1. */

@@ -221,11 +221,16 @@ static int walk_cols(jctx *c, const xt_table *tb, const xt_row *row, const cJSON
             return jerr(c, XXGK_ESCHEMA, c->v[k].key, "duplicate key \"%s\"", it->string);
         if (col < 0) {
             char expected[512] = "";
+            xx_nearest near;
+            xx_nearest_init(&near, it->string);
             for (int n = 0; n < bk->ncols; n++) {
                 strcat(expected, n ? ", " : "");
                 strcat(expected, tb->cols[bk->first_col + n].code);
+                xx_nearest_try(&near, tb->cols[bk->first_col + n].code, tb->cols[bk->first_col + n].code);
             }
-            return jerr(c, XXGK_ESCHEMA, c->v[k].key, "unknown key \"%s\" (expected %s)", it->string, expected);
+            const char *best = xx_nearest_best(&near);
+            return jerr(c, XXGK_ESCHEMA, c->v[k].key, "unknown key \"%s\" (%s%s%sexpected %s)", it->string,
+                        best ? "did you mean \"" : "", best ? best : "", best ? "\"? " : "", expected);
         }
         int rc = read_cell(c, (size_t)row->first_cell + (size_t)col, it, &c->v[k]);
         if (rc)
@@ -243,8 +248,20 @@ static int read_group_cell(jctx *c, const xt_table *tb, int parent, const cJSON 
     int col = -1;
     if (pr && (pr->flags & XT_ROW_CELLS))
         col = find_col(tb, &tb->blocks[pr->block], it->string, 0);
-    if (col < 0)
-        return jerr(c, XXGK_ESCHEMA, c->v[k].key, "unknown key \"%s\"", it->string);
+    if (col < 0) {
+        /* did you mean one of the group's rows, or its own cells? */
+        xx_nearest near;
+        xx_nearest_init(&near, it->string);
+        for (int r = 0; r < tb->nrows; r++)
+            if (tb->rows[r].jparent == parent && tb->rows[r].key[0])
+                xx_nearest_try(&near, tb->rows[r].key, tb->rows[r].key);
+        for (int n = 0; pr && (pr->flags & XT_ROW_CELLS) && n < tb->blocks[pr->block].ncols; n++)
+            xx_nearest_try(&near, tb->cols[tb->blocks[pr->block].first_col + n].code,
+                           tb->cols[tb->blocks[pr->block].first_col + n].code);
+        const char *best = xx_nearest_best(&near);
+        return jerr(c, XXGK_ESCHEMA, c->v[k].key, "unknown key \"%s\"%s%s%s", it->string,
+                    best ? " (did you mean \"" : "", best ? best : "", best ? "\"?)" : "");
+    }
     if (dup_key(obj, it))
         return jerr(c, XXGK_ESCHEMA, c->v[k].key, "duplicate key \"%s\"", it->string);
     return read_cell(c, (size_t)pr->first_cell + (size_t)col, it, &c->v[k]);
@@ -369,7 +386,16 @@ static int read_member(jctx *c, const cJSON *it, size_t k)
                 return jerr(c, XXGK_ESCHEMA, v->val, "expected an object, found %s", type_name(it));
             return walk_rows(c, &t->tables[i], -1, it, k);
         }
-    return jerr(c, XXGK_ESCHEMA, v->key, "unknown key \"%s\"", key);
+    static const char *const members[] = { "xxgk", "template", "year", "agency", "title", "sections" };
+    xx_nearest near;
+    xx_nearest_init(&near, key);
+    for (size_t i = 0; i < sizeof members / sizeof members[0]; i++)
+        xx_nearest_try(&near, members[i], members[i]);
+    for (size_t i = 0; i < t->ntables; i++)
+        xx_nearest_try(&near, t->tables[i].code, t->tables[i].code);
+    const char *best = xx_nearest_best(&near);
+    return jerr(c, XXGK_ESCHEMA, v->key, "unknown key \"%s\"%s%s%s", key, best ? " (did you mean \"" : "",
+                best ? best : "", best ? "\"?)" : "");
 }
 
 static int read_root(jctx *c, const cJSON *root, const xxgk_template *forced)

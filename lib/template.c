@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The public face of the compiled templates (lib/templates/NAME.tpl). */
 #include "internal.h"
+#include "normalize.h"
 
+#include <stdint.h>
 #include <string.h>
 
 size_t xxgk_template_count(void) { return xt_ntemplates; }
@@ -35,6 +37,67 @@ const char *xxgk_template_name(const xxgk_template *t) { return t ? t->name : NU
 int xxgk_template_first_year(const xxgk_template *t) { return t ? t->first_year : 0; }
 size_t xxgk_template_cell_count(const xxgk_template *t) { return t ? t->ncells : 0; }
 size_t xxgk_template_cell_count_all(const xxgk_template *t) { return t ? t->ncells_all : 0; }
+
+/* s decoded into at most cap code points; SIZE_MAX when longer or not UTF-8. */
+static size_t code_points(const char *s, uint32_t *out, size_t cap)
+{
+    size_t n = 0, len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        size_t adv;
+        int32_t c = xn_utf8_decode((const unsigned char *)s + i, len - i, &adv);
+        if (c < 0 || n == cap)
+            return SIZE_MAX;
+        out[n++] = (uint32_t)c;
+        i += adv;
+    }
+    return n;
+}
+
+void xx_nearest_init(xx_nearest *n, const char *what)
+{
+    n->nw = code_points(what ? what : "", n->w, sizeof n->w / sizeof n->w[0]);
+    n->best = NULL;
+    n->dist = SIZE_MAX;
+}
+
+void xx_nearest_try(xx_nearest *n, const char *cand, const char *shown)
+{
+    uint32_t c[64];
+    size_t nc = code_points(cand, c, 64);
+    if (n->nw == SIZE_MAX || nc == SIZE_MAX)
+        return;
+    size_t longer = n->nw > nc ? n->nw : nc, limit = longer / 3 ? longer / 3 : 1;
+    if ((n->nw > nc ? n->nw - nc : nc - n->nw) > limit)
+        return;
+    /* edit distance with adjacent transpositions (nwe -> new is one slip), by rows */
+    size_t rows[3][65], *pp = rows[0], *prev = rows[1], *cur = rows[2];
+    for (size_t j = 0; j <= nc; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= n->nw; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= nc; j++) {
+            size_t best = prev[j - 1] + (n->w[i - 1] != c[j - 1]);
+            if (prev[j] + 1 < best)
+                best = prev[j] + 1;
+            if (cur[j - 1] + 1 < best)
+                best = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && n->w[i - 1] == c[j - 2] && n->w[i - 2] == c[j - 1] && pp[j - 2] + 1 < best)
+                best = pp[j - 2] + 1;
+            cur[j] = best;
+        }
+        size_t *t = pp;
+        pp = prev;
+        prev = cur;
+        cur = t;
+    }
+    size_t d = prev[nc];
+    if (d > 0 && d <= limit && d < n->dist) {
+        n->dist = d;
+        n->best = shown;
+    }
+}
+
+const char *xx_nearest_best(const xx_nearest *n) { return n->best; }
 
 const xt_list *xx_list(const xxgk_template *t, const char *name)
 {

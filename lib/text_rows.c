@@ -365,9 +365,23 @@ static int unmatched(reader *rd, const xt_table *tb, const tline *ln, size_t li)
 {
     const tcell *c = &rd->cells[ln->c0 + ln->nlab - 1];
     int cl = (int)(c->len > 120 ? 120 : c->len);
-    return xx_diagf(rd->r, "READ.UNMATCHED", XXGK_SEVERITY_WARNING, tx_lno(rd, (uint32_t)li), (long)c->col, NULL,
-                    "第%ld行：行标签“%.*s”与表%s的任何行都不对应", "line %ld: the row label '%.*s' matches no row of table %s",
-                    tx_lno(rd, (uint32_t)li), cl, rd->buf + c->off, tb->number);
+    /* the row it may have meant */
+    char norm[XM_NORM_CAP];
+    xx_nearest near;
+    const char *best = NULL;
+    if (xm_norm(norm, sizeof norm, rd->buf + c->off, c->len) < sizeof norm) {
+        xx_nearest_init(&near, norm);
+        for (int r = 0; r < tb->nrows; r++)
+            if (tb->rows[r].flags & XT_ROW_CELLS)
+                xx_nearest_try(&near, tb->rows[r].norm, tb->rows[r].label);
+        best = xx_nearest_best(&near);
+    }
+    char zh[512], en[512];
+    snprintf(zh, sizeof zh, "第%ld行：行标签“%.*s”与表%s的任何行都不对应%s%s%s", tx_lno(rd, (uint32_t)li), cl,
+             rd->buf + c->off, tb->number, best ? "（是否为“" : "", best ? best : "", best ? "”？）" : "");
+    snprintf(en, sizeof en, "line %ld: the row label '%.*s' matches no row of table %s%s%s%s", tx_lno(rd, (uint32_t)li),
+             cl, rd->buf + c->off, tb->number, best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+    return xx_diag(rd->r, "READ.UNMATCHED", XXGK_SEVERITY_WARNING, tx_lno(rd, (uint32_t)li), (long)c->col, NULL, zh, en);
 }
 
 /* A line with values: a row, labeled or not. */

@@ -342,6 +342,37 @@ static void test_spreadsheet_cell(void **state)
     xxgk_free(csv);
 }
 
+/* An unknown label or key: the reader's error names the one it may have meant. */
+static void test_did_you_mean(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int format;
+        const char *message;
+    } cases[] = {
+        { "{\"xxgk\": 1, \"template\": \"2021\", \"aplications\": {}}", XXGK_FORMAT_JSON,
+          "$.aplications: unknown key \"aplications\" (did you mean \"applications\"?)" },
+        { "{\"xxgk\": 1, \"template\": \"2021\", \"applications\": {\"nwe\": {}}}", XXGK_FORMAT_JSON,
+          "$.applications.nwe: unknown key \"nwe\" (did you mean \"new\"?)" },
+        { "{\"xxgk\": 1, \"template\": \"2021\", \"bogus\": 1}", XXGK_FORMAT_JSON, "$.bogus: unknown key \"bogus\"" },
+        { "path,value\nmeta.template,2021\napplications.new.totl,3\n", XXGK_FORMAT_CSV,
+          "unknown path 'applications.new.totl' in template 2021 (did you mean 'applications.new.total'?)" },
+        { "xxgk,1\n模板,2021\n三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数,,,1,0,0,0,0,0,1\n",
+          XXGK_FORMAT_CSV_WIDE,
+          "unknown row label '一、本年新收政府信息公开申请数' in table 三 (did you mean '一、本年新收政府信息公开申请数量'?)" },
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        xxgk_parse_options *o;
+        assert_int_equal(xxgk_parse_options_new(&o), 0);
+        assert_int_equal(xxgk_parse_options_set_format(o, cases[k].format), 0);
+        xxgk_report *r = NULL;
+        assert_int_equal(xxgk_report_parse(&r, cases[k].text, strlen(cases[k].text), o), XXGK_ESCHEMA);
+        assert_string_equal(xxgk_error_message(), cases[k].message);
+        xxgk_parse_options_free(o);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +384,7 @@ int main(void)
         cmocka_unit_test(test_period_year),
         cmocka_unit_test(test_published_total_and_unit),
         cmocka_unit_test(test_spreadsheet_cell),
+        cmocka_unit_test(test_did_you_mean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
