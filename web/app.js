@@ -82,7 +82,7 @@ function renderTables() {
   const focused = shadow.activeElement?.dataset.path;
   const html = api.write(state.report, { format: 'html', lang: state.lang, highlight: true });
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelector('section.findings')?.remove(); // the page lists the findings beside the tables
+  doc.querySelector('.findings')?.remove(); // the page lists the findings beside the tables
   const style = document.createElement('style');
   style.textContent = doc.querySelector('style').textContent + TABLE_CSS;
   shadow.replaceChildren(style, ...[...doc.body.childNodes].map((n) => document.importNode(n, true)));
