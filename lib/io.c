@@ -109,7 +109,12 @@ int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struc
     case XXGK_FORMAT_CSV: rc = xx_csv_read(out, buf, len, o); break;
     case XXGK_FORMAT_CSV_WIDE: rc = xx_csv_wide_read(out, buf, len, o); break;
     case XXGK_FORMAT_TEXT:
-    case XXGK_FORMAT_MARKDOWN: rc = xx_text_read(out, buf, len, o); break;
+    case XXGK_FORMAT_MARKDOWN: {
+        struct xxgk_parse_options t = *o; /* the text reader needs to know which (sniffed or given) */
+        t.format = format;
+        rc = xx_text_read(out, buf, len, &t);
+        break;
+    }
     case XXGK_FORMAT_HTML: rc = xx_html_read(out, buf, len, o); break;
     default: rc = xx_error(XXGK_EFORMAT, 0, 0, -1, NULL, "unknown format %d", format); break;
     }

@@ -2,6 +2,7 @@
 /* Text reader: the title (with agency and year) and the narrative sections. */
 #include "text_read.h"
 #include "title.h"
+#include "text_escape.h"
 #include "normalize.h"
 
 #include <stdio.h>
@@ -31,7 +32,10 @@ static int join_lines(reader *rd, int region, size_t from, size_t sec)
             continue;
         if (b.len)
             xb_putc(&b, '\n');
-        xb_put(&b, rd->buf + ln->off, ln->len);
+        if (rd->md)
+            xx_md_decode(&b, rd->buf + ln->off, ln->len);
+        else
+            xb_put(&b, rd->buf + ln->off, ln->len);
         rc = xx_section_line(rd->r, sec, ln->no, column_of(rd->buf, ln->off));
     }
     if (b.failed || rc) {
@@ -116,7 +120,20 @@ static int agency_line(reader *rd, const uint32_t *off, const uint32_t *len, siz
 static void set_title(reader *rd, const char *s, size_t n)
 {
     size_t at, al;
-    memcpy(rd->meta.title, s, n);
+    if (rd->md && memchr(s, '&', n)) {
+        xbuf d = { 0 };
+        xx_md_decode(&d, s, n);
+        if (!d.failed && d.len < sizeof rd->meta.title) {
+            memcpy(rd->meta.title, d.p, d.len);
+            n = d.len;
+        } else {
+            memmove(rd->meta.title, s, n);
+        }
+        xb_free(&d);
+        s = rd->meta.title;
+    } else {
+        memmove(rd->meta.title, s, n);
+    }
     rd->meta.title_len = n;
     rd->meta.year = xx_title_year(s, n, &at, NULL);
     const char *a = xx_title_agency(rd->meta.title, n, &al);

@@ -3,6 +3,7 @@
  * between two matched anchors), and the rows not found. */
 #include "text_read.h"
 #include "value.h"
+#include "text_escape.h"
 #include "normalize.h"
 
 #include <stdio.h>
@@ -15,7 +16,22 @@ static const char *short_label(const xt_row *rw)
 
 int tx_put_value(reader *rd, size_t id, const tcell *c)
 {
-    return xx_value_set_text(rd->r, id, rd->buf + c->off, c->len, tx_lno(rd, c->line), (long)c->col);
+    const char *s = rd->buf + c->off;
+    long line = tx_lno(rd, c->line);
+    int quoted = xx_text_quoted(s, c->len);
+    if (!quoted && !memchr(s, '\\', c->len) && !(rd->md && memchr(s, '&', c->len)))
+        return xx_value_set_text(rd->r, id, s, c->len, line, (long)c->col);
+    /* written escaped (text_escape.h): a quoted token is a token whatever it holds */
+    xbuf b = { 0 };
+    xx_text_unescape(&b, s, c->len, rd->md);
+    if (b.failed) {
+        xb_free(&b);
+        return xx_oom();
+    }
+    int rc = quoted && b.len ? xx_set_token(rd->r, id, b.p, b.len, (uint32_t)line, c->col)
+                             : xx_value_set_text(rd->r, id, b.p ? b.p : "", b.len, line, (long)c->col);
+    xb_free(&b);
+    return rc;
 }
 
 static int row_width(const xt_table *tb, int row)

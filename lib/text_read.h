@@ -87,6 +87,7 @@ typedef struct reader {
     int s2019, s2021;      /* label words seen that only one template has */
     int stream;            /* the table being read has one cell per line */
     int need_proof;        /* its values are placed only when its identities hold */
+    int md;                /* Markdown: entities (&lt;) stand for their characters */
     tmeta meta;
 } reader;
 

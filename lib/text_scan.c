@@ -2,6 +2,7 @@
 /* Text reader, pass 1: the lines of the text, their regions (preamble, a section, a table)
  * and the cells of table lines, each with its value class. */
 #include "text_read.h"
+#include "text_escape.h"
 #include "html_read.h"
 #include "normalize.h"
 
@@ -73,8 +74,8 @@ int tx_value_class(const char *s, size_t n, vparse *vp)
     vp->unit = 0;
     if (n == 0)
         return V_BLANK;
-    if (is_std_token(s, n))
-        return V_TOKEN;
+    if (is_std_token(s, n) || xx_text_quoted(s, n))
+        return V_TOKEN; /* a quoted token is never a number ("1,000", "12 ") */
     /* prefix 减/增 */
     if (n > 3 && (!memcmp(s, "减", 3) || !memcmp(s, "減", 3))) { vp->word_sign = -1; s += 3; n -= 3; }
     else if (n > 3 && !memcmp(s, "增", 3)) { vp->word_sign = 1; s += 3; n -= 3; }
@@ -260,7 +261,7 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
         }
         size_t st = a;
         for (size_t i = a; i <= e; i++) {
-            if (i == e || s[i] == sep) {
+            if (i == e || (s[i] == sep && !(sep == '|' && xx_text_bar_escaped(s, i)))) {
                 if (add_cell(rd, (uint32_t)(ln->off + st), (uint32_t)(i - st), line_off))
                     return XXGK_ENOMEM;
                 st = i + 1;

@@ -6,14 +6,15 @@
  * first row of a group). Markdown: the same with `#` headings and proper tables. What
  * xx_text_read reads from either gives back the report (cells, title, sections). */
 #include "internal.h"
+#include "text_escape.h"
 
 #include <string.h>
 
 static const char *const cn_num[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 
-/* Write a cell's text; '|' and line feeds inside a token become full-width / spaces so
- * that the layout holds (the reader splits lines at line feeds only). */
-static void put_cell(xbuf *b, const xxgk_report *r, size_t id)
+/* Write a cell's text so that the reader gives it back (text_escape.h): a token that would
+ * read as something else quoted, and for Markdown what a renderer would run escaped. */
+static void put_cell(xbuf *b, const xxgk_report *r, size_t id, int md)
 {
     const xcell *c = &r->cells[id];
     if (c->state == XXGK_CELL_NUMBER) {
@@ -21,15 +22,27 @@ static void put_cell(xbuf *b, const xxgk_report *r, size_t id)
         size_t n = xx_format_number(num, c->v, r->t->cells[id].kind);
         xb_put(b, num, n);
     } else if (c->state == XXGK_CELL_TOKEN && r->tokens && r->tokens[id]) {
-        for (const char *p = r->tokens[id]; *p; p++) {
-            if (*p == '|')
-                xb_puts(b, "｜");
-            else if (*p == '\n')
-                xb_putc(b, ' ');
-            else
-                xb_putc(b, *p);
+        if (!md) {
+            xx_text_put_token(b, r->tokens[id]);
+            return;
         }
+        xbuf t = { 0 };
+        xx_text_put_token(&t, r->tokens[id]);
+        if (t.failed)
+            b->failed = 1;
+        else
+            xx_md_put(b, t.p, t.len);
+        xb_free(&t);
     }
+}
+
+/* Text from the report (title, agency, narrative): as it is, or escaped for Markdown. */
+static void put_text(xbuf *b, const char *s, size_t n, int md)
+{
+    if (md)
+        xx_md_put(b, s, n);
+    else
+        xb_put(b, s, n);
 }
 
 static void put_lines(xbuf *b, const char *s, int md)
@@ -41,7 +54,7 @@ static void put_lines(xbuf *b, const char *s, int md)
         const char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
         if (n) {
-            xb_put(b, p, n);
+            put_text(b, p, n, md);
             xb_puts(b, md ? "\n\n" : "\n");
         }
         p += n;
@@ -130,7 +143,7 @@ static void write_table(xbuf *b, const xxgk_report *r, const xt_table *tb, int m
         xb_puts(b, "\n|");
         for (uint32_t k = 0; k < tb->ncells; k++) {
             xb_putc(b, ' ');
-            put_cell(b, r, tb->first_cell + k);
+            put_cell(b, r, tb->first_cell + k, md);
             xb_puts(b, " |");
         }
         xb_puts(b, "\n\n");
@@ -166,7 +179,7 @@ static void write_table(xbuf *b, const xxgk_report *r, const xt_table *tb, int m
         xb_puts(b, "|");
         for (uint32_t k = 0; k < tb->ncells; k++) {
             xb_putc(b, ' ');
-            put_cell(b, r, tb->first_cell + k);
+            put_cell(b, r, tb->first_cell + k, md);
             xb_puts(b, " |");
         }
         xb_putc(b, '\n');
@@ -250,7 +263,7 @@ static void write_table(xbuf *b, const xxgk_report *r, const xt_table *tb, int m
             }
             for (unsigned k = 0; k < bk->ncols; k++) {
                 xb_putc(b, ' ');
-                put_cell(b, r, (size_t)rw->first_cell + k);
+                put_cell(b, r, (size_t)rw->first_cell + k, md);
                 xb_puts(b, " |");
             }
             xb_putc(b, '\n');
@@ -267,13 +280,14 @@ static int write_doc(xbuf *b, const xxgk_report *r, int md)
     if (title[0]) {
         if (md)
             xb_puts(b, "# ");
-        xb_puts(b, title);
+        put_text(b, title, strlen(title), md);
         xb_puts(b, md ? "\n\n" : "\n");
     } else if (r->year > 0) {
         /* no title but an agency and year: the title line that carries them */
         if (md)
             xb_puts(b, "# ");
-        xb_printf(b, "%s%d年政府信息公开工作年度报告", xxgk_report_agency(r), r->year);
+        put_text(b, xxgk_report_agency(r), strlen(xxgk_report_agency(r)), md);
+        xb_printf(b, "%d年政府信息公开工作年度报告", r->year);
         xb_puts(b, md ? "\n\n" : "\n");
     }
     put_lines(b, r->sections[0], md);
