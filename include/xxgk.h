@@ -616,6 +616,11 @@ XXGK_API int xxgk_write_options_set_lang(xxgk_write_options *o, const char *lang
  * reports can be written to one file one after another. Copied. */
 XXGK_API int xxgk_write_options_set_report_id(xxgk_write_options *o, const char *id);
 XXGK_API int xxgk_write_options_set_header(xxgk_write_options *o, int on);
+/* Wide CSV: start with a UTF-8 byte order mark (default 1), so that a
+ * spreadsheet opening the file reads its Chinese as UTF-8 rather than in the
+ * local code page; 0 leaves it out. The other formats never have one (the
+ * long CSV is for machines). Every reader accepts a byte order mark. */
+XXGK_API int xxgk_write_options_set_bom(xxgk_write_options *o, int on);
 /* HTML: highlight the cells named by these findings, with their messages
  * (borrowed: must outlive the write calls; NULL: none). */
 XXGK_API int xxgk_write_options_set_findings(xxgk_write_options *o,

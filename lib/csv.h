@@ -45,6 +45,11 @@ int xx_csv_errp(csvp *p, int code, size_t off, const char *path, const char *fmt
     __attribute__((format(printf, 5, 6)));
 /* Quote a field when it needs it. */
 void xx_csv_put_field(xbuf *b, const char *s);
+/* The same for text from a report (agency, sections, tokens, report ids): text that a
+ * spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return,
+ * after any apostrophes) gets a leading apostrophe, as OWASP recommends; the scanner takes
+ * it off again, so the text reads back unchanged. */
+void xx_csv_put_text(xbuf *b, const char *s);
 /* 0, or an XXGK_EENCODING error at the first byte that is not UTF-8. */
 int xx_csv_check_utf8(const char *buf, size_t len);
 

@@ -240,42 +240,43 @@ int xx_csv_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options 
     if (o->header)
         xb_puts(b, id ? "report,path,value\n" : "path,value\n");
     char tmp[32];
-#define ROW(path_, val_)                                                                                              \
+    /* put: xx_csv_put_text for text from the report, xx_csv_put_field for numbers */
+#define ROW(path_, val_, put)                                                                                         \
     do {                                                                                                              \
         if (id) {                                                                                                     \
-            xx_csv_put_field(b, id);                                                                                         \
+            xx_csv_put_text(b, id);                                                                                   \
             xb_putc(b, ',');                                                                                          \
         }                                                                                                             \
         xb_puts(b, path_);                                                                                            \
         xb_putc(b, ',');                                                                                              \
-        xx_csv_put_field(b, val_);                                                                                           \
+        put(b, val_);                                                                                                 \
         xb_putc(b, '\n');                                                                                             \
     } while (0)
-    ROW("meta.template", t->id);
+    ROW("meta.template", t->id, xx_csv_put_field);
     if (r->year)
         snprintf(tmp, sizeof tmp, "%d", r->year);
     else
         tmp[0] = '\0';
-    ROW("meta.year", tmp);
-    ROW("meta.agency", xxgk_report_agency(r));
-    ROW("meta.title", xxgk_report_title(r));
+    ROW("meta.year", tmp, xx_csv_put_field);
+    ROW("meta.agency", xxgk_report_agency(r), xx_csv_put_text);
+    ROW("meta.title", xxgk_report_title(r), xx_csv_put_text);
     for (size_t i = 0; i < t->nsections; i++) {
         char path[64];
         snprintf(path, sizeof path, "section.%s", t->sections[i].code);
-        ROW(path, r->sections[i] ? r->sections[i] : "");
+        ROW(path, r->sections[i] ? r->sections[i] : "", xx_csv_put_text);
     }
     for (size_t i = 0; i < t->ncells_all; i++) {
         const xcell *c = &r->cells[i];
         if ((i >= t->ncells && c->state == XXGK_CELL_BLANK) || c->state == XXGK_CELL_UNREAD)
             continue; /* an absent row: an optional cell not filled, or a cell not read */
-        const char *v = "";
-        if (c->state == XXGK_CELL_NUMBER) {
-            xx_format_number(tmp, c->v, t->cells[i].kind);
-            v = tmp;
-        } else if (c->state == XXGK_CELL_TOKEN) {
-            v = r->tokens[i];
+        if (c->state == XXGK_CELL_TOKEN) {
+            ROW(t->cells[i].path, r->tokens[i], xx_csv_put_text);
+            continue;
         }
-        ROW(t->cells[i].path, v);
+        tmp[0] = '\0';
+        if (c->state == XXGK_CELL_NUMBER)
+            xx_format_number(tmp, c->v, t->cells[i].kind);
+        ROW(t->cells[i].path, tmp, xx_csv_put_field);
     }
 #undef ROW
     return b->failed ? xx_oom() : 0;

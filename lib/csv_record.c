@@ -71,6 +71,15 @@ int xx_csv_errp(csvp *p, int code, size_t off, const char *path, const char *fmt
     return rc;
 }
 
+/* Whether text would start a formula in a spreadsheet, after any apostrophes. */
+static int formula_like(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] == '\'')
+        k++;
+    return k < n && (s[k] == '=' || s[k] == '+' || s[k] == '-' || s[k] == '@' || s[k] == '\t' || s[k] == '\r');
+}
+
 static void cp_newline(csvp *p, size_t nl)
 {
     p->line++;
@@ -164,6 +173,13 @@ int xx_csv_next(csvp *p)
         xb_putc(&p->scratch, '\0');
         if (p->scratch.failed)
             return xx_oom();
+        /* the apostrophe a writer put before a formula-like text (xx_csv_put_text); what
+         * is left reads as any field (a token is never a number, so none reads as one) */
+        const char *t = p->scratch.p + f->soff;
+        if (f->slen >= 2 && t[0] == '\'' && formula_like(t + 1, f->slen - 1)) {
+            f->soff++;
+            f->slen--;
+        }
         if (i < p->len && p->buf[i] == ',') {
             p->pos = i + 1;
             continue;
@@ -182,22 +198,37 @@ int xx_csv_next(csvp *p)
     return 1;
 }
 
-/* Quote a field when it needs it. */
-void xx_csv_put_field(xbuf *b, const char *s)
+/* s as a field, after `prefix`; quoted when it needs it or when `quote`. */
+static void put(xbuf *b, const char *prefix, const char *s, int quote)
 {
     size_t n = strlen(s);
     int edge = n && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t');
-    if (!edge && !strpbrk(s, ",\"\r\n")) {
+    if (!quote && !edge && !strpbrk(s, ",\"\r\n")) {
         xb_puts(b, s);
         return;
     }
     xb_putc(b, '"');
+    xb_puts(b, prefix);
     for (const char *q = s; *q; q++) {
         if (*q == '"')
             xb_putc(b, '"');
         xb_putc(b, *q);
     }
     xb_putc(b, '"');
+}
+
+void xx_csv_put_field(xbuf *b, const char *s)
+{
+    put(b, "", s, 0);
+}
+
+void xx_csv_put_text(xbuf *b, const char *s)
+{
+    /* quoted too, so that a reader that trims spaces keeps a tab after the apostrophe */
+    if (formula_like(s, strlen(s)))
+        put(b, "'", s, 1);
+    else
+        put(b, "", s, 0);
 }
 
 int xx_csv_check_utf8(const char *buf, size_t len)

@@ -18,7 +18,7 @@ static void put_cell_text(xbuf *b, const xxgk_report *r, size_t id)
         xx_format_number(tmp, c->v, r->t->cells[id].kind);
         xb_puts(b, tmp);
     } else if (c->state == XXGK_CELL_TOKEN) {
-        xx_csv_put_field(b, r->tokens[id]);
+        xx_csv_put_text(b, r->tokens[id]);
     }
 }
 
@@ -153,8 +153,9 @@ static void wide_table(xbuf *b, const xxgk_report *r, const xt_table *tb)
 
 int xx_csv_wide_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options *o)
 {
-    (void)o;
     const xxgk_template *t = r->t;
+    if (o->bom) /* for the spreadsheets that take a file without it for the local code page */
+        xb_puts(b, "\xEF\xBB\xBF");
     xb_puts(b, "xxgk,1\n");
     xb_printf(b, "%s,%s\n", xx_wide_keys[WK_TEMPLATE], t->id);
     if (r->year)
@@ -162,14 +163,14 @@ int xx_csv_wide_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_opt
     else
         xb_printf(b, "%s,\n", xx_wide_keys[WK_YEAR]);
     xb_printf(b, "%s,", xx_wide_keys[WK_AGENCY]);
-    xx_csv_put_field(b, xxgk_report_agency(r));
+    xx_csv_put_text(b, xxgk_report_agency(r));
     xb_printf(b, "\n%s,", xx_wide_keys[WK_TITLE]);
-    xx_csv_put_field(b, xxgk_report_title(r));
+    xx_csv_put_text(b, xxgk_report_title(r));
     xb_putc(b, '\n');
     for (size_t i = 0; i < t->nsections; i++) {
         xx_csv_put_field(b, t->sections[i].heading[0] ? t->sections[i].heading : xx_wide_keys[WK_PREAMBLE]);
         xb_putc(b, ',');
-        xx_csv_put_field(b, r->sections[i] ? r->sections[i] : "");
+        xx_csv_put_text(b, r->sections[i] ? r->sections[i] : "");
         xb_putc(b, '\n');
     }
     for (size_t i = 0; i < t->ntables; i++) {

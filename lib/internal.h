@@ -257,6 +257,7 @@ struct xxgk_write_options {
     int format, lang_en, header;
     char *report_id;
     const xxgk_findings *findings;
+    int bom; /* wide CSV starts with a UTF-8 byte order mark */
 };
 /* Effective options (defaults when o is NULL). */
 void xx_parse_defaults(struct xxgk_parse_options *o, const xxgk_parse_options *user);

@@ -173,7 +173,7 @@ int xxgk_report_write(char **out, size_t *len, const xxgk_report *r, const xxgk_
     *out = NULL;
     if (len)
         *len = 0;
-    struct xxgk_write_options o = { XXGK_FORMAT_JSON, 0, 1, NULL, NULL };
+    struct xxgk_write_options o = { XXGK_FORMAT_JSON, 0, 1, NULL, NULL, 1 };
     if (user)
         o = *user;
     xbuf b = { 0 };

@@ -137,6 +137,7 @@ int xxgk_write_options_new(xxgk_write_options **out)
         return xx_oom();
     (*out)->format = XXGK_FORMAT_JSON;
     (*out)->header = 1;
+    (*out)->bom = 1;
     return 0;
 }
 
@@ -181,6 +182,13 @@ int xxgk_write_options_set_header(xxgk_write_options *o, int on)
 {
     NEED(o);
     o->header = on != 0;
+    return 0;
+}
+
+int xxgk_write_options_set_bom(xxgk_write_options *o, int on)
+{
+    NEED(o);
+    o->bom = on != 0;
     return 0;
 }
 

@@ -15,6 +15,8 @@ static const cli_option convert_options[] = {
     CLI_STRING(0, "report", "ID", report, COMPLETE_NONE,
                "from a file of many reports (long CSV with a `report` column), the\n"
                "report with this id"),
+    CLI_FLAG(0, "no-bom", no_bom,
+             "csv-wide: no UTF-8 byte order mark at the start (spreadsheets need it to read the Chinese)"),
     CLI_FLAG(0, "strict", strict, "fail when the reader could not place something"),
     CLI_FLAG(0, "highlight", highlight,
              "HTML: check the report and mark the cells the findings name, with\n"
@@ -140,6 +142,7 @@ static int convert_one(const cli_args *a, const cli_readopts *ro, int format)
     }
     xxgk_write_options_set_format(wo, format);
     xxgk_write_options_set_lang(wo, a->lang == LANG_EN ? "en" : "zh");
+    xxgk_write_options_set_bom(wo, !a->no_bom);
     if ((status = read_report(&r, a, file, ro)) != 0) {
         if (status == MANY_REPORTS && format != XXGK_FORMAT_CSV)
             fprintf(stderr, "%s: holds many reports (a `report` column): write them all with --to csv, "

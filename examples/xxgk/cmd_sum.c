@@ -13,6 +13,8 @@ static const cli_option sum_options[] = {
                "write the total to FILE instead of standard output (never one of the\n"
                "inputs; FILE is replaced only once the whole total is written)"),
     CLI_OPT_FROM,
+    CLI_FLAG(0, "no-bom", no_bom,
+             "csv-wide: no UTF-8 byte order mark at the start (spreadsheets need it to read the Chinese)"),
     CLI_OPT_LANG,
     CLI_OPT_SEVERITY,
     CLI_OPT_JOBS("readers"),
@@ -199,6 +201,7 @@ static int finish(sum_ctx *c, int format)
     if (xxgk_sum_finish(&total, c->acc) != 0 || xxgk_check(&f, total, NULL) != 0 ||
         xxgk_write_options_new(&wo) != 0 || xxgk_write_options_set_format(wo, format) != 0 ||
         xxgk_write_options_set_lang(wo, a->lang == LANG_EN ? "en" : "zh") != 0 ||
+        xxgk_write_options_set_bom(wo, !a->no_bom) != 0 ||
         xxgk_report_write(&text, &len, total, wo) != 0) {
         fprintf(stderr, "xxgk sum: %s\n", xxgk_error_message()[0] ? xxgk_error_message()
                                                                  : xxgk_strerror(xxgk_error_code()));

@@ -9,6 +9,8 @@ static const cli_option template_options[] = {
     CLI_ONE_OF('t', "to", "FORMAT", to, cli_formats_out, "the format to write (default json)"),
     CLI_STRING('o', "output", "FILE", output, COMPLETE_FILE,
                "write to FILE instead of standard output"),
+    CLI_FLAG(0, "no-bom", no_bom,
+             "csv-wide: no UTF-8 byte order mark at the start (spreadsheets need it to read the Chinese)"),
     CLI_OPT_LANG,
     CLI_END,
 };
@@ -47,6 +49,7 @@ static int cmd_template(const cli_args *a)
     if (xxgk_report_new(&r, t) != 0 || xxgk_write_options_new(&wo) != 0 ||
         xxgk_write_options_set_format(wo, format) != 0 ||
         xxgk_write_options_set_lang(wo, a->lang == LANG_EN ? "en" : "zh") != 0 ||
+        xxgk_write_options_set_bom(wo, !a->no_bom) != 0 ||
         xxgk_report_write(&text, &len, r, wo) != 0) {
         fprintf(stderr, "xxgk template: %s\n", xxgk_error_message()[0] ? xxgk_error_message()
                                                                       : xxgk_strerror(xxgk_error_code()));

@@ -127,6 +127,27 @@ tr '\n' '\r' <tests/data/real/kundulun-xinfang-2023.txt >"$T/cr.txt"
 expect_rc 0 "$XXGK" convert --to json -q "$T/cr.txt"
 "$XXGK" convert --to json -q tests/data/real/kundulun-xinfang-2023.txt | cmp -s - "$T/out" || fail "CR-only text"
 
+# ---- spreadsheets: the wide CSV has a byte order mark (--no-bom: none), the long CSV none;
+# text that a spreadsheet would run as a formula gets an apostrophe and reads back ----
+starts() { # FILE BYTES...: FILE begins with these bytes
+    head -c "$(printf "$2" | wc -c)" "$1" | cmp -s - <(printf "$2")
+}
+for cmd in "convert --to csv-wide $K" "template --to csv-wide" "sum --to csv-wide $K"; do
+    "$XXGK" $cmd >"$T/w.csv" 2>/dev/null || true
+    starts "$T/w.csv" '\xef\xbb\xbfxxgk,1\n' || fail "$cmd: no BOM"
+    "$XXGK" $cmd --no-bom >"$T/w.csv" 2>/dev/null || true
+    starts "$T/w.csv" 'xxgk,1\n' || fail "$cmd --no-bom"
+done
+"$XXGK" convert --to csv "$K" >"$T/l.csv"
+starts "$T/l.csv" 'path,value\n' || fail "long CSV with a BOM"
+sed 's/"agency": "[^"]*"/"agency": "=HYPERLINK(\\"http:\/\/x\\",\\"y\\")"/' "$K" >"$T/evil.json"
+for to in csv csv-wide; do
+    expect_rc 0 "$XXGK" convert --to $to -o "$T/evil.$to.csv" "$T/evil.json"
+    grep -q "\"'=HYPERLINK(" "$T/evil.$to.csv" || fail "$to: the formula is not neutralised"
+    expect_rc 0 "$XXGK" convert --to json "$T/evil.$to.csv"
+    cmp -s "$T/out" "$T/evil.json" || fail "$to: the agency does not read back"
+done
+
 # ---- a missing file is named, whatever its extension and the command ----
 for f in missing.csv missing.json; do
     expect_rc 2 "$XXGK" check "$T/$f"
