@@ -70,9 +70,9 @@ static int number_at(const char *s, size_t i, size_t *end, int64_t *micros)
 }
 
 /* The figure the words before the number at s[start..) name, with the position of its nouns
- * (*noun): the figure whose verb comes last before them in the clause (a figure without
- * verbs comes after those with one), whose context is in the sentence, and whose unit
- * follows the number at s[after..) (*unit). -1 when none. */
+ * (*noun): of the figures whose context and `about` words are earlier in the sentence and
+ * whose unit follows the number at s[after..) (*unit), the one whose verb comes last before
+ * the nouns in the clause (a figure without verbs: its context word). -1 when none. */
 static int figure_at(const xxgk_template *t, const char *s, size_t start, size_t after, size_t *noun,
                      const xt_unit **unit)
 {
@@ -103,9 +103,10 @@ static int figure_at(const xxgk_template *t, const char *s, size_t start, size_t
             if (!u || !strncmp(s + after, "余", 3) || !strncmp(s + after, "多", 3))
                 continue;
             size_t at = pos - nl, clause = start_of(s, at, 1), sentence = start_of(s, at, 0);
-            if (fg->ncontext && !last_word(s, sentence, at, fg->context, fg->ncontext))
+            size_t ctx = fg->ncontext ? last_word(s, sentence, at, fg->context, fg->ncontext) : 1;
+            if (!ctx || (fg->nabout && !last_word(s, sentence, at, fg->about, fg->nabout)))
                 continue;
-            size_t verb = fg->nverbs ? last_word(s, clause, at, fg->verbs, fg->nverbs) : 1;
+            size_t verb = fg->nverbs ? last_word(s, clause, at, fg->verbs, fg->nverbs) : ctx;
             if (!verb)
                 continue;
             if (best < 0 || verb > best_verb) {

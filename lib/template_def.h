@@ -115,13 +115,15 @@ typedef struct xt_unit {
 
 /* A figure the narrative states about the tables (TEXT.MATCH): the words right before the
  * number name what is counted, one of `verbs` (if any) comes before them in the clause, one
- * of `context` (if any) earlier in the sentence; `alts` are the cells it may equal, each
- * alternative a sum: n, then n cell ids, for each of nalts. */
+ * of `context` (if any) and one of `about` (if any) earlier in the sentence; when figures
+ * share words, the one whose verb (or context) comes last is meant. `alts` are the cells it
+ * may equal, each alternative a sum: n, then n cell ids, for each of nalts. */
 typedef struct xt_figure {
     const char *code, *what, *what_en;
     const char *const *nouns; uint8_t nnouns;
     const char *const *verbs; uint8_t nverbs;
     const char *const *context; uint8_t ncontext;
+    const char *const *about; uint8_t nabout;   /* one of these too, earlier in the sentence */
     const xt_unit *units; uint8_t nunits;
     const int32_t *alts; uint8_t nalts;
     uint8_t kind;                 /* XXGK_KIND_* of its cells */

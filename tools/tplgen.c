@@ -115,8 +115,8 @@ typedef struct { const char *name; const char *words[64]; int n; } wlist;
 
 typedef struct {
     const char *code, *what, *en, *cells;
-    const char *nouns[32], *verbs[32], *context[16], *units[8];
-    int nnouns, nverbs, ncontext, nunits, unit_exp[8];
+    const char *nouns[32], *verbs[32], *context[16], *about[16], *units[8];
+    int nnouns, nverbs, ncontext, nabout, nunits, unit_exp[8];
     int alts[64], nalt_ints, nalts, kind, line;
 } figure;
 
@@ -348,12 +348,13 @@ static void parse(const char *path, tpl *t)
             memset(fg, 0, sizeof *fg);
             fg->code = dup(f[0]); fg->what = dup(f[1]); fg->en = dup(f[2]); fg->line = g_line;
             tb = NULL; bk = NULL; last_al = NULL; rr = NULL;
-        } else if (!strcmp(d, "nouns") || !strcmp(d, "verbs") || !strcmp(d, "context") || !strcmp(d, "units") ||
-                   !strcmp(d, "cells")) {
+        } else if (!strcmp(d, "nouns") || !strcmp(d, "verbs") || !strcmp(d, "context") || !strcmp(d, "about") ||
+                   !strcmp(d, "units") || !strcmp(d, "cells")) {
             if (!fg) die("%s outside a figure", d);
             if (!strcmp(d, "nouns")) fg->nnouns = words(arg, fg->nouns, 32);
             else if (!strcmp(d, "verbs")) fg->nverbs = words(arg, fg->verbs, 32);
             else if (!strcmp(d, "context")) fg->ncontext = words(arg, fg->context, 16);
+            else if (!strcmp(d, "about")) fg->nabout = words(arg, fg->about, 16);
             else if (!strcmp(d, "cells")) fg->cells = dup(arg);
             else {
                 fg->nunits = words(arg, fg->units, 8);
@@ -909,10 +910,10 @@ static void emit(FILE *o, tpl *t)
     fputs("};\n", o);
     for (int i = 0; i < t->nfigures; i++) {
         const figure *fg = &t->figures[i];
-        static const char *const parts[] = { "nouns", "verbs", "context" };
-        const char *const *lists[] = { fg->nouns, fg->verbs, fg->context };
-        int ns[] = { fg->nnouns, fg->nverbs, fg->ncontext };
-        for (int k = 0; k < 3; k++) {
+        static const char *const parts[] = { "nouns", "verbs", "context", "about" };
+        const char *const *lists[] = { fg->nouns, fg->verbs, fg->context, fg->about };
+        int ns[] = { fg->nnouns, fg->nverbs, fg->ncontext, fg->nabout };
+        for (int k = 0; k < 4; k++) {
             if (!ns[k]) continue;
             fprintf(o, "static const char *const %s_fig%d_%s[] = {", p, i, parts[k]);
             for (int j = 0; j < ns[k]; j++) { put_str(o, lists[k][j]); fputs(", ", o); }
@@ -933,9 +934,10 @@ static void emit(FILE *o, tpl *t)
         fprintf(o, ", %s_fig%d_nouns, %d", p, i, fg->nnouns);
         if (fg->nverbs) fprintf(o, ", %s_fig%d_verbs, %d", p, i, fg->nverbs); else fputs(", NULL, 0", o);
         if (fg->ncontext) fprintf(o, ", %s_fig%d_context, %d", p, i, fg->ncontext); else fputs(", NULL, 0", o);
+        if (fg->nabout) fprintf(o, ", %s_fig%d_about, %d", p, i, fg->nabout); else fputs(", NULL, 0", o);
         fprintf(o, ", %s_fig%d_units, %d, %s_fig%d_alts, %d, %d},\n", p, i, fg->nunits, p, i, fg->nalts, fg->kind);
     }
-    if (!t->nfigures) fputs("    {NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0},\n", o);
+    if (!t->nfigures) fputs("    {NULL, NULL, NULL, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, NULL, 0, 0},\n", o);
     fputs("};\n", o);
     /* the linear identities as a flat program (see template_def.h) */
     fprintf(o, "static const uint16_t %s_fast[] = {", p);

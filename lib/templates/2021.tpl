@@ -222,7 +222,9 @@ msg_en {cell}: the value in the text carries another unit than the column's ({un
 #   nouns    the words right before the number that name what it counts (one of them);
 #   verbs    words of which one must come before those in the clause (none: not needed);
 #            when figures share nouns, the one whose verb comes last is meant;
-#   context  words of which one must come earlier in the sentence;
+#   context  words of which one must come earlier in the sentence (when figures share words,
+#            the one whose context comes last is meant, if they have no verbs);
+#   about    words of which one must come earlier in the sentence too;
 #   units    the units after the number (元=-4: a value in 元 for cells in 万元);
 #   cells    the cells it may equal: alternatives separated by ";", each a sum of cells.
 # A number followed by 余 or 多 (about) is not compared. `list fillers` may stand between the
@@ -316,12 +318,56 @@ cells proactive.fees.amount
 
 figure review_litigation.review | 政府信息公开行政复议 | administrative reviews
 nouns 行政复议 行政复议申请
-context 政府信息 信息公开 依申请公开
+about 政府信息 信息公开 依申请公开
 units 件 起 宗 次 个
 cells review_litigation.review.total
 
 figure review_litigation.litigation | 政府信息公开行政诉讼 | lawsuits
 nouns 行政诉讼
-context 政府信息 信息公开 依申请公开
+about 政府信息 信息公开 依申请公开
 units 件 起 宗 次 个
 cells review_litigation.litigation_direct.total + review_litigation.litigation_after_review.total ; review_litigation.litigation_direct.total
+
+# Their outcomes, in a sentence about them: "行政复议2件，其中维持1件，纠正1件；行政诉讼1件，
+# 维持1件" — an outcome belongs to the one named last before it.
+figure review_litigation.review.upheld | 行政复议结果维持 | reviews upheld
+nouns 维持 结果维持
+context 行政复议
+about 政府信息 信息公开 依申请公开
+units 件 起 宗 次 个
+cells review_litigation.review.upheld
+
+figure review_litigation.review.corrected | 行政复议结果纠正 | reviews corrected
+nouns 纠正 结果纠正
+context 行政复议
+about 政府信息 信息公开 依申请公开
+units 件 起 宗 次 个
+cells review_litigation.review.corrected
+
+figure review_litigation.review.pending | 行政复议尚未审结 | reviews pending
+nouns 尚未审结 未审结
+context 行政复议
+about 政府信息 信息公开 依申请公开
+units 件 起 宗 次 个
+cells review_litigation.review.pending
+
+figure review_litigation.litigation.upheld | 行政诉讼结果维持 | lawsuits upheld
+nouns 维持 结果维持
+context 行政诉讼
+about 政府信息 信息公开 依申请公开
+units 件 起 宗 次 个
+cells review_litigation.litigation_direct.upheld + review_litigation.litigation_after_review.upheld
+
+figure review_litigation.litigation.corrected | 行政诉讼结果纠正 | lawsuits corrected
+nouns 纠正 结果纠正
+context 行政诉讼
+about 政府信息 信息公开 依申请公开
+units 件 起 宗 次 个
+cells review_litigation.litigation_direct.corrected + review_litigation.litigation_after_review.corrected
+
+figure review_litigation.litigation.pending | 行政诉讼尚未审结 | lawsuits pending
+nouns 尚未审结 未审结
+context 行政诉讼
+about 政府信息 信息公开 依申请公开
+units 件 起 宗 次 个
+cells review_litigation.litigation_direct.pending + review_litigation.litigation_after_review.pending

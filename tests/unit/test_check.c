@@ -325,6 +325,13 @@ static void test_check_into_does_not_allocate(void **state)
     assert_int_equal(xxgk_check_into(f, r, NULL), 0);
     xx_alloc_fail_at(0);
     assert_int_equal(xxgk_findings_count(f), 0);
+    xxgk_report_free(r);
+    /* nor does a clean published report whose narrative states figures and a period */
+    r = tu_load(tu_data("real/kundulun-xinfang-2023.txt"));
+    xx_alloc_fail_at(1);
+    assert_int_equal(xxgk_check_into(f, r, NULL), 0);
+    xx_alloc_fail_at(0);
+    assert_int_equal(xxgk_findings_count(f), 0);
     xxgk_findings_free(f);
     xxgk_report_free(r);
 }

@@ -200,6 +200,23 @@ static void test_phrases(void **state)
     set(r, "review_litigation.review.total", 2);
     assert_int_equal(text_findings(r), 1);
     xxgk_report_free(r);
+    /* outcomes belong to the review or the lawsuits named last before them */
+    r = narrated("2021", "因政府信息公开引起行政复议2件，其中维持1件，纠正1件；行政诉讼1件，维持1件。"
+                         "本局办理行政复议案件30件，维持20件。");
+    set(r, "review_litigation.review.total", 2);
+    set(r, "review_litigation.review.upheld", 1);
+    set(r, "review_litigation.review.corrected", 1);
+    set(r, "review_litigation.litigation_direct.total", 1);
+    set(r, "review_litigation.litigation_direct.upheld", 1);
+    set(r, "review_litigation.litigation_after_review.total", 0);
+    set(r, "review_litigation.litigation_after_review.upheld", 0);
+    assert_int_equal(text_findings(r), 0);
+    set(r, "review_litigation.litigation_direct.upheld", 0);
+    set(r, "review_litigation.litigation_after_review.upheld", 1);
+    assert_int_equal(text_findings(r), 0); /* direct + after review */
+    set(r, "review_litigation.review.upheld", 2);
+    assert_int_equal(text_findings(r), 1);
+    xxgk_report_free(r);
     /* fees in 元 for a cell in 万元, exactly */
     r = narrated("2021", "全年收取行政事业性收费500元。");
     assert_int_equal(xxgk_report_cell_set_micros(r, tu_id(r, "proactive.fees.amount"), 50000), 0);
