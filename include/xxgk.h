@@ -140,9 +140,14 @@ typedef struct xxgk_sum xxgk_sum;
 #define XXGK_FORMAT_TEXT      4  /* the published plain-text form */
 #define XXGK_FORMAT_MARKDOWN  5
 #define XXGK_FORMAT_HTML      6
+#define XXGK_FORMAT_PDFTEXT   7  /* reading: the text poppler's `pdftotext -raw` makes of a
+                                  * PDF (pages end in a form feed); read as text, and the
+                                  * findings give the page (xxgk_finding_page) and the line
+                                  * within it. The library does not read PDF files: the xxgk
+                                  * command and the Python binding run pdftotext. */
 
 /* Parse a format name ("json", "csv", "csv-wide", "text", "markdown",
- * "html", "auto") into *format. XXGK_ENOTFOUND if unknown. */
+ * "html", "pdftext", "auto") into *format. XXGK_ENOTFOUND if unknown. */
 XXGK_API int xxgk_format_from_name(int *format, const char *name);
 /* The name of a format, or NULL if unknown (static). */
 XXGK_API const char *xxgk_format_name(int format);
@@ -561,6 +566,10 @@ XXGK_API int xxgk_finding_format(char *buf, size_t size, const xxgk_findings *f,
  * unknown. */
 XXGK_API long xxgk_finding_line(const xxgk_findings *f, size_t i);
 XXGK_API long xxgk_finding_column(const xxgk_findings *f, size_t i);
+/* The page of that place, 1-based, for a report read from a paged source
+ * (XXGK_FORMAT_PDFTEXT; its line is then the line within the page); 0 for
+ * other sources or when the place is unknown. */
+XXGK_API long xxgk_finding_page(const xxgk_findings *f, size_t i);
 
 /* ------------------------------------------------------------------------ */
 /* Sums and differences                                                     */

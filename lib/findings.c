@@ -123,10 +123,16 @@ int xx_findings_new_item(xxgk_findings *f, xfinding **out, const char *rule, int
         x->col = (long)c->col;
         x->grid_rec = c->grid_rec;
         x->grid_field = c->grid_field;
+        x->page = xx_page_of(r, x->line, &x->line);
     }
     f->n++;
     *out = x;
     return 0;
+}
+
+int xx_finding_set_text(xxgk_findings *f, xfinding *x, const char *msg, const char *msg_en)
+{
+    return arena_add(f, msg, &x->msg) || arena_add(f, msg_en, &x->msg_en) ? xx_oom() : 0;
 }
 
 int xx_finding_set_quote(xxgk_findings *f, xfinding *x, const char *quote)
@@ -354,4 +360,10 @@ long xxgk_finding_column(const xxgk_findings *f, size_t i)
 {
     const xfinding *x = at(f, i);
     return x ? x->col : 0;
+}
+
+long xxgk_finding_page(const xxgk_findings *f, size_t i)
+{
+    const xfinding *x = at(f, i);
+    return x ? (long)x->page : 0;
 }

@@ -101,6 +101,8 @@ struct xxgk_report {
     xlinepos *sec_pos[XX_MAX_SECTIONS]; /* per section, the source place of each of its lines */
     uint32_t sec_npos[XX_MAX_SECTIONS], sec_cap[XX_MAX_SECTIONS];
     uint32_t notes;           /* cells with a note (XX_NOTE_*) */
+    uint32_t *pages;          /* a paged source: the first line of pages 2, 3, …; NULL */
+    uint32_t npages;          /* entries of pages (the number of pages - 1) */
     xcell cells[];            /* t->ncells_all */
 };
 
@@ -161,6 +163,12 @@ int xx_diagf(xxgk_report *r, const char *rule, int severity, long line, long col
              const char *fmt_zh, const char *fmt_en, ...);
 /* Put the reader diagnostics in reading order (stable: by line only). */
 void xx_diag_sort(xxgk_report *r);
+/* The pages of a paged source (pages.c): record where each page of text[0..len) starts (a
+ * form feed ends a page) and give the reader's diagnostics their page. 0 or XXGK_ENOMEM. */
+int xx_paginate(xxgk_report *r, const char *text, size_t len);
+/* The page of line `line` of r's source (1-based; 0 when the source has no pages) and, in
+ * *in_page, its line within that page. */
+uint32_t xx_page_of(const xxgk_report *r, long line, long *in_page);
 
 /* ---- findings ----
  * A finding keeps its rule, cells and numbers; its message text is formatted only when it is
@@ -192,6 +200,7 @@ typedef struct xfinding {
     int32_t subject;          /* the cell the message is about, -1 */
     int32_t a, b;             /* kind-specific, see XF_* */
     uint32_t grid_rec;        /* spreadsheet row of the subject (wide CSV), 0 when none */
+    uint32_t page;            /* a paged source: the page of line (then within the page), 0 none */
     uint16_t grid_field;      /* its spreadsheet column, 1-based */
     uint8_t severity, kind;
 } xfinding;
@@ -227,6 +236,8 @@ int xx_finding_set_quote(xxgk_findings *f, xfinding *x, const char *quote);
 /* Drop the last item (after a failed fill). */
 void xx_findings_drop_last(xxgk_findings *f);
 /* Append all findings of src to dst. */
+/* Replace the messages of a literal finding (XF_TEXT). 0 or XXGK_ENOMEM. */
+int xx_finding_set_text(xxgk_findings *f, xfinding *x, const char *msg, const char *msg_en);
 int xx_findings_append(xxgk_findings *dst, const xxgk_findings *src);
 /* Order the findings as the report reads: by line and column, those without a place first,
  * ties kept in the order they were found. */

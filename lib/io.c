@@ -47,6 +47,11 @@ static int page_format(int format, const char *buf, size_t len)
 
 int xx_decode_report(const char **buf, size_t *len, char **decoded, int format)
 {
+    *decoded = NULL;
+    if (*len >= 5 && !memcmp(*buf, "%PDF-", 5) && format != XXGK_FORMAT_PDFTEXT)
+        return xx_error(XXGK_EFORMAT, 1, 1, 0, NULL,
+                        "a PDF file: the library reads the text poppler's pdftotext makes of it "
+                        "(XXGK_FORMAT_PDFTEXT); the xxgk command and xxgk.load() run pdftotext for you");
     char charset[32] = "";
     if (page_format(format ? format : xx_sniff(*buf, *len), *buf, *len) == XXGK_FORMAT_HTML)
         xx_html_charset(*buf, *len, charset, sizeof charset);
@@ -116,6 +121,12 @@ int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struc
         break;
     }
     case XXGK_FORMAT_HTML: rc = xx_html_read(out, buf, len, o); break;
+    case XXGK_FORMAT_PDFTEXT:
+        if ((rc = xx_text_read(out, buf, len, o)) == 0 && (rc = xx_paginate(*out, buf, len)) != 0) {
+            xxgk_report_free(*out);
+            *out = NULL;
+        }
+        break;
     default: rc = xx_error(XXGK_EFORMAT, 0, 0, -1, NULL, "unknown format %d", format); break;
     }
     if (rc)

@@ -39,7 +39,7 @@ void xxgk_parse_options_free(xxgk_parse_options *o)
 int xxgk_parse_options_set_format(xxgk_parse_options *o, int format)
 {
     NEED(o);
-    if (format < XXGK_FORMAT_AUTO || format > XXGK_FORMAT_HTML)
+    if (format < XXGK_FORMAT_AUTO || format > XXGK_FORMAT_PDFTEXT)
         return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "unknown format %d", format);
     o->format = format;
     return 0;

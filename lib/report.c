@@ -46,6 +46,7 @@ void xxgk_report_free(xxgk_report *r)
         xx_free(r->tokens);
     }
     xxgk_findings_free(r->diag);
+    xx_free(r->pages);
     xx_free(r);
 }
 
@@ -84,6 +85,13 @@ int xxgk_report_clone(xxgk_report **out, const xxgk_report *r)
         }
     }
     c->notes = r->notes;
+    if (r->npages) {
+        c->pages = xx_malloc(r->npages * sizeof *c->pages);
+        if (!c->pages)
+            goto oom;
+        memcpy(c->pages, r->pages, r->npages * sizeof *c->pages);
+        c->npages = r->npages;
+    }
     if (r->tokens) {
         c->tokens = xx_calloc(r->t->ncells_all, sizeof(char *));
         if (!c->tokens)

@@ -331,7 +331,8 @@ int xxgk_template_rule_cell_previous(const xxgk_template *t, size_t i, size_t j)
     return tm ? tm->prev : 0;
 }
 
-static const char *const format_names[] = { "auto", "json", "csv", "csv-wide", "text", "markdown", "html" };
+static const char *const format_names[] = { "auto", "json", "csv", "csv-wide", "text", "markdown", "html",
+                                            "pdftext" };
 
 int xxgk_format_from_name(int *format, const char *name)
 {
@@ -345,7 +346,7 @@ int xxgk_format_from_name(int *format, const char *name)
     if (strcmp(name, "txt") == 0) { *format = XXGK_FORMAT_TEXT; return 0; }
     if (strcmp(name, "md") == 0) { *format = XXGK_FORMAT_MARKDOWN; return 0; }
     return xx_error(XXGK_ENOTFOUND, 0, 0, -1, NULL,
-                    "unknown format '%s' (expected json, csv, csv-wide, text, markdown or html)", name);
+                    "unknown format '%s' (expected json, csv, csv-wide, text, markdown, html or pdftext)", name);
 }
 
 const char *xxgk_format_name(int format)

@@ -8,10 +8,10 @@ set -euo pipefail
 # for `apt-get source`, which fetches cJSON and libxml2 to compile them to WebAssembly.
 # dpkg-dev and file also serve cpack -G DEB (dpkg-shlibdeps works out the package's Depends);
 # python3-venv: the README's Python install (a venv) is tested. libxml2-dev: the HTML reader's
-# parser.
+# parser. poppler-utils: pdftotext, which the command and the Python binding run to read a PDF.
 # zsh and man-db: the tests load the generated zsh completion and render the man page.
 pkgs=(build-essential cmake pkg-config libcjson-dev libxml2-dev libcmocka-dev python3 clang libclang-rt-14-dev
-      valgrind emscripten nodejs chromium dpkg-dev file python3-venv zsh man-db)
+      valgrind emscripten nodejs chromium dpkg-dev file python3-venv zsh man-db poppler-utils)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

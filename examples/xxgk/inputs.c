@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *const cli_report_exts[] = { ".json", ".csv", ".txt", ".md", ".html", ".htm", ".shtml", NULL };
+const char *const cli_report_exts[] = { ".json", ".csv", ".txt", ".md", ".html", ".htm", ".shtml", ".pdf", NULL };
 
 void cli_report_exts_text(strbuf *b)
 {

@@ -45,6 +45,19 @@ int cli_source_open(cli_source *s, const char *path, const cli_readopts *o, cli_
     int format = XXGK_FORMAT_AUTO;
     if (strcmp(path, "-") != 0)
         xxgk_format_from_path(&format, path);
+    if (cli_is_pdf(s->buf, s->len)) { /* its text, from pdftotext */
+        char *text;
+        size_t tlen;
+        if (cli_pdf_text(path, s->buf, s->len, &text, &tlen, why) != 0) {
+            cli_source_close(s);
+            return -1;
+        }
+        cli_slurp_release(s->buf, s->owned);
+        s->buf = text;
+        s->len = tlen;
+        s->owned = 1;
+        format = XXGK_FORMAT_PDFTEXT;
+    }
     if (format < 0 || format > 15)
         format = XXGK_FORMAT_AUTO;
     if (xxgk_reader_open(&s->rd, s->buf, s->len, o->by_format[format]) != 0) {

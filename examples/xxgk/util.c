@@ -23,9 +23,11 @@ void cli_finding_line(strbuf *b, const char *file, const xxgk_findings *f, size_
 {
     /* SGR: info cyan, warning bold yellow, error bold red */
     static const char *const sgr[] = { "", "\033[36m", "\033[1;33m", "\033[1;31m" };
-    long line = xxgk_finding_line(f, i), col = xxgk_finding_column(f, i);
+    long line = xxgk_finding_line(f, i), col = xxgk_finding_column(f, i), page = xxgk_finding_page(f, i);
     int sev = xxgk_finding_severity(f, i);
     sb_puts(b, file);
+    if (page > 0) /* a PDF: the page, as a PDF viewer's address names it, then the line in it */
+        sb_printf(b, "#page=%ld", page);
     if (line > 0) {
         sb_printf(b, ":%ld", line);
         if (col > 0)
@@ -58,7 +60,9 @@ void cli_finding_json(strbuf *b, const xxgk_findings *f, size_t i)
     sb_json_str(b, xxgk_finding_message(f, i));
     sb_puts(b, ", \"message_en\": ");
     sb_json_str(b, xxgk_finding_message_en(f, i));
-    long line = xxgk_finding_line(f, i), col = xxgk_finding_column(f, i);
+    long line = xxgk_finding_line(f, i), col = xxgk_finding_column(f, i), page = xxgk_finding_page(f, i);
+    if (page > 0)
+        sb_printf(b, ", \"page\": %ld", page);
     if (line > 0)
         sb_printf(b, ", \"line\": %ld", line);
     if (col > 0)

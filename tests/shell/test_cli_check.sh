@@ -123,16 +123,16 @@ grep -c ' error TABLE.EMPTY: ' "$T/out" | grep -qx 3 || fail "TABLE.EMPTY with -
 # a directory is walked recursively in sorted order, for known extensions only
 mkdir -p "$T/dir/b" "$T/dir/a/z" "$T/dir/.hidden"
 cp "$H" "$T/dir/b/2.json"; cp "$H" "$T/dir/a/z/1.json"; cp "$H" "$T/dir/a/0.json"
-cp "$H" "$T/dir/c.JSON"; cp "$H" "$T/dir/report.pdf"; cp "$H" "$T/dir/.hidden/x.json"
+cp "$H" "$T/dir/c.JSON"; cp "$H" "$T/dir/report.docx"; cp "$H" "$T/dir/.hidden/x.json"
 expect_rc 1 "$XXGK" check --format ndjson "$T/dir"
 python3 -c 'import json,sys; print("\n".join(json.loads(l)["file"] for l in open(sys.argv[1])))' "$T/out" \
     | sed "s|^$T/||" >"$T/order"
 printf 'dir/a/0.json\ndir/a/z/1.json\ndir/b/2.json\ndir/c.JSON\n' | diff -u - "$T/order" >&2 || fail "walk order"
 
 # a directory without report files is bad usage, not a clean result
-mkdir -p "$T/empty/sub"; cp "$H" "$T/empty/sub/report.pdf"
+mkdir -p "$T/empty/sub"; cp "$H" "$T/empty/sub/report.docx"
 expect_rc 2 "$XXGK" check "$T/empty"
-grep -qx "xxgk: no report file (.json .csv .txt .md .html .htm .shtml) under $T/empty" "$T/err" || fail "empty directory: $(cat "$T/err")"
+grep -qx "xxgk: no report file (.json .csv .txt .md .html .htm .shtml .pdf) under $T/empty" "$T/err" || fail "empty directory: $(cat "$T/err")"
 expect_rc 2 "$XXGK" sum "$T/empty"
 [ ! -s "$T/out" ] || fail "sum of an empty directory wrote something"
 

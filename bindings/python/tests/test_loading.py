@@ -185,7 +185,7 @@ class TestPipInstall(unittest.TestCase):
             self.pip_install(PACKAGE.parent, d, xxgk.library_path)
             files = self.installed(d)
             self.assertEqual([f for f in files if f.startswith("xxgk/")],
-                             ["xxgk/__init__.py", "xxgk/_lib.py", "xxgk/libxxgk.so.0", "xxgk/py.typed"])
+                             ["xxgk/__init__.py", "xxgk/_lib.py", "xxgk/_pdf.py", "xxgk/libxxgk.so.0", "xxgk/py.typed"])
             self.assertIn("xxgk-0.1.0.dist-info/LICENSE", files)
             meta = (Path(d) / "xxgk-0.1.0.dist-info" / "METADATA").read_text(encoding="utf-8")
             self.assertIn("\nLicense: MIT\n", meta)
@@ -205,7 +205,7 @@ class TestPipInstall(unittest.TestCase):
             self.pip_install(copy, d, None)
             files = self.installed(d)
             self.assertEqual([f for f in files if f.startswith("xxgk/")],
-                             ["xxgk/__init__.py", "xxgk/_lib.py", "xxgk/py.typed"])
+                             ["xxgk/__init__.py", "xxgk/_lib.py", "xxgk/_pdf.py", "xxgk/py.typed"])
             self.assertIn("Root-Is-Purelib: true\n",
                           (Path(d) / "xxgk-0.1.0.dist-info" / "WHEEL").read_text(encoding="ascii"))
             q = run("import xxgk; print(xxgk.__file__); print(len(xxgk.load(%r).check()))"

@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import (Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union)
 
-from . import _lib
+from . import _lib, _pdf
 from ._lib import LibraryNotFoundError, XxgkError
 
 __version__ = "0.1.0"
@@ -60,7 +60,8 @@ __all__ = [
     "loads", "loads_all", "new", "paths", "template", "templates",
 ]
 
-#: The format names the library knows, for reading and for writing.
+#: The format names the library knows, for reading and for writing (for reading only, also
+#: "pdftext": the text pdftotext makes of a PDF).
 FORMATS: Tuple[str, ...] = ("json", "csv", "csv-wide", "text", "markdown", "html")
 
 #: Where the library was loaded from.
@@ -118,7 +119,8 @@ class Finding:
     involved (the first is the one the message is about); ``expected`` and
     ``actual`` decimal text ("" when the finding has none); ``message`` in
     Chinese, ``message_en`` in English; ``line`` and ``column`` where the
-    first cell was read (0 when unknown).
+    first cell was read (0 when unknown); ``page`` its page in a PDF (the line
+    is then within the page; 0 for other sources).
     """
 
     rule: str
@@ -130,9 +132,12 @@ class Finding:
     message_en: str
     line: int
     column: int
+    page: int = 0
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}: " if self.line else ""
+        if self.page:
+            where = f"page {self.page}, {where}"
         return f"{where}{self.severity} {self.rule}: {self.message}"
 
 
@@ -152,6 +157,7 @@ def _findings(fp: Any) -> List[Finding]:
             message_en=_L.xxgk_finding_message_en(fp, i) or "",
             line=int(_L.xxgk_finding_line(fp, i)),
             column=int(_L.xxgk_finding_column(fp, i)),
+            page=int(_L.xxgk_finding_page(fp, i)),
         ))
     return out
 
@@ -388,6 +394,14 @@ def _bytes(data: Union[str, bytes, bytearray, memoryview], what: str) -> bytes:
     raise TypeError(f"{what}() needs str or bytes, not {type(data).__name__}")
 
 
+def _is_pdf_file(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return _pdf.is_pdf(f.read(5))
+    except OSError:
+        return False  # the library says why
+
+
 def load(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, *,
          strict: bool = False, template: Optional[str] = None, max_size: Optional[int] = None,
          max_depth: Optional[int] = None, max_line: Optional[int] = None) -> "Report":
@@ -402,9 +416,15 @@ def load(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, *,
     template instead of detecting it; ``max_size`` (bytes, default 64 MiB),
     ``max_depth`` (JSON nesting, default 32) and ``max_line`` (bytes, default
     1 MiB) bound the input (ELIMIT beyond). Raises ``XxgkError`` (with the
-    place of the failure) for unreadable or malformed input.
+    place of the failure) for unreadable or malformed input. A PDF (.pdf, or
+    content starting "%PDF-") is read through poppler's ``pdftotext``, run as a
+    child process; its findings give the page (``Finding.page``).
     """
     fspath = _fspath(path)
+    if format is None and _is_pdf_file(fspath):
+        return loads(_pdf.text(path=os.fsdecode(fspath)), "pdftext", strict=strict, template=template,
+                     source_name=os.fsdecode(fspath), max_size=max_size, max_depth=max_depth,
+                     max_line=max_line)
     out = _lib.ReportP()
     with _ParseOptions(format, strict, template, None, max_size, max_depth, max_line) as o:
         _call(_L.xxgk_report_read_file, byref(out), fspath, o.p)
@@ -421,6 +441,8 @@ def loads(data: Union[str, bytes, bytearray, memoryview], format: Optional[str] 
     content. ``source_name`` names the input in messages. Raises ``XxgkError``.
     """
     buf = _bytes(data, "loads")
+    if format is None and _pdf.is_pdf(buf):  # a PDF's bytes: their text, from pdftotext
+        buf, format = _pdf.text(data=buf), "pdftext"
     out = _lib.ReportP()
     with _ParseOptions(format, strict, template, source_name, max_size, max_depth, max_line) as o:
         _call(_L.xxgk_report_parse, byref(out), buf, len(buf), o.p)

@@ -291,6 +291,7 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_finding_message_en", [FindingsP, c_size_t], c_char_p, _decode),
     ("xxgk_finding_line", [FindingsP, c_size_t], c_long, None),
     ("xxgk_finding_column", [FindingsP, c_size_t], c_long, None),
+    ("xxgk_finding_page", [FindingsP, c_size_t], c_long, None),
     # sums and differences
     ("xxgk_report_sum", [POINTER(ReportP), POINTER(ReportP), c_size_t], c_int, _status),
     ("xxgk_sum_new", [POINTER(SumP), TemplateP], c_int, _status),

@@ -1,0 +1,50 @@
+# SPDX-License-Identifier: MIT
+"""PDF: xxgk.load("x.pdf") runs pdftotext (poppler) and reads its text; findings give the
+page; a missing pdftotext and a scanned page are clear errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import unittest
+from decimal import Decimal
+from unittest import mock
+
+import xxgk
+from xxgk_testutil import KUNDULUN, REPO
+
+PDF = REPO / "tests" / "data" / "pdf"
+
+
+@unittest.skipUnless(shutil.which("pdftotext"), "pdftotext (poppler-utils) is not installed")
+class TestPdf(unittest.TestCase):
+    def test_load_reads_the_source_report(self) -> None:
+        with xxgk.load(PDF / "kundulun-xinfang-2023.docx.pdf") as r, xxgk.load(KUNDULUN) as want:
+            self.assertEqual(r.year, 2023)
+            self.assertEqual(r.agency, want.agency)
+            self.assertEqual(r.items(), want.items())
+
+    def test_bytes_and_pages(self) -> None:
+        data = (PDF / "hongze-district-2023.chromium.pdf").read_bytes()
+        with xxgk.loads(data) as r:
+            self.assertEqual(r["proactive.fees.amount"], Decimal("7730.28"))
+            paged = [f for f in r.diagnostics if f.page]
+            self.assertTrue(paged)
+            self.assertEqual((paged[0].page, paged[0].line), (2, 6))
+            self.assertIn("page 2, ", str(paged[0]))
+
+    def test_scan_is_an_error(self) -> None:
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.load(PDF / "scanned-page.pdf")
+        self.assertEqual(cm.exception.code, -13)
+        self.assertIn("without text", cm.exception.message)
+
+    def test_missing_pdftotext_names_the_package(self) -> None:
+        with mock.patch.dict(os.environ, {"PATH": "/nonexistent"}):
+            with self.assertRaises(xxgk.XxgkError) as cm:
+                xxgk.load(PDF / "kundulun-xinfang-2023.docx.pdf")
+        self.assertIn("poppler-utils", cm.exception.message)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# PDF: the command runs poppler's pdftotext (no shell, a time limit) and reads its text. Each
+# committed PDF (tests/data/pdf: Chromium's print of the HTML writer's page, LibreOffice's
+# export of a DOCX made from it) reads into exactly the cells, title, agency and year of the
+# report it was made from; a scanned page, a damaged file and a missing pdftotext each get
+# their own clear error (exit 2); findings name the page.
+source "$(dirname "$0")/cli_common.sh"
+if ! command -v pdftotext >/dev/null; then
+    echo "SKIP: pdftotext (poppler-utils) is not installed"
+    exit 0
+fi
+P=tests/data/pdf
+
+same() { # same PDF SOURCE.json
+    expect_rc 0 "$XXGK" convert --to json "$1"
+    python3 tests/shell/same_report.py "$T/out" "$2" --meta >"$T/diff" || fail "$1: $(head -5 "$T/diff")"
+}
+same $P/hongze-district-2023.chromium.pdf $P/hongze-district-2023.json
+same $P/kundulun-xinfang-2023.docx.pdf examples/data/kundulun-xinfang-2023.json
+
+# standard input: the bytes go to pdftotext through a pipe
+rc=0
+"$XXGK" convert --to json - <$P/kundulun-xinfang-2023.docx.pdf >"$T/out" 2>"$T/err" || rc=$?
+[ "$rc" = 0 ] || fail "PDF on standard input: exit $rc: $(cat "$T/err")"
+python3 tests/shell/same_report.py "$T/out" examples/data/kundulun-xinfang-2023.json --meta >/dev/null ||
+  fail "PDF on standard input: not the source report"
+
+# findings name the page, and the line within it
+expect_rc 1 "$XXGK" check $P/hongze-district-2023.chromium.pdf
+grep -q "^$P/hongze-district-2023.chromium.pdf#page=2:6:1: 警告 READ.UNMATCHED: 第2页第6行：" "$T/out" ||
+  fail "no page in the findings: $(head -3 "$T/out")"
+expect_rc 1 "$XXGK" check --format json $P/hongze-district-2023.chromium.pdf
+grep -q '"page": 2, "line": 6, "column": 1' "$T/out" || fail "no page in the JSON findings"
+
+# a scan, a damaged file, no pdftotext: each says so, exit 2
+expect_rc 2 "$XXGK" check $P/scanned-page.pdf
+grep -q 'a PDF without text (scanned pages are pictures)' "$T/err" || fail "scan: $(cat "$T/err")"
+expect_rc 2 "$XXGK" check $P/damaged.pdf
+grep -q 'a damaged PDF, or not a PDF: pdftotext cannot open it' "$T/err" || fail "damaged: $(cat "$T/err")"
+expect_rc 2 env PATH=/nonexistent "$XXGK" check $P/kundulun-xinfang-2023.docx.pdf
+grep -q 'needs pdftotext, which is not installed (Debian: apt-get install poppler-utils)' "$T/err" ||
+  fail "no pdftotext: $(cat "$T/err")"
+finish

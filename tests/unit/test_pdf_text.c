@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT */
+/* The text pdftotext makes of a PDF (XXGK_FORMAT_PDFTEXT): -raw and -layout texts of the
+ * committed PDFs (tests/data/pdf) read into exactly the cells of the reports they were made
+ * from, findings give the page and the line within it, and PDF bytes themselves are refused
+ * with a message saying what to do. */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static xxgk_report *read_pdftext(const char *rel)
+{
+    size_t n;
+    char *buf = tu_slurp(tu_data(rel), &n);
+    xxgk_parse_options *o = NULL;
+    assert_int_equal(xxgk_parse_options_new(&o), 0);
+    assert_int_equal(xxgk_parse_options_set_format(o, XXGK_FORMAT_PDFTEXT), 0);
+    xxgk_report *r = NULL;
+    if (xxgk_report_parse(&r, buf, n, o) != 0)
+        fail_msg("%s: %ld:%ld: %s", rel, xxgk_error_line(), xxgk_error_column(), xxgk_error_message());
+    xxgk_parse_options_free(o);
+    free(buf);
+    return r;
+}
+
+/* Every cell of `got` is the cell of `want` (a number where it has one, the same number; no
+ * number where it has none), except the `skip` cells, which must not be read. */
+static void same_cells(const char *what, const xxgk_report *got, const xxgk_report *want, const char *const *skip)
+{
+    const xxgk_template *t = xxgk_report_template(want);
+    assert_ptr_equal(xxgk_report_template(got), t);
+    for (size_t id = 0; id < xxgk_template_cell_count(t); id++) {
+        const char *path = xxgk_template_cell_path(t, id);
+        int skipped = 0;
+        for (size_t k = 0; skip && skip[k]; k++)
+            skipped |= !strcmp(skip[k], path);
+        int sg = xxgk_report_cell_state(got, id), sw = xxgk_report_cell_state(want, id);
+        if (skipped) {
+            if (sg != XXGK_CELL_UNREAD)
+                fail_msg("%s: %s should not be read (state %d)", what, path, sg);
+            continue;
+        }
+        if ((sg == XXGK_CELL_NUMBER) != (sw == XXGK_CELL_NUMBER))
+            fail_msg("%s: %s: state %d, the source's %d", what, path, sg, sw);
+        int64_t a, b;
+        if (sw == XXGK_CELL_NUMBER) {
+            if (xxgk_template_cell_kind(t, id) == XXGK_KIND_AMOUNT) {
+                assert_int_equal(xxgk_report_cell_get_micros(&a, got, id), 0);
+                assert_int_equal(xxgk_report_cell_get_micros(&b, want, id), 0);
+            } else {
+                assert_int_equal(xxgk_report_cell_get_count(&a, got, id), 0);
+                assert_int_equal(xxgk_report_cell_get_count(&b, want, id), 0);
+            }
+            if (a != b)
+                fail_msg("%s: %s: read %lld, the source %lld", what, path, (long long)a, (long long)b);
+        }
+    }
+}
+
+static void test_texts_read_as_their_source(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *pdf, *source;
+    } cases[] = {
+        { "pdf/hongze-district-2023.chromium", "pdf/hongze-district-2023.json" },
+        { "pdf/kundulun-xinfang-2023.docx", "../../examples/data/kundulun-xinfang-2023.json" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        xxgk_report *want = tu_load(tu_data(cases[i].source));
+        static const char *const kinds[] = { "raw", "layout" };
+        for (size_t k = 0; k < 2; k++) {
+            char rel[256];
+            snprintf(rel, sizeof rel, "%s.%s.txt", cases[i].pdf, kinds[k]);
+            xxgk_report *got = read_pdftext(rel);
+            same_cells(rel, got, want, NULL);
+            assert_int_equal(xxgk_report_year(got), xxgk_report_year(want));
+            assert_string_equal(xxgk_report_agency(got), xxgk_report_agency(want));
+            xxgk_report_free(got);
+        }
+        xxgk_report_free(want);
+    }
+}
+
+/* LibreOffice wraps the long label of the excerpt's last row over four lines, away from its
+ * values: they are not read (never guessed), and the finding says where, by page. */
+static void test_wrapped_last_row_not_guessed(void **state)
+{
+    (void)state;
+    static const char *const row[] = {
+        "applications.partially_granted.natural_person", "applications.partially_granted.commercial",
+        "applications.partially_granted.research",       "applications.partially_granted.social_welfare",
+        "applications.partially_granted.legal_service",  "applications.partially_granted.other_org",
+        "applications.partially_granted.total",          NULL
+    };
+    xxgk_report *want =
+        tu_load(tu_data("text/corpus/unknown-bureau-mirror-2019tpl_text-in-numeric-cell/expected.json"));
+    static const char *const kinds[] = { "pdf/unknown-bureau-2019.libreoffice.raw.txt",
+                                         "pdf/unknown-bureau-2019.libreoffice.layout.txt" };
+    for (size_t k = 0; k < 2; k++) {
+        xxgk_report *got = read_pdftext(kinds[k]);
+        same_cells(kinds[k], got, want, row);
+        xxgk_report_free(got);
+    }
+    xxgk_report *got = read_pdftext(kinds[0]);
+    const xxgk_findings *d = xxgk_report_diagnostics(got);
+    size_t i = 0;
+    while (i < xxgk_findings_count(d) && strcmp(xxgk_finding_rule(d, i), "READ.UNPLACED") != 0)
+        i++;
+    assert_true(i < xxgk_findings_count(d));
+    assert_int_equal(xxgk_finding_page(d, i), 3);
+    assert_int_equal(xxgk_finding_line(d, i), 27);
+    assert_non_null(strstr(xxgk_finding_message(d, i), "第3页第27行至第3页第27行："));
+    assert_non_null(strstr(xxgk_finding_message_en(d, i), "page 3, line 27 to page 3, line 27: "));
+    /* a check's findings too */
+    xxgk_findings *f = NULL;
+    assert_int_equal(xxgk_check(&f, got, NULL), 0);
+    int paged = 0;
+    for (size_t j = 0; j < xxgk_findings_count(f); j++)
+        paged += xxgk_finding_line(f, j) > 0 && xxgk_finding_page(f, j) > 0;
+    assert_true(paged > 0);
+    xxgk_findings_free(f);
+    /* text that is not from a PDF has no pages */
+    xxgk_report *plain = tu_load(tu_data("real/kundulun-xinfang-2023.txt"));
+    assert_int_equal(xxgk_check(&f, plain, NULL), 0);
+    for (size_t j = 0; j < xxgk_findings_count(f); j++)
+        assert_int_equal(xxgk_finding_page(f, j), 0);
+    xxgk_findings_free(f);
+    xxgk_report_free(plain);
+    xxgk_report_free(got);
+    xxgk_report_free(want);
+}
+
+static void test_pdf_bytes_refused(void **state)
+{
+    (void)state;
+    size_t n;
+    char *buf = tu_slurp(tu_data("pdf/scanned-page.pdf"), &n);
+    xxgk_report *r = NULL;
+    assert_int_equal(xxgk_report_parse(&r, buf, n, NULL), XXGK_EFORMAT);
+    assert_null(r);
+    assert_non_null(strstr(xxgk_error_message(), "pdftotext"));
+    xxgk_reader *rd = NULL;
+    assert_int_equal(xxgk_reader_open(&rd, buf, n, NULL), XXGK_EFORMAT);
+    free(buf);
+    int format = -1;
+    assert_int_equal(xxgk_format_from_name(&format, "pdftext"), 0);
+    assert_int_equal(format, XXGK_FORMAT_PDFTEXT);
+    assert_string_equal(xxgk_format_name(XXGK_FORMAT_PDFTEXT), "pdftext");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_texts_read_as_their_source),
+        cmocka_unit_test(test_wrapped_last_row_not_guessed),
+        cmocka_unit_test(test_pdf_bytes_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
