@@ -9,9 +9,10 @@ set -euo pipefail
 # dpkg-dev and file also serve cpack -G DEB (dpkg-shlibdeps works out the package's Depends);
 # python3-venv: the README's Python install (a venv) is tested. libxml2-dev: the HTML reader's
 # parser. poppler-utils: pdftotext, which the command and the Python binding run to read a PDF.
-# zsh and man-db: the tests load the generated zsh completion and render the man page.
+# zsh and man-db: the tests load the generated zsh completion and render the man page;
+# python3-pandas: a test reads xxgk check's ndjson into a DataFrame, as the README shows.
 pkgs=(build-essential cmake pkg-config libcjson-dev libxml2-dev libcmocka-dev python3 clang libclang-rt-14-dev
-      valgrind emscripten nodejs chromium dpkg-dev file python3-venv zsh man-db poppler-utils)
+      valgrind emscripten nodejs chromium dpkg-dev file python3-venv zsh man-db poppler-utils python3-pandas)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

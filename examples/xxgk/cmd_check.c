@@ -47,9 +47,11 @@ const cli_command cli_cmd_check = {
     check_options,
     "Formats:\n"
     "  text     one line per finding, FILE:LINE:COLUMN: severity RULE: message\n"
-    "  json     one document: {\"xxgk\": 1, \"files\": [{\"file\", \"template\", \"year\",\n"
-    "           \"agency\", \"errors\", \"warnings\", \"findings\": [...]}]}; an unreadable\n"
-    "           file is {\"file\", \"error\": {\"message\", \"line\", \"column\"}}\n"
+    "  json     one document: {\"xxgk\": 1, \"files\": [{\"file\", \"report\", \"template\",\n"
+    "           \"year\", \"agency\", \"errors\", \"warnings\", \"findings\": [{\"rule\",\n"
+    "           \"severity\", \"cells\", \"expected\", \"actual\", \"message\", \"message_en\",\n"
+    "           \"line\", \"column\"}], \"error\": null or {\"message\", \"line\",\n"
+    "           \"column\"}}]}: the same keys in every object, null where there is none\n"
     "  ndjson   the same objects, one per line, written as files finish\n"
     "\n"
     "A summary (files, errors, warnings, unreadable files and reports, skipped files) goes\n"
@@ -86,15 +88,18 @@ typedef struct {
     cli_progress prog;
 } check_ctx;
 
-/* Start a JSON object. */
+/* Start a JSON object: every object has the same keys, in the same order (file, report,
+ * template, year, agency, errors, warnings, findings, error), null where there is no
+ * value, so that a data frame reads any run. */
 static void begin_object(strbuf *b, const char *file, const char *id)
 {
     sb_puts(b, "{\"file\": ");
     sb_json_str(b, file);
-    if (id && id[0]) {
-        sb_puts(b, ", \"report\": ");
+    sb_puts(b, ", \"report\": ");
+    if (id && id[0])
         sb_json_str(b, id);
-    }
+    else
+        sb_puts(b, "null");
 }
 
 static void unreadable(strbuf *out, strbuf *err, const check_ctx *c, const char *file, const char *id,
@@ -113,11 +118,13 @@ static void unreadable(strbuf *out, strbuf *err, const check_ctx *c, const char 
     if (c->a->format == FMT_TEXT)
         return;
     begin_object(out, file, id);
-    sb_puts(out, ", \"error\": {\"message\": ");
+    sb_puts(out, ", \"template\": null, \"year\": null, \"agency\": null, \"errors\": 0, "
+                 "\"warnings\": 0, \"findings\": [], \"error\": {\"message\": ");
     sb_json_str(out, why->msg);
     if (why->line > 0)
-        sb_printf(out, ", \"line\": %ld, \"column\": %ld", why->line, why->column);
-    sb_puts(out, "}}");
+        sb_printf(out, ", \"line\": %ld, \"column\": %ld}}", why->line, why->column);
+    else
+        sb_puts(out, ", \"line\": null, \"column\": null}}");
 }
 
 static void add_findings(strbuf *b, int *first, const check_ctx *c, const char *file,
@@ -177,7 +184,7 @@ static int check_report(strbuf *out, strbuf *err, check_counts *k, const check_c
         add_findings(out, &first, c, file, yoy);
     xxgk_findings_free(yoy);
     if (c->a->format != FMT_TEXT)
-        sb_puts(out, "]}");
+        sb_puts(out, "], \"error\": null}");
     return 0;
 }
 

@@ -39,6 +39,27 @@ void cli_finding_line(strbuf *b, const char *file, const xxgk_findings *f, size_
               lang == LANG_EN ? xxgk_finding_message_en(f, i) : xxgk_finding_message(f, i));
 }
 
+/* A finding's number as a JSON number (decimal text, exactly as the library formats it),
+ * null when there is none, a string if it were anything else. */
+static void json_number(strbuf *b, const char *s)
+{
+    size_t n = s ? strlen(s) : 0, i = n && s[0] == '-', digits = 0, dot = 0;
+    for (; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] == '.' && !dot && digits)
+            dot = i;
+        else
+            break;
+    }
+    if (n == 0)
+        sb_puts(b, "null");
+    else if (i == n && digits && s[n - 1] != '.')
+        sb_puts(b, s);
+    else
+        sb_json_str(b, s);
+}
+
 void cli_finding_json(strbuf *b, const xxgk_findings *f, size_t i)
 {
     const char *sev = xxgk_severity_name(xxgk_finding_severity(f, i));
@@ -53,9 +74,9 @@ void cli_finding_json(strbuf *b, const xxgk_findings *f, size_t i)
         sb_json_str(b, xxgk_finding_cell(f, i, j));
     }
     sb_puts(b, "], \"expected\": ");
-    sb_json_str(b, xxgk_finding_expected(f, i));
+    json_number(b, xxgk_finding_expected(f, i));
     sb_puts(b, ", \"actual\": ");
-    sb_json_str(b, xxgk_finding_actual(f, i));
+    json_number(b, xxgk_finding_actual(f, i));
     sb_puts(b, ", \"message\": ");
     sb_json_str(b, xxgk_finding_message(f, i));
     sb_puts(b, ", \"message_en\": ");
@@ -65,7 +86,11 @@ void cli_finding_json(strbuf *b, const xxgk_findings *f, size_t i)
         sb_printf(b, ", \"page\": %ld", page);
     if (line > 0)
         sb_printf(b, ", \"line\": %ld", line);
-    if (col > 0)
+    else
+        sb_puts(b, ", \"line\": null");
+    if (line > 0 && col > 0)
         sb_printf(b, ", \"column\": %ld", col);
+    else
+        sb_puts(b, ", \"column\": null");
     sb_puts(b, "}");
 }

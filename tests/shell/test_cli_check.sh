@@ -35,13 +35,20 @@ assert h["errors"] == 2 and h["warnings"] == 0 and len(h["findings"]) == 2
 f = h["findings"][0]
 assert f["rule"] == "T4.TOTAL" and f["severity"] == "error"
 assert f["cells"][-1] == "review_litigation.review.total"
-assert f["expected"] == "11" and f["actual"] == "0" and f["line"] == 64 and f["column"] == 72
+assert f["expected"] == 11 and f["actual"] == 0 and f["line"] == 64 and f["column"] == 72
 assert f["message"].startswith("表四“行政复议”“总计”栏：") and "review_litigation" not in f["message"]
 assert f["message_en"].startswith('table 4, "Administrative review" / "Total": ')
 assert k["errors"] == 0 and k["findings"] == []
-assert bad == {"file": "tests/data/cli/inputs/bad-year.json",
+# every object has the same keys in the same order; null where there is no value
+keys = ["file", "report", "template", "year", "agency", "errors", "warnings", "findings", "error"]
+assert all(list(o) == keys for o in objs), [list(o) for o in objs]
+assert all(list(f) == ["rule", "severity", "cells", "expected", "actual", "message", "message_en", "line", "column"]
+           for o in objs for f in o["findings"])
+assert h["report"] is None and h["error"] is None
+assert bad == {"file": "tests/data/cli/inputs/bad-year.json", "report": None, "template": None, "year": None,
+               "agency": None, "errors": 0, "warnings": 0, "findings": [],
                "error": {"message": "$.year: expected a year (1949..9999) or null", "line": 2, "column": 11}}, bad
-assert set(missing) == {"file", "error"} and "line" not in missing["error"], missing
+assert missing["findings"] == [] and missing["error"]["line"] is None and missing["error"]["column"] is None, missing
 PY
 
 # exit codes
@@ -183,9 +190,9 @@ objs = [json.loads(l) for l in lines]
 assert objs == json.load(open(sys.argv[2]))["files"]
 names = [o["file"] for o in objs]
 assert names == sorted(names), "input order"
-assert sum("error" in o for o in objs) == 11
+assert sum(o["error"] is not None for o in objs) == 11
 for o in objs:
-    if "error" not in o:
+    if o["error"] is None:
         n = int(o["file"][-9:-5])
         assert o["agency"] == "机关%04d" % n
 PY

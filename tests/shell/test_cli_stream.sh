@@ -68,8 +68,8 @@ python3 - "$T/out" <<'PY' || fail "a bad report in the middle"
 import json, sys
 a, b, c = [json.loads(l) for l in open(sys.argv[1])]
 assert (a["report"], b["report"], c["report"]) == ("a", "b", "c")
-assert "error" in b and b["error"]["line"] == 7 and "1.5" in b["error"]["message"], b
-assert "findings" in c and "error" not in c and c["errors"] == a["errors"], c
+assert b["error"] and b["error"]["line"] == 7 and "1.5" in b["error"]["message"], b
+assert c["error"] is None and c["errors"] == a["errors"], c
 PY
 grep -q "^$T/mid.csv:7:[0-9]*: report 'b': " "$T/err" || fail "the bad report named on stderr: $(cat "$T/err")"
 tail -n 1 "$T/err" | grep -qx 'files 1 (reports 2), errors [0-9]*, warnings [0-9]*, unreadable 1' || fail "mid summary: $(tail -n 1 "$T/err")"
