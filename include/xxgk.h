@@ -104,6 +104,11 @@ XXGK_API int xxgk_error_code(void);
  * Never NULL ("" if no detail). Valid until the next failing call in this
  * thread. */
 XXGK_API const char *xxgk_error_message(void);
+/* The same message in Chinese (findings and reader diagnostics speak Chinese first too:
+ * xxgk_finding_message), e.g. "文本中有 NUL 字节". A message passed through from elsewhere
+ * without a Chinese form is given as it was written. Never NULL; valid as long as
+ * xxgk_error_message(). */
+XXGK_API const char *xxgk_error_message_zh(void);
 /* Line and column (1-based, columns in characters) of the failure in the
  * input, or 0 when there is no place. */
 XXGK_API long xxgk_error_line(void);

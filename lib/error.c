@@ -10,10 +10,11 @@ struct xerr {
     long line, col;
     long long off;
     char msg[1024];
+    char msg_zh[1024];
     char path[256];
 };
 
-static _Thread_local struct xerr tl_err = { 0, 0, 0, -1, "", "" };
+static _Thread_local struct xerr tl_err = { 0, 0, 0, -1, "", "", "" };
 
 /* Cut s at n bytes without splitting a UTF-8 sequence. */
 static void cut_utf8(char *s, size_t cap)
@@ -36,11 +37,16 @@ int xx_error(int code, long line, long col, long long off, const char *path, con
     e->off = off;
     snprintf(e->path, sizeof e->path, "%s", path ? path : "");
     cut_utf8(e->path, sizeof e->path);
-    va_list ap;
+    va_list ap, zh_ap;
     va_start(ap, fmt);
+    va_copy(zh_ap, ap);
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    const char *zh = xx_error_zh(fmt); /* the same conversions in the same order */
+    vsnprintf(e->msg_zh, sizeof e->msg_zh, zh ? zh : fmt, zh_ap);
+    va_end(zh_ap);
     va_end(ap);
     cut_utf8(e->msg, sizeof e->msg);
+    cut_utf8(e->msg_zh, sizeof e->msg_zh);
     return code;
 }
 
@@ -51,6 +57,7 @@ int xx_oom(void)
 
 int xxgk_error_code(void) { return tl_err.code; }
 const char *xxgk_error_message(void) { return tl_err.msg; }
+const char *xxgk_error_message_zh(void) { return tl_err.msg_zh; }
 long xxgk_error_line(void) { return tl_err.line; }
 long xxgk_error_column(void) { return tl_err.col; }
 long long xxgk_error_offset(void) { return tl_err.off; }
@@ -61,7 +68,7 @@ void xxgk_error_clear(void)
     tl_err.code = 0;
     tl_err.line = tl_err.col = 0;
     tl_err.off = -1;
-    tl_err.msg[0] = tl_err.path[0] = '\0';
+    tl_err.msg[0] = tl_err.msg_zh[0] = tl_err.path[0] = '\0';
 }
 
 const char *xxgk_strerror(int code)

@@ -37,6 +37,8 @@ XXGK_HIDDEN long xx_alloc_count(void);
 int xx_error(int code, long line, long col, long long off, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 int xx_oom(void);
+/* The Chinese form of an xx_error format (error_zh.c), or NULL. */
+const char *xx_error_zh(const char *fmt);
 
 /* ---- growable byte buffer ---- */
 typedef struct xbuf {
