@@ -72,6 +72,21 @@ int xx_is_plain_decimal(const char *s, size_t n);
  * exponent is fine when the value is integral). Returns 0, XXGK_EPARSE, XXGK_EKIND (not an
  * integer) or XXGK_ERANGE. */
 int xx_parse_count(const char *s, size_t n, int64_t *value);
+/* The usual count, read on every cell: an optional '-' and at most 15 digits (< 2^53). 1
+ * and *value, or 0 when s[0..n) is anything else (then xx_parse_count decides). */
+static inline int xx_plain_count(const char *s, size_t n, int64_t *value)
+{
+    size_t sign = n && s[0] == '-', k = sign;
+    uint64_t v = 0;
+    if (n <= sign || n - sign > 15)
+        return 0;
+    for (; k < n && s[k] >= '0' && s[k] <= '9'; k++)
+        v = v * 10 + (uint64_t)(s[k] - '0');
+    if (k < n)
+        return 0;
+    *value = sign ? -(int64_t)v : (int64_t)v;
+    return 1;
+}
 /* Convert a parsed decimal into a cell's value per its kind: counts must be integral and
  * within +-(2^53-1). Returns 0, XXGK_EKIND (fraction in a count), XXGK_ERANGE. */
 int xx_value_for_kind(int64_t micros, int is_integral, int kind, int64_t *value);
@@ -133,6 +148,18 @@ int xx_section_index(const xxgk_template *t, const char *code);
 int xx_table_label_depth(const xt_table *tb);
 /* Set a cell to a number with its source position. No checks. */
 void xx_set_number(xxgk_report *r, size_t id, int64_t v, uint32_t line, uint32_t col);
+/* The same, inline, for a cell that holds no token (a reader's first write). */
+static inline void xx_set_number_fresh(xxgk_report *r, size_t id, int64_t v, uint32_t line, uint32_t col)
+{
+    if (r->tokens) {
+        xx_set_number(r, id, v, line, col);
+        return;
+    }
+    r->cells[id].state = XXGK_CELL_NUMBER;
+    r->cells[id].v = v;
+    r->cells[id].line = line;
+    r->cells[id].col = col;
+}
 /* A row of tb found in the source: its cells not read so far become blank (the values found
  * are set after). */
 void xx_row_read(xxgk_report *r, const xt_table *tb, const xt_row *row);

@@ -114,6 +114,10 @@ static int read_cell(jctx *c, size_t id, const cJSON *it, const xj_value *v)
         const char *num = c->buf + off;
         int n = (int)v->len;
         if (cell->kind != XXGK_KIND_AMOUNT) {
+            if (xx_plain_count(num, v->len, &value)) {
+                xx_set_number_fresh(c->r, id, value, v->line, v->col);
+                return 0;
+            }
             rc = xx_parse_count(num, v->len, &value);
             if (rc == XXGK_EKIND)
                 return jerr(c, XXGK_ESCHEMA, off, "expected an integer count, found %.*s", n, num);
@@ -169,27 +173,37 @@ static int same_key(const char *a, const char *b)
     return *a == *b;
 }
 
-/* The column of block bk whose code is key, trying `guess` first (documents list the
- * columns in template order); -1 if none. */
-static int find_col(const xt_table *tb, const xt_block *bk, const char *key, int guess)
+/* Is the key of member `it` (recorded at v) `code` (of length n)? From the text when the
+ * key has no escapes, else from cJSON's decoded key. */
+static int key_is(const jctx *c, const xj_value *v, const cJSON *it, const char *code, size_t n)
+{
+    if (!v->klen)
+        return same_key(code, it->string);
+    return v->klen == n && memcmp(c->buf + v->key + 1, code, n) == 0;
+}
+
+/* The column of block bk that member `it` (recorded at v) names, trying `guess` first
+ * (documents list the columns in template order); -1 if none. */
+static int find_col(const jctx *c, const xt_table *tb, const xt_block *bk, const cJSON *it, const xj_value *v,
+                    int guess)
 {
     const xt_col *cols = tb->cols + bk->first_col;
-    if (guess < bk->ncols && same_key(cols[guess].code, key))
+    if (guess < bk->ncols && key_is(c, v, it, cols[guess].code, cols[guess].code_len))
         return guess;
     for (int k = 0; k < bk->ncols; k++)
-        if (same_key(cols[k].code, key))
+        if (key_is(c, v, it, cols[k].code, cols[k].code_len))
             return k;
     return -1;
 }
 
-/* The row below JSON group `parent` whose key is `key`, trying the rows after `from` first
- * (documents list rows in template order); -1 if none. */
-static int find_row(const xt_table *tb, int parent, const char *key, int from)
+/* The row below JSON group `parent` that member `it` (recorded at v) names, trying the rows
+ * after `from` first (documents list rows in template order); -1 if none. */
+static int find_row(const jctx *c, const xt_table *tb, int parent, const cJSON *it, const xj_value *v, int from)
 {
     for (int pass = 0; pass < 2; pass++)
         for (int k = pass ? 0 : from; k < (pass ? from : tb->nrows); k++) {
             const xt_row *row = &tb->rows[k];
-            if (row->jparent == parent && row->key[0] && same_key(row->key, key))
+            if (row->jparent == parent && row->key[0] && key_is(c, v, it, row->key, row->key_len))
                 return k;
         }
     return -1;
@@ -216,7 +230,7 @@ static int walk_cols(jctx *c, const xt_table *tb, const xt_row *row, const cJSON
     size_t k = i + 1;
     for (const cJSON *it = obj->child; it; it = it->next, k = c->v[k].next) {
         path_push(c, it->string);
-        col = find_col(tb, bk, it->string, col + 1);
+        col = find_col(c, tb, bk, it, &c->v[k], col + 1);
         if (col >= 0 && seen_before(&seen, col, obj, it))
             return jerr(c, XXGK_ESCHEMA, c->v[k].key, "duplicate key \"%s\"", it->string);
         if (col < 0) {
@@ -247,7 +261,7 @@ static int read_group_cell(jctx *c, const xt_table *tb, int parent, const cJSON 
     const xt_row *pr = parent >= 0 ? &tb->rows[parent] : NULL;
     int col = -1;
     if (pr && (pr->flags & XT_ROW_CELLS))
-        col = find_col(tb, &tb->blocks[pr->block], it->string, 0);
+        col = find_col(c, tb, &tb->blocks[pr->block], it, &c->v[k], 0);
     if (col < 0) {
         /* did you mean one of the group's rows, or its own cells? */
         xx_nearest near;
@@ -274,7 +288,7 @@ static int walk_rows(jctx *c, const xt_table *tb, int parent, const cJSON *obj, 
     size_t k = i + 1;
     for (const cJSON *it = obj->child; it; it = it->next, k = c->v[k].next) {
         path_push(c, it->string);
-        found = find_row(tb, parent, it->string, found + 1 < tb->nrows ? found + 1 : 0);
+        found = find_row(c, tb, parent, it, &c->v[k], found + 1 < tb->nrows ? found + 1 : 0);
         int rc;
         if (found < 0) {
             rc = read_group_cell(c, tb, parent, obj, it, k);

@@ -24,6 +24,7 @@ typedef struct sc {
     size_t col_at;      /* a place on the current line the scan has passed ... */
     uint32_t col;       /* ... its column ... */
     int utf8;           /* ... and whether a non-ASCII byte came after it */
+    int escaped;        /* the last string scanned the long way held an escape */
     int rc;             /* the error, once there is one */
     xj_scan *out;
 } sc;
@@ -103,24 +104,33 @@ static size_t unexpected(sc *s, size_t off, const char *expected, const char *ex
     return fail_raw(s, XXGK_EPARSE, off, "malformed JSON: %s, found %s%s", expected, f, extra);
 }
 
-/* White space from p; the position after it. */
-static inline size_t skip_ws(sc *s, size_t p)
+/* White space from p, the general case: the position after it. */
+static size_t skip_ws_slow(sc *s, size_t p)
 {
     const char *b = s->buf;
-    size_t len = s->len;
-    if (p < len && (unsigned char)b[p] > ' ')
-        return p; /* mostly: no white space, or one blank after ':' or ',' */
-    for (; p < len && (unsigned char)b[p] <= ' '; p++) {
-        if (b[p] == '\n') {
-            s->line++;
-            s->col_at = p + 1;
-            s->col = 1;
-            s->utf8 = 0;
-        } else if (b[p] != ' ' && b[p] != '\t' && b[p] != '\r') {
+    for (; p < s->len; p++) {
+        if (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')
+            continue;
+        if (b[p] != '\n')
             break;
-        }
+        s->line++;
+        s->col_at = p + 1;
+        s->col = 1;
+        s->utf8 = 0;
     }
     return p;
+}
+
+/* White space from p: the position after it. Mostly there is none, or the one blank after
+ * a ':' or a ','. */
+static inline size_t skip_ws(sc *s, size_t p)
+{
+    const unsigned char *b = (const unsigned char *)s->buf;
+    if (p < s->len && b[p] > ' ')
+        return p;
+    if (p + 1 < s->len && b[p] == ' ' && b[p + 1] > ' ')
+        return p + 1;
+    return skip_ws_slow(s, p);
 }
 
 /* Column (in characters) of p, which the scan has just reached: counted from the last place
@@ -229,7 +239,7 @@ static size_t next_special(const unsigned char *b, size_t p, size_t len, unsigne
 }
 
 /* The string whose opening quote is at p: the position after its closing quote. */
-static size_t string(sc *s, size_t p)
+static size_t string_slow(sc *s, size_t p)
 {
     const unsigned char *b = (const unsigned char *)s->buf;
     unsigned high = 0;
@@ -244,9 +254,34 @@ static size_t string(sc *s, size_t p)
         if (b[p] != '\\')
             return b[p] ? fail_raw(s, XXGK_EPARSE, p, "malformed JSON: control character in a string (escape it)")
                         : nul_byte(s, p);
+        s->escaped = 1;
         if ((p = escape(s, p)) == SIZE_MAX)
             return p;
     }
+}
+
+/* The string whose opening quote is at p: the position after its closing quote. A key is
+ * mostly plain ASCII closed within sixteen bytes: seen in one step here. */
+static inline size_t string(sc *s, size_t p)
+{
+#ifdef __SSE2__
+    if (p + 17 <= s->len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s->buf + p + 1));
+        unsigned quote = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')));
+        unsigned other = (unsigned)_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')),
+                         _mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F))));
+        unsigned hi = (unsigned)_mm_movemask_epi8(x);
+        if (quote) {
+            unsigned before = (quote & -quote) - 1; /* the bytes before the first quote */
+            if (!(other & before)) {
+                s->utf8 |= (hi & before) != 0;
+                return p + 2 + (unsigned)__builtin_ctz(quote);
+            }
+        }
+    }
+#endif
+    return string_slow(s, p);
 }
 
 /* The number at p (a '-' or a digit): the position after it. */
@@ -328,12 +363,13 @@ static xj_value *record(sc *s, size_t p, size_t key, uint32_t line, uint32_t col
     v->next = (uint32_t)++o->n;
     v->line = line;
     v->col = col;
+    v->klen = 0;
     return v;
 }
 
 /* A member's key at p and the ':' after it (first: right after '{'); the position after the
- * ':'. */
-static size_t key_colon(sc *s, size_t p, int first)
+ * ':', and in *klen the key's length between its quotes (0 when it has escapes). */
+static size_t key_colon(sc *s, size_t p, int first, uint32_t *klen)
 {
     const char *b = s->buf;
     if (p >= s->len)
@@ -341,8 +377,11 @@ static size_t key_colon(sc *s, size_t p, int first)
     if (b[p] != '"')
         return unexpected(s, p, first ? "expected a key in double quotes" : "expected a key in double quotes after ','",
                           !first && b[p] == '}' ? " (a trailing comma?)" : "");
+    size_t key = p;
+    s->escaped = 0;
     if ((p = string(s, p)) == SIZE_MAX)
         return p;
+    *klen = s->escaped ? 0 : (uint32_t)(p - key - 2);
     p = skip_ws(s, p);
     if (p >= s->len)
         return eof(s);
@@ -372,7 +411,7 @@ static void scan(sc *s, size_t p, unsigned max_depth)
 {
     const char *b = s->buf;
     size_t len = s->len, key = SIZE_MAX;
-    uint32_t kline = 0, kcol = 0;
+    uint32_t kline = 0, kcol = 0, klen = 0;
     const char *what = ""; /* what came before the value, for a message */
     nest in;               /* not cleared: only at[0..depth) is ever read */
     unsigned depth = 0;
@@ -385,11 +424,18 @@ static void scan(sc *s, size_t p, unsigned max_depth)
         xj_value *v = key == SIZE_MAX ? record(s, p, p, s->line, column(s, p)) : record(s, p, key, kline, kcol);
         if (!v)
             return;
+        if (key != SIZE_MAX)
+            v->klen = klen;
         char ch = b[p];
         if (ch == '"') {
             p = string(s, p);
         } else if (ch == '-' || is_digit(ch)) {
-            size_t e = number(s, p);
+            size_t e = p + 1;
+            while (e < len && is_digit(b[e]))
+                e++;
+            /* the usual count; anything else (a sign, a fraction, 0...) the long way */
+            if (ch < '1' || ch > '9' || e >= len || (b[e] != ',' && b[e] != '}' && b[e] != ']' && !is_ws(b[e])))
+                e = number(s, p);
             v->len = (uint32_t)(e - p);
             p = e;
         } else if (ch == '{' || ch == '[') {
@@ -437,7 +483,7 @@ static void scan(sc *s, size_t p, unsigned max_depth)
         key = p;
         kline = s->line;
         kcol = column(s, p);
-        if ((p = key_colon(s, p, what[0] == '\0')) == SIZE_MAX)
+        if ((p = key_colon(s, p, what[0] == '\0', &klen)) == SIZE_MAX)
             return;
         what = " after ':'";
     }

@@ -17,6 +17,8 @@ typedef struct xj_value {
     uint32_t len;   /* a number's text buf[val..val+len); 0 for other values */
     uint32_t next;  /* index of the first value after this one and everything inside it */
     uint32_t line, col;
+    uint32_t klen;  /* the key's bytes between its quotes; 0 when it has escapes (then only
+                     * its decoded form, cJSON's, is the key) or the value is no member */
 } xj_value;
 
 typedef struct xj_scan {

@@ -26,6 +26,7 @@ enum {
 typedef struct xt_col {
     const char *code, *label, *label_en, *unit, *norm;
     uint8_t kind;                 /* XXGK_KIND_* */
+    uint8_t code_len;             /* strlen(code): a key is compared without a call */
 } xt_col;
 
 /* A node of the printed column header: a column group or a column. Nodes are listed level
@@ -58,6 +59,7 @@ typedef struct xt_row {
     int16_t last_desc;            /* last row index inside this group (itself if none) */
     uint16_t block;
     int32_t first_cell;           /* -1 when the row has no cells */
+    uint8_t key_len;              /* strlen(key) */
 } xt_row;
 
 typedef struct xt_table {

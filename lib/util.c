@@ -261,18 +261,8 @@ int xx_parse_count(const char *s, size_t n, int64_t *value)
 {
     size_t i = 0;
     int neg = 0;
-    /* the usual case, read on every cell: a plain integer of at most 15 digits (< 2^53) */
-    size_t sign = n && s[0] == '-';
-    if (n > sign && n - sign <= 15) {
-        uint64_t v = 0;
-        size_t k = sign;
-        for (; k < n && s[k] >= '0' && s[k] <= '9'; k++)
-            v = v * 10 + (uint64_t)(s[k] - '0');
-        if (k == n) {
-            *value = sign ? -(int64_t)v : (int64_t)v;
-            return 0;
-        }
-    }
+    if (xx_plain_count(s, n, value))
+        return 0;
     if (i < n && s[i] == '-') {
         neg = 1;
         i++;

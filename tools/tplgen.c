@@ -798,9 +798,10 @@ static void emit(FILE *o, tpl *t)
         fprintf(o, "static const xt_col %s_t%d_cols[] = {\n", p, ti);
         for (int i = 0; i < tb->ncols; i++) {
             const col *c = &tb->cols[i];
+            if (strlen(c->code) > 255) die("column code longer than 255 bytes: %s", c->code);
             fputs("    {", o); put_str(o, c->code); fputs(", ", o); put_str(o, c->label); fputs(", ", o);
             put_str(o, c->en); fputs(", ", o); put_str(o, c->unit); fputs(", ", o); put_str(o, norm(c->label));
-            fprintf(o, ", %d},\n", c->kind);
+            fprintf(o, ", %d, %zu},\n", c->kind, strlen(c->code));
         }
         fputs("};\n", o);
         fprintf(o, "static const xt_block %s_t%d_blocks[] = {\n", p, ti);
@@ -830,14 +831,15 @@ static void emit(FILE *o, tpl *t)
         for (int r = 0; r < tb->nrows; r++) {
             const row *rw = &tb->rows[r];
             const char *n = norm(rw->label);
+            if (strlen(rw->key) > 255) die("row key longer than 255 bytes: %s", rw->key);
             fputs("    {", o); put_str(o, rw->code); fputs(", ", o); put_str(o, rw->key); fputs(", ", o);
             put_str(o, rw->label); fputs(", ", o); put_str(o, rw->en); fputs(", ", o);
             put_str(o, row_name(tb, r, 0)); fputs(", ", o); put_str(o, row_name(tb, r, 1)); fputs(", ", o);
             put_str(o, n); fputs(", ", o); put_str(o, n + xn_ordinal_len(n));
             if (rw->al.n) fprintf(o, ", %s_t%d_r%d_al, %d", p, ti, r, rw->al.n);
             else fputs(", NULL, 0", o);
-            fprintf(o, ", %d, %d, %d, %d, %d, %d, %d},\n", rw->flags, rw->depth, rw->parent, rw->jparent,
-                    rw->last_desc, rw->block, rw->first_cell);
+            fprintf(o, ", %d, %d, %d, %d, %d, %d, %d, %zu},\n", rw->flags, rw->depth, rw->parent, rw->jparent,
+                    rw->last_desc, rw->block, rw->first_cell, strlen(rw->key));
         }
         fputs("};\n", o);
         snprintf(name, sizeof name, "%s_t%d_al", p, ti);
