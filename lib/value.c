@@ -60,11 +60,11 @@ int xx_value_set_text(xxgk_report *r, size_t id, const char *s, size_t n, long l
             char txt[32];
             xx_format_number(txt, v, xc->kind);
             if (note == 1)
-                return xx_diagf(r, "READ.NOTE", XXGK_SEVERITY_INFO, line, col, xc->path,
+                return xx_diagf(r, "READ.NOTE", XXGK_SEVERITY_INFO, line_no, col, xc->path,
                                 "%s：“%.*s”按元换算为 %s 万元", "%s: '%.*s' converted from yuan to %s (10,000 yuan)",
                                 xc->path, (int)n, s, txt);
             if (note == 2)
-                return xx_diagf(r, "READ.NOTE", XXGK_SEVERITY_INFO, line, col, xc->path,
+                return xx_diagf(r, "READ.NOTE", XXGK_SEVERITY_INFO, line_no, col, xc->path,
                                 "%s：“%.*s”读作 %s", "%s: '%.*s' read as %s", xc->path, (int)n, s, txt);
             return 0;
         }
@@ -74,13 +74,13 @@ int xx_value_set_text(xxgk_report *r, size_t id, const char *s, size_t n, long l
         if (!xx_is_plain_decimal(s, n)) {
             if ((rc = xx_set_token(r, id, s, n, line, (uint32_t)col)) != 0)
                 return rc;
-            return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, col, xc->path,
+            return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line_no, col, xc->path,
                             "%s：“%.*s”不是该单元格可用的数值，按原文保留",
                             "%s: '%.*s' is not a valid value for this cell; kept as written", xc->path, (int)n,
                             s);
         }
         r->cells[id].state = XXGK_CELL_UNREAD;
-        return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, col, xc->path,
+        return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line_no, col, xc->path,
                         "%s：“%.*s”不是该单元格可用的数值，该单元格未读入",
                         "%s: '%.*s' is not a valid value for this cell; the cell is not read", xc->path, (int)n,
                         s);
@@ -90,7 +90,7 @@ int xx_value_set_text(xxgk_report *r, size_t id, const char *s, size_t n, long l
          * kept as a token either, which would read as a number elsewhere */
         if (xx_is_plain_decimal(s, n)) {
             r->cells[id].state = XXGK_CELL_UNREAD;
-            return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line, col, xc->path,
+            return xx_diagf(r, "READ.VALUE", XXGK_SEVERITY_WARNING, line_no, col, xc->path,
                             "%s：“%.*s”不是该单元格可用的数值，该单元格未读入",
                             "%s: '%.*s' is not a valid value for this cell; the cell is not read", xc->path,
                             (int)(n > 80 ? 80 : n), s);
