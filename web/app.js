@@ -341,7 +341,7 @@ function download(kind) {
     body = api.write(state.report, { format: 'json' });
     type = 'application/json';
   } else if (kind === 'csv') {
-    body = `\uFEFF${api.write(state.report, { format: 'csv-wide' })}`; // the BOM: Excel reads UTF-8
+    body = api.write(state.report, { format: 'csv-wide' }); // with a byte order mark: Excel reads UTF-8
     type = 'text/csv;charset=utf-8';
   } else {
     body = api.write(state.report, { format: 'html', lang: state.lang });

@@ -326,7 +326,8 @@ export function bind(M) {
   }
 
   /** Write a report: format "json" (default), "csv", "csv-wide", "text", "markdown", "html";
-   * lang "zh"/"en"; reportId and header for long CSV; highlight (HTML): mark the cells that
+   * lang "zh"/"en"; reportId and header for long CSV; bom (wide CSV, default true: a UTF-8
+   * byte order mark first, for spreadsheets); highlight (HTML): mark the cells that
    * the report's own checks blame (with the check options of `check`). */
   function write(report, options = {}) {
     const wo = made((out) => M._xxgk_write_options_new(out));
@@ -336,11 +337,13 @@ export function bind(M) {
         if (options.lang) ok(M._xxgk_write_options_set_lang(wo, cstr(options.lang)));
         if (options.reportId) ok(M._xxgk_write_options_set_report_id(wo, cstr(options.reportId)));
         if (options.header === false) ok(M._xxgk_write_options_set_header(wo, 0));
+        if (options.bom !== undefined) ok(M._xxgk_write_options_set_bom(wo, options.bom ? 1 : 0));
       });
       const run = () => scoped((alloc) => {
         const out = alloc(4), len = alloc(4);
         ok(M._xxgk_report_write(out, len, report._ptr(), wo));
-        const p = u32(out), s = new TextDecoder().decode(M.HEAPU8.subarray(p, p + u32(len)));
+        // ignoreBOM: the text as the library wrote it, the wide CSV's byte order mark kept
+        const p = u32(out), s = new TextDecoder('utf-8', { ignoreBOM: true }).decode(M.HEAPU8.subarray(p, p + u32(len)));
         M._xxgk_free(p);
         return s;
       });

@@ -113,6 +113,9 @@ export interface WriteOptions {
   reportId?: string;
   /** Long CSV: write the header line (default true). */
   header?: boolean;
+  /** Wide CSV: start with a UTF-8 byte order mark, so that a spreadsheet reads the Chinese
+   * (default true; the string then starts with U+FEFF). */
+  bom?: boolean;
   /** HTML: mark the cells the report's own checks blame, with their messages. */
   highlight?: boolean | Omit<CheckOptions, 'previous'>;
 }

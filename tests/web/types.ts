@@ -11,7 +11,7 @@ r.year = 2024;
 r.agency = r.title;
 const findings: Finding[] = check(r, { previous: newReport('2021'), blankAsZero: true, copyThreshold: 80 });
 const errors: number = findings.filter((f) => f.severity === 'error').length;
-const html: string = write(r, { format: 'html', lang: 'en', highlight: { diagnostics: false } });
+const html: string = write(r, { format: 'html', lang: 'en', highlight: { diagnostics: false } }) + write(r, { format: 'csv-wide', bom: false });
 const total: Report = sum([r, r.clone()]);
 const d: Finding[] = diff(r, total);
 const t: Template = template(templates()[0].id);

@@ -115,7 +115,9 @@ test('write: every format, and HTML with the blamed cells marked', () => {
     assert.equal(back.get('applications.new.total'), 21, format);
     back.free();
   }
-  assert.ok(xxgk.write(r, { format: 'csv-wide' }).startsWith('xxgk,1\n'));
+  assert.ok(xxgk.write(r, { format: 'csv-wide' }).startsWith('\uFEFFxxgk,1\n'), 'a BOM for spreadsheets');
+  assert.ok(xxgk.write(r, { format: 'csv-wide', bom: false }).startsWith('xxgk,1\n'));
+  assert.ok(xxgk.write(r, { format: 'csv' }).startsWith('path,value\n'));
   const plain = xxgk.write(r, { format: 'html' });
   assert.ok(!plain.includes('class="error"'));
   const marked = xxgk.write(r, { format: 'html', highlight: true });
