@@ -20,13 +20,8 @@ size_t xm_norm(char *out, size_t cap, const char *s, size_t n)
     if (len < cap) {
         static const char *const from[] = { "资讯", "专案" };
         static const char *const to[] = { "信息", "项目" };
-        for (size_t w = 0; w < 2; w++) {
-            char *hit = out;
-            while ((hit = strstr(hit, from[w])) != NULL) {
-                memcpy(hit, to[w], 6);
-                hit += 6;
-            }
-        }
+        for (size_t w = 0; w < 2; w++)
+            xn_replace_word(out, len, from[w], to[w]);
     }
     return len;
 }

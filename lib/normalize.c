@@ -113,9 +113,13 @@ static const uint32_t trad_simp[][2] = {
 #include "trad_simp.inc"
 };
 
+enum { NTRAD = sizeof trad_simp / sizeof trad_simp[0] };
+
 static uint32_t simplify(uint32_t cp)
 {
-    size_t lo = 0, hi = sizeof trad_simp / sizeof trad_simp[0];
+    if (cp < trad_simp[0][0] || cp > trad_simp[NTRAD - 1][0])
+        return cp;
+    size_t lo = 0, hi = NTRAD;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (trad_simp[mid][0] == cp)
@@ -204,45 +208,92 @@ static int is_han(uint32_t cp)
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
 }
 
+void xn_replace_word(char *s, size_t n, const char *from, const char *to)
+{
+    size_t k = strlen(from);
+    if (n < k)
+        return;
+    char *end = s + n, *hit = s;
+    while ((size_t)(end - hit) >= k && (hit = memchr(hit, from[0], (size_t)(end - hit) - k + 1)) != NULL) {
+        if (memcmp(hit, from, k) == 0) {
+            memcpy(hit, to, k);
+            hit += k;
+        } else {
+            hit++;
+        }
+    }
+}
+
+/* Whether an ASCII character stays in a label (xn_fold drops NUL, blanks and quotes). */
+static int ascii_kept(unsigned c)
+{
+    switch (c) {
+    case 0: case ' ': case '\t': case '\n': case '\r': case '\f': case '\v': case '"': case '\'': case '`':
+        return 0;
+    default:
+        return 1;
+    }
+}
+
+/* Called for every label of every input: ASCII and the three-byte sequences of CJK text take
+ * short paths; the result is the same as decoding and folding each code point. */
 size_t xn_label(char *out, size_t cap, const char *in, size_t len)
 {
     const unsigned char *p = (const unsigned char *)in;
     size_t i = 0, o = 0;
-    char tmp[4];
     uint32_t last = 0;
+    int wide = 0; /* a character beyond ASCII was written (the words below are CJK) */
     while (i < len) {
+        unsigned c = p[i];
         size_t adv, py;
-        if (is_han(last) && (py = pinyin_len(p + i, len - i)) != 0) {
+        /* inline pinyin starts with '(' or U+FF08 (EF BC 88) */
+        if ((c == '(' || c == 0xEF) && is_han(last) && (py = pinyin_len(p + i, len - i)) != 0) {
             i += py;
             continue;
         }
-        int32_t cp = xn_utf8_decode(p + i, len - i, &adv);
+        if (c < 0x80) {
+            i++;
+            if (!ascii_kept(c))
+                continue;
+            last = c;
+            if (o + 1 < cap)
+                out[o] = (char)c;
+            o++;
+            continue;
+        }
+        int32_t cp;
+        if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 &&
+            (p[i + 2] & 0xC0) == 0x80) {
+            /* a valid three-byte sequence: no overlong form, no surrogate */
+            cp = (int32_t)(((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu));
+            adv = 3;
+        } else {
+            cp = xn_utf8_decode(p + i, len - i, &adv);
+            if (cp < 0)
+                cp = 0xFFFD;
+        }
         i += adv;
-        if (cp < 0)
-            cp = 0xFFFD;
-        uint32_t f = xn_fold((uint32_t)cp);
+        uint32_t f = is_han((uint32_t)cp) ? simplify((uint32_t)cp) : xn_fold((uint32_t)cp);
         if (f == 0)
             continue;
         last = f;
-        size_t k = xn_utf8_encode(f, tmp);
-        for (size_t j = 0; j < k; j++, o++)
-            if (o + 1 < cap)
-                out[o] = tmp[j];
+        wide |= f >= 0x80;
+        if (o + 4 < cap) {
+            o += xn_utf8_encode(f, out + o);
+        } else {
+            char tmp[4];
+            size_t k = xn_utf8_encode(f, tmp);
+            for (size_t j = 0; j < k; j++, o++)
+                if (o + 1 < cap)
+                    out[o] = tmp[j];
+        }
     }
     if (cap > 0)
         out[o < cap ? o : cap - 1] = '\0';
-    if (o < cap) {
-        for (size_t w = 0; w < sizeof word_from / sizeof word_from[0]; w++) {
-            size_t fl = strlen(word_from[w]), tl = strlen(word_to[w]);
-            if (fl != tl)
-                continue; /* keeps the rewrite in place */
-            char *hit = out;
-            while ((hit = strstr(hit, word_from[w])) != NULL) {
-                memcpy(hit, word_to[w], tl);
-                hit += tl;
-            }
-        }
-    }
+    if (o < cap && wide)
+        for (size_t w = 0; w < sizeof word_from / sizeof word_from[0]; w++)
+            if (strlen(word_from[w]) == strlen(word_to[w])) /* keeps the rewrite in place */
+                xn_replace_word(out, o, word_from[w], word_to[w]);
     return o;
 }
 

@@ -30,6 +30,10 @@ uint32_t xn_fold(uint32_t cp);
  * Returns the length of the full normalized form; if that is >= cap the output was cut. */
 size_t xn_label(char *out, size_t cap, const char *in, size_t len);
 
+/* Replace every occurrence of the word `from` in s[0..n) by `to`, of the same length, left
+ * to right. */
+void xn_replace_word(char *s, size_t n, const char *from, const char *to);
+
 /* Length of the ordinal prefix of a normalized label ("一.", "(一)", "1.", "(1)", "第一"),
  * 0 if none. */
 size_t xn_ordinal_len(const char *norm);
