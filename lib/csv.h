@@ -50,8 +50,6 @@ void xx_csv_put_field(xbuf *b, const char *s);
  * after any apostrophes) gets a leading apostrophe, as OWASP recommends; the scanner takes
  * it off again, so the text reads back unchanged. */
 void xx_csv_put_text(xbuf *b, const char *s);
-/* 0, or an XXGK_EENCODING error at the first byte that is not UTF-8. */
-int xx_csv_check_utf8(const char *buf, size_t len);
 
 /* ---- values (csv_value.c) ---- */
 
@@ -75,8 +73,8 @@ typedef struct csv_long {
     unsigned char *seen;      /* per cell and per metadata field: already given */
 } csv_long;
 
-/* Check the encoding, read the header and the first record. 0 or a negative code; free
- * with xx_csv_long_free either way. */
+/* Read the header and the first record (buf is UTF-8: xx_decode_input). 0 or a negative
+ * code; free with xx_csv_long_free either way. */
 int xx_csv_long_open(csv_long *l, const char *buf, size_t len, const struct xxgk_parse_options *o);
 /* The report that starts with the pending record: 0, 1 at the end, or a negative code.
  * After a failure in a report's rows (of a file with a `report` column) the next call

@@ -104,9 +104,7 @@ int xx_csv_long_open(csv_long *rd, const char *buf, size_t len, const struct xxg
 {
     memset(rd, 0, sizeof *rd);
     rd->o = *o;
-    int rc = xx_csv_check_utf8(buf, len);
-    if (rc)
-        return rc;
+    int rc;
     xx_csv_init(&rd->p, buf, len, o->max_line);
     if ((rc = long_header(rd)) != 0)
         return rc;

@@ -230,13 +230,3 @@ void xx_csv_put_text(xbuf *b, const char *s)
     else
         put(b, "", s, 0);
 }
-
-int xx_csv_check_utf8(const char *buf, size_t len)
-{
-    size_t bad = xn_utf8_check(buf, len);
-    if (bad >= len)
-        return 0;
-    long line, col;
-    xx_position(buf, len, bad, &line, &col);
-    return xx_error(XXGK_EENCODING, line, col, (long long)bad, NULL, "invalid UTF-8 at byte %zu", bad);
-}

@@ -206,9 +206,7 @@ static int wide_meta(wctx *c)
 int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o)
 {
     *out = NULL;
-    int rc = xx_csv_check_utf8(buf, len);
-    if (rc)
-        return rc;
+    int rc;
     wctx c;
     memset(&c, 0, sizeof c);
     c.o = o;
