@@ -37,9 +37,13 @@ typedef struct wctx {
     const struct xxgk_parse_options *o;
     xg_placer pl;          /* once the report exists */
     unsigned char meta_seen[WK_COUNT + XX_MAX_SECTIONS];
-    /* the current record's first field, normalized once (n0ok: non-empty and not too long) */
+    /* the current record's first field, normalized once (n0ok: non-empty and not too long);
+     * raw0: that field as read, when short (nraw0 its length, else SIZE_MAX), so that a group
+     * label repeated on every line is normalized once */
     char n0[XM_NORM_CAP];
     int n0ok;
+    char raw0[256];
+    size_t nraw0;
     /* the lines of the current table */
     const xt_table *tb;
     xx_grid g;
@@ -84,11 +88,25 @@ static int grid_line(wctx *c)
     for (size_t k = 0; k < p->nf; k++) {
         const cfield *f = &p->f[k];
         xg_src src = { .line = f->line, .column = f->col, .off = (long long)f->off, .quoted = f->quoted };
+        if (k == 0 && c->n0ok)
+            src.norm = c->n0;
         int rc = xg_put(&c->g, row, (uint32_t)k, f->s, f->slen, &src);
         if (rc)
             return rc;
     }
     return 0;
+}
+
+/* Normalize the current record's first field into c->n0, unless it is the one before. */
+static void norm_first(wctx *c)
+{
+    const cfield *f = &c->p.f[0];
+    if (f->slen == c->nraw0 && !memcmp(f->s, c->raw0, f->slen))
+        return;
+    c->n0ok = f->slen && xm_norm(c->n0, sizeof c->n0, f->s, f->slen) < sizeof c->n0;
+    c->nraw0 = f->slen < sizeof c->raw0 ? f->slen : SIZE_MAX;
+    if (c->nraw0 != SIZE_MAX)
+        memcpy(c->raw0, f->s, f->slen);
 }
 
 /* Place the lines of the current table. */
@@ -210,6 +228,7 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
     wctx c;
     memset(&c, 0, sizeof c);
     c.o = o;
+    c.nraw0 = SIZE_MAX;
     xg_init(&c.g);
     xx_csv_init(&c.p, buf, len, o->max_line);
     csvp *p = &c.p;
@@ -241,7 +260,7 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
                 goto done;
             continue;
         }
-        c.n0ok = p->f[0].slen && xm_norm(c.n0, sizeof c.n0, p->f[0].s, p->f[0].slen) < sizeof c.n0;
+        norm_first(&c);
         const char *n0 = c.n0ok ? c.n0 : NULL;
         const xxgk_template *t = c.r ? c.r->t : c.tpl ? c.tpl : o->tpl;
         if (!t && heading_line(xxgk_template_default(), p, n0)) {

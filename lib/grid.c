@@ -8,6 +8,8 @@
 /* Far above any report table, low enough that a hostile span cannot exhaust memory. */
 #define XG_MAX_PLACES ((size_t)1 << 18)
 #define XG_MAX_SPAN 1000u
+/* Longer text is not a label: it is not normalized. */
+#define XG_MAX_LABEL (4 * XM_NORM_CAP)
 
 void xg_init(xx_grid *g)
 {
@@ -68,6 +70,11 @@ static int add(xx_grid *g, uint32_t row, uint32_t col, uint32_t rowspan, uint32_
     c->absent = src && src->absent;
     xb_put(&g->text, s, n);
     xb_putc(&g->text, '\0');
+    if (src && src->norm && n < XG_MAX_LABEL) {
+        c->norm = (uint32_t)g->text.len;
+        xb_puts(&g->text, src->norm);
+        xb_putc(&g->text, '\0');
+    }
     if (g->text.failed)
         return xx_oom();
     g->ncells++;
@@ -120,6 +127,28 @@ int xg_put_next(xx_grid *g, uint32_t row, uint32_t *col, uint32_t rowspan, uint3
     return 0;
 }
 
+/* The normalized label of cell c, unless its producer gave it: the one of the cell above
+ * when that holds the same text (a group label repeated on every line), else made here. */
+static void norm_cell(xx_grid *g, xg_cell *c)
+{
+    if (c->norm != XG_NONE)
+        return;
+    int32_t up = c->row > 0 ? g->at[(size_t)(c->row - 1) * g->ncols + c->col] : -1;
+    if (up >= 0) {
+        const xg_cell *u = &g->cells[up];
+        if (u->norm != XG_NONE && u->len == c->len && !memcmp(xg_text(g, u), xg_text(g, c), c->len)) {
+            c->norm = u->norm;
+            return;
+        }
+    }
+    char x[XM_NORM_CAP];
+    if (c->len < XG_MAX_LABEL && xm_norm(x, sizeof x, xg_text(g, c), c->len) < sizeof x) {
+        c->norm = (uint32_t)g->text.len;
+        xb_puts(&g->text, x);
+        xb_putc(&g->text, '\0');
+    }
+}
+
 int xg_finish(xx_grid *g)
 {
     size_t places = (size_t)g->nrows * g->ncols;
@@ -137,13 +166,7 @@ int xg_finish(xx_grid *g)
         g->at[k] = -1;
     for (size_t i = 0; i < g->ncells; i++) {
         xg_cell *c = &g->cells[i];
-        char x[XM_NORM_CAP];
-        c->norm = XG_NONE;
-        if (c->len < 4 * sizeof x && xm_norm(x, sizeof x, xg_text(g, c), c->len) < sizeof x) {
-            c->norm = (uint32_t)g->text.len;
-            xb_puts(&g->text, x);
-            xb_putc(&g->text, '\0');
-        }
+        norm_cell(g, c);
         if (!g->row_line[c->row])
             g->row_line[c->row] = c->line;
         for (uint32_t r = c->row; r < c->row + c->rowspan && r < g->nrows; r++)

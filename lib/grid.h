@@ -31,6 +31,7 @@ typedef struct xg_src {
     long line, column;
     long long off;
     int quoted, absent;
+    const char *norm;     /* its normalized label (xm_norm) if the producer made it; NULL */
 } xg_src;
 
 typedef struct xx_grid {
