@@ -37,9 +37,11 @@ function setStatus(key, args = [], isError = false) {
   $('status').classList.toggle('error', isError);
 }
 
+// A library error in the page's language, with its place.
 function errorText(e) {
   if (!(e instanceof Error)) return String(e);
-  return e.line ? `${t('place', e.line, e.column)}: ${e.message}` : e.message;
+  const msg = state.lang === 'zh' && e.messageZh ? e.messageZh : e.message;
+  return e.line ? `${t('place', e.line, e.column)}${state.lang === 'zh' ? '：' : ': '}${msg}` : msg;
 }
 
 // ---- language ----

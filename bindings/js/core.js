@@ -16,9 +16,10 @@ const NUMBER_TEXT = /^-?[0-9]+(\.[0-9]+)?$/;
 
 /** A failed library call: the status code and the place in the input. */
 export class XxgkError extends Error {
-  constructor(code, message, line = 0, column = 0, offset = -1, path = '') {
+  constructor(code, message, line = 0, column = 0, offset = -1, path = '', messageZh = '') {
     super(message || codeName(code));
     this.name = 'XxgkError';
+    this.messageZh = messageZh || this.message;
     this.code = code;
     this.codeName = codeName(code);
     this.line = line;
@@ -43,7 +44,7 @@ export function bind(M) {
   function lastError() {
     const off = M._xxgk_error_offset();
     return new XxgkError(M._xxgk_error_code(), str(M._xxgk_error_message()), M._xxgk_error_line(),
-      M._xxgk_error_column(), Number(off), str(M._xxgk_error_path()));
+      M._xxgk_error_column(), Number(off), str(M._xxgk_error_path()), str(M._xxgk_error_message_zh()));
   }
   function ok(rc) {
     if (rc < 0) throw lastError();

@@ -24,6 +24,8 @@ export class XxgkError extends Error {
   readonly offset: number;
   /** JSON path ("$.applications.new.total") or cell path, "" when there is none. */
   readonly path: string;
+  /** The message in Chinese (`message` is English), as far as the library has one. */
+  readonly messageZh: string;
 }
 
 export interface Finding {

@@ -272,7 +272,9 @@ test('every corpus report (GB18030, UTF-16, web pages too) through the file inpu
       r.free();
     } catch (e) {
       assert.ok(e instanceof xxgk.XxgkError);
-      assert.ok((await page.textContent('#status')).startsWith(`无法读取 ${path.basename(file)}：`), file);
+      // the library's own message, in Chinese, with its place
+      const place = e.line ? `第 ${e.line} 行${e.column ? `第 ${e.column} 列` : ''}：` : '';
+      assert.equal(await page.textContent('#status'), `无法读取 ${path.basename(file)}：${place}${e.messageZh}`, file);
       continue;
     }
     assert.deepEqual((await findingRules()).sort(), want, file);

@@ -20,7 +20,7 @@ for (const { id, report, error } of loadAll('path,value\n')) console.log(id, rep
 try {
   load('{');
 } catch (e) {
-  if (e instanceof XxgkError) console.log(e.codeName, e.line, e.column, e.offset, e.path, codeName(e.code));
+  if (e instanceof XxgkError) console.log(e.codeName, e.line, e.column, e.offset, e.path, e.messageZh, codeName(e.code));
 }
 {
   using scoped = newReport();

@@ -105,6 +105,8 @@ test('load errors carry the code and the place', () => {
     return true;
   });
   assert.throws(() => xxgk.load(''), { codeName: 'XXGK_EEMPTY' });
+  assert.throws(() => xxgk.load('a\u0000b', { format: 'text' }),
+    { codeName: 'XXGK_EPARSE', message: 'NUL byte in the text', messageZh: '文本中有 NUL 字节' });
   assert.throws(() => xxgk.load(42), TypeError);
 });
 
