@@ -9,11 +9,58 @@
 #include <string.h>
 
 /* A heading: the region it starts (a table index or REG_SEC + section), or -2. */
+/* The last character of s[0..n) that a heading's name could end with (past closing
+ * marks: ":", "：", ".", "。", "*", "#" and blanks), folded; 0 if none. */
+static uint32_t last_char(const char *s, size_t n)
+{
+    while (n > 0) {
+        size_t k = n - 1;
+        while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k--;
+        size_t adv;
+        int32_t cp = xn_utf8_decode((const unsigned char *)s + k, n - k, &adv);
+        uint32_t f = cp < 0 ? 0 : xn_fold((uint32_t)cp);
+        if (f && f != ':' && f != '.' && f != '*' && f != '#')
+            return f;
+        n = k;
+    }
+    return 0;
+}
+
+static int ends_with(const char *norm, uint32_t cp)
+{
+    size_t n = strlen(norm);
+    return n && last_char(norm, n) == cp;
+}
+
+/* Whether a heading of t (a section's or a table's, or a variant) ends with cp: most lines
+ * are no heading, and this says so without normalizing them. */
+static int may_be_heading(const xxgk_template *t, uint32_t cp)
+{
+    for (size_t i = 0; i < t->nsections; i++) {
+        const xt_section *sc = &t->sections[i];
+        if (sc->norm[0] && ends_with(sc->norm, cp))
+            return 1;
+        for (size_t a = 0; a < sc->naliases; a++)
+            if (ends_with(sc->aliases[a], cp))
+                return 1;
+    }
+    for (size_t i = 0; i < t->ntables; i++) {
+        const xt_table *tb = &t->tables[i];
+        if (ends_with(tb->norm, cp))
+            return 1;
+        for (size_t a = 0; a < tb->naliases; a++)
+            if (ends_with(tb->aliases[a], cp))
+                return 1;
+    }
+    return 0;
+}
+
 int tx_heading_of(const xxgk_template *t, const char *s, size_t n)
 {
     char norm[400];
     /* headings are short lines without cell separators */
-    if (n > 160 || memchr(s, '|', n) || memchr(s, '\t', n))
+    if (n > 160 || memchr(s, '|', n) || memchr(s, '\t', n) || !may_be_heading(t, last_char(s, n)))
         return -2;
     size_t nl = tx_label_norm(norm, sizeof norm, s, n);
     if (nl == 0 || nl >= sizeof norm)
