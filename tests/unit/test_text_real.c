@@ -266,6 +266,18 @@ static void test_items_the_template_lacks(void **state)
     xxgk_report_free(r);
 }
 
+static void test_reader_errors_speak_chinese(void **state)
+{
+    (void)state;
+    static const char text[] = "二、主动公开政府信息情况\n规章 | 1 | 2 |\0|\n";
+    xxgk_report *r = NULL;
+    assert_int_equal(xxgk_report_parse(&r, text, sizeof text - 1, NULL), XXGK_EPARSE);
+    assert_string_equal(xxgk_error_message(), "NUL byte in the text");
+    assert_string_equal(xxgk_error_message_zh(), "文本中有 NUL 字节");
+    xxgk_error_clear();
+    assert_string_equal(xxgk_error_message_zh(), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -277,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_cut_rows_pinyin_and_merged_cells),
         cmocka_unit_test(test_only_the_total_printed),
         cmocka_unit_test(test_items_the_template_lacks),
+        cmocka_unit_test(test_reader_errors_speak_chinese),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
