@@ -97,8 +97,8 @@ static int dup_key(const cJSON *obj, const cJSON *item)
     return 0;
 }
 
-/* The cell `id` from node `it`, recorded at v. */
-static int read_cell(jctx *c, size_t id, const cJSON *it, const xj_value *v)
+/* The cell `id` from node `it`, recorded at v: anything but a plain count. */
+static int read_cell_other(jctx *c, size_t id, const cJSON *it, const xj_value *v)
 {
     const xt_cell *cell = &c->r->t->cells[id];
     size_t off = v->val;
@@ -114,10 +114,6 @@ static int read_cell(jctx *c, size_t id, const cJSON *it, const xj_value *v)
         const char *num = c->buf + off;
         int n = (int)v->len;
         if (cell->kind != XXGK_KIND_AMOUNT) {
-            if (xx_plain_count(num, v->len, &value)) {
-                xx_set_number_fresh(c->r, id, value, v->line, v->col);
-                return 0;
-            }
             rc = xx_parse_count(num, v->len, &value);
             if (rc == XXGK_EKIND)
                 return jerr(c, XXGK_ESCHEMA, off, "expected an integer count, found %.*s", n, num);
@@ -163,6 +159,18 @@ static int read_cell(jctx *c, size_t id, const cJSON *it, const xj_value *v)
     return jerr(c, XXGK_ESCHEMA, off, "expected a number, null or a string, found %s", type_name(it));
 }
 
+/* The cell `id` from node `it`, recorded at v. Mostly a count of a few digits: read here. */
+static inline int read_cell(jctx *c, size_t id, const cJSON *it, const xj_value *v)
+{
+    int64_t value;
+    if (J_IS_NUMBER(it) && c->r->t->cells[id].kind != XXGK_KIND_AMOUNT &&
+        xx_plain_count(c->buf + v->val, v->len, &value)) {
+        xx_set_number_fresh(c->r, id, value, v->line, v->col);
+        return 0;
+    }
+    return read_cell_other(c, id, it, v);
+}
+
 /* a == b, inline: keys are a few bytes long, shorter than a call into the C library */
 static int same_key(const char *a, const char *b)
 {
@@ -175,7 +183,7 @@ static int same_key(const char *a, const char *b)
 
 /* Is the key of member `it` (recorded at v) `code` (of length n)? From the text when the
  * key has no escapes, else from cJSON's decoded key. */
-static int key_is(const jctx *c, const xj_value *v, const cJSON *it, const char *code, size_t n)
+static inline int key_is(const jctx *c, const xj_value *v, const cJSON *it, const char *code, size_t n)
 {
     if (!v->klen)
         return same_key(code, it->string);
@@ -184,7 +192,7 @@ static int key_is(const jctx *c, const xj_value *v, const cJSON *it, const char 
 
 /* The column of block bk that member `it` (recorded at v) names, trying `guess` first
  * (documents list the columns in template order); -1 if none. */
-static int find_col(const jctx *c, const xt_table *tb, const xt_block *bk, const cJSON *it, const xj_value *v,
+static inline int find_col(const jctx *c, const xt_table *tb, const xt_block *bk, const cJSON *it, const xj_value *v,
                     int guess)
 {
     const xt_col *cols = tb->cols + bk->first_col;

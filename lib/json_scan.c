@@ -343,16 +343,18 @@ static size_t literal(sc *s, size_t p, const char *after)
 }
 
 /* A new record for the value at p, placed at (line, col). NULL when out of memory. */
-static xj_value *record(sc *s, size_t p, size_t key, uint32_t line, uint32_t col)
+static inline xj_value *record(sc *s, size_t p, size_t key, uint32_t line, uint32_t col)
 {
     xj_scan *o = s->out;
     if (o->n == o->cap) {
-        size_t cap = o->cap ? o->cap * 2 : s->len / 16 + 16;
-        xj_value *v = xx_realloc(o->v, cap * sizeof *v);
+        size_t cap = o->cap * 2;
+        xj_value *v = xx_realloc(o->v == o->local ? NULL : o->v, cap * sizeof *v);
         if (!v) {
             s->rc = xx_oom();
             return NULL;
         }
+        if (o->v == o->local)
+            memcpy(v, o->local, sizeof o->local);
         o->v = v;
         o->cap = cap;
     }
@@ -491,7 +493,9 @@ static void scan(sc *s, size_t p, unsigned max_depth)
 
 int xj_scan_document(xj_scan *out, const char *buf, size_t len, unsigned max_depth)
 {
-    memset(out, 0, sizeof *out);
+    out->v = out->local;
+    out->n = 0;
+    out->cap = XJ_LOCAL;
     if (len >= UINT32_MAX)
         return xx_error(XXGK_ELIMIT, 0, 0, -1, "$", "a JSON document must be smaller than 4 GiB");
     sc s = { .buf = buf, .len = len, .line = 1, .col = 1, .out = out };
@@ -509,6 +513,9 @@ int xj_scan_document(xj_scan *out, const char *buf, size_t len, unsigned max_dep
 
 void xj_scan_free(xj_scan *s)
 {
-    xx_free(s->v);
-    memset(s, 0, sizeof *s);
+    if (s->v != s->local)
+        xx_free(s->v);
+    s->v = s->local;
+    s->n = 0;
+    s->cap = XJ_LOCAL;
 }

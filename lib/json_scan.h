@@ -21,9 +21,16 @@ typedef struct xj_value {
                      * its decoded form, cJSON's, is the key) or the value is no member */
 } xj_value;
 
+/* A report's document has a few hundred values: their record starts in this struct (on the
+ * caller's stack) and moves to the heap only for a larger document. In bulk, a large
+ * allocation per document made glibc merge the small chunks the last document's cJSON
+ * tree had freed, and the next parse pay to split them again. */
+enum { XJ_LOCAL = 320 };
+
 typedef struct xj_scan {
-    xj_value *v;    /* v[0] is the root */
+    xj_value *v;    /* v[0] is the root: local, or on the heap */
     size_t n, cap;
+    xj_value local[XJ_LOCAL];
 } xj_scan;
 
 /* Scan buf[0..len): exactly one JSON value (RFC 8259, no extensions: no leading zeros, no
