@@ -394,6 +394,14 @@ XXGK_API int xxgk_report_cell_get_count(int64_t *value, const xxgk_report *r, si
  * amount of 7730.28 gives 7730280000). Errors as xxgk_report_cell_get_count
  * (XXGK_ERANGE if a count is too large to scale). */
 XXGK_API int xxgk_report_cell_get_micros(int64_t *value, const xxgk_report *r, size_t id);
+/* Every cell at once (for bindings that would otherwise cross into C once
+ * per cell): for ids 0..n-1 (n at most xxgk_template_cell_count_all),
+ * states[id] receives the cell's XXGK_CELL_* state and values[id] its number
+ * (a count as it is, an amount in micros, as xxgk_report_cell_get_count and
+ * _get_micros give them; 0 when the cell is not a number). The caller owns
+ * both arrays. Errors: XXGK_EINVAL (NULL arguments, n beyond the template). */
+XXGK_API int xxgk_report_cell_get_all(unsigned char *states, int64_t *values, size_t n,
+                                      const xxgk_report *r);
 /* The raw text of a token cell, or NULL if the cell is not a token. */
 XXGK_API const char *xxgk_report_cell_token(const xxgk_report *r, size_t id);
 /* Format the cell into buf (size bytes, NUL-terminated, truncated if too
@@ -575,6 +583,52 @@ XXGK_API long xxgk_finding_column(const xxgk_findings *f, size_t i);
  * (XXGK_FORMAT_PDFTEXT; its line is then the line within the page); 0 for
  * other sources or when the place is unknown. */
 XXGK_API long xxgk_finding_page(const xxgk_findings *f, size_t i);
+
+/* ------------------------------------------------------------------------ */
+/* Many files at once                                                       */
+/* ------------------------------------------------------------------------ */
+
+typedef struct xxgk_results xxgk_results;
+
+/*
+ * Read and check n files in parallel, in `jobs` threads of the library's own
+ * (0: one per core; 1: all in the calling thread; where threads cannot be
+ * started, the calling thread does the work). Each file is read as
+ * xxgk_report_read_file reads it (`popts`, which may be NULL, may force a
+ * format; its limits apply to each file) and checked as xxgk_check checks it
+ * (`copts`, may be NULL). The results are in input order whatever `jobs`: one
+ * entry per report, so a long CSV with a `report` column gives one per report
+ * (a report that cannot be read gives an entry with its error, and the
+ * reports after it follow); a file that cannot be read gives one entry with
+ * its error. All results are held until freed. The caller owns *out
+ * (xxgk_results_free). Errors: XXGK_EINVAL (NULL arguments), XXGK_ENOMEM; a
+ * file's own failure is its entry's, not the call's.
+ */
+XXGK_API int xxgk_check_files(xxgk_results **out, const char *const *paths, size_t n, int jobs,
+                              const xxgk_parse_options *popts,
+                              const xxgk_check_options *copts);
+/* The number of entries. */
+XXGK_API size_t xxgk_results_count(const xxgk_results *res);
+/* Entry i's file: its index in `paths` (SIZE_MAX if i is out of range). */
+XXGK_API size_t xxgk_results_file(const xxgk_results *res, size_t i);
+/* Its report id (the `report` column's value), "" when the file has none;
+ * NULL if i is out of range. Borrowed from res, as every string here. */
+XXGK_API const char *xxgk_results_report_id(const xxgk_results *res, size_t i);
+/* 0 when the report was read and checked, else the failure's code, with its
+ * message ("" when none), line and column (0 when unknown). */
+XXGK_API int xxgk_results_error(const xxgk_results *res, size_t i);
+XXGK_API const char *xxgk_results_error_message(const xxgk_results *res, size_t i);
+XXGK_API long xxgk_results_error_line(const xxgk_results *res, size_t i);
+XXGK_API long xxgk_results_error_column(const xxgk_results *res, size_t i);
+/* The report's template id ("" when unreadable), year (0 when unknown) and
+ * agency (""). */
+XXGK_API const char *xxgk_results_template(const xxgk_results *res, size_t i);
+XXGK_API int xxgk_results_year(const xxgk_results *res, size_t i);
+XXGK_API const char *xxgk_results_agency(const xxgk_results *res, size_t i);
+/* Its findings, as xxgk_check's (an empty list when unreadable); borrowed. */
+XXGK_API const xxgk_findings *xxgk_results_findings(const xxgk_results *res, size_t i);
+/* Free the results. NULL-safe. */
+XXGK_API void xxgk_results_free(xxgk_results *res);
 
 /* ------------------------------------------------------------------------ */
 /* Sums and differences                                                     */

@@ -257,6 +257,21 @@ int xxgk_report_cell_get_micros(int64_t *value, const xxgk_report *r, size_t id)
     return 0;
 }
 
+int xxgk_report_cell_get_all(unsigned char *states, int64_t *values, size_t n, const xxgk_report *r)
+{
+    if (!r || (n && (!states || !values)))
+        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "report, states and values are required");
+    if (n > r->t->ncells_all)
+        return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "%zu cells asked for, the template has %zu", n,
+                        (size_t)r->t->ncells_all);
+    for (size_t id = 0; id < n; id++) {
+        const xcell *c = &r->cells[id];
+        states[id] = c->state;
+        values[id] = c->state == XXGK_CELL_NUMBER ? c->v : 0;
+    }
+    return 0;
+}
+
 const char *xxgk_report_cell_token(const xxgk_report *r, size_t id)
 {
     if (!r || id >= r->t->ncells_all || r->cells[id].state != XXGK_CELL_TOKEN || !r->tokens)

@@ -58,15 +58,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     by_rule: Dict[Tuple[str, str], int] = Counter()
     files_by_rule: Dict[Tuple[str, str], Set[str]] = defaultdict(set)
     by_file: List[Tuple[str, int, int, int]] = []
-    unreadable: List[Tuple[str, xxgk.XxgkError]] = []
-    for path in reports(args.folder, args.recursive):
-        name = str(path.relative_to(args.folder))
-        try:
-            with xxgk.load(path) as r:
-                findings = r.check(blank_as_zero=args.blank_as_zero)
-        except xxgk.XxgkError as e:
-            unreadable.append((name, e))
+    unreadable: List[Tuple[str, Exception]] = []
+    # read and checked in the library's own threads, results in order
+    for res in xxgk.check_many(reports(args.folder, args.recursive), blank_as_zero=args.blank_as_zero):
+        name = str(Path(res.file).relative_to(args.folder)) + (f" [{res.report}]" if res.report else "")
+        if res.error is not None:
+            unreadable.append((name, res.error))
             continue
+        findings = res.findings
         counts = Counter(f.severity for f in findings)
         by_file.append((name, counts["error"], counts["warning"], counts["info"]))
         for f in findings:
@@ -82,6 +81,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print("Findings by file")
     print(table(("file", "errors", "warnings", "info"), by_file))
     for name, e in unreadable:
+        if not isinstance(e, xxgk.XxgkError):  # an OSError: the file could not be read
+            print(f"{name}: cannot read: {e.strerror or e}", file=sys.stderr)
+            continue
         where = f"{e.line}:{e.column}:" if e.line else ""
         message = e.message
         if where and message.startswith(where + " "):  # some messages start with the place

@@ -34,6 +34,8 @@ def result(src: Any) -> Tuple[Any, ...]:
         r = xxgk.loads(src) if isinstance(src, bytes) else xxgk.load(src)
     except xxgk.XxgkError as e:
         return ("error", e.code, e.message, e.line, e.column, e.path, e.offset)
+    except OSError as e:  # the missing file
+        return ("error", e.errno, e.strerror, e.filename)
     with r:
         r2 = r.copy()
         r2["applications.new.natural_person"] = 7  # a broken copy: findings of its own

@@ -32,9 +32,21 @@ Cell values
     ``TypeError``.
 
 Errors
-    Library failures raise ``XxgkError`` with ``.code`` (negative status),
+    Input the library cannot read, and values a cell cannot take, raise
+    ``XxgkError`` (a ``ValueError``) with ``.code`` (negative status),
     ``.message``, ``.line``, ``.column`` (1-based, 0 when unknown) and
-    ``.path`` (JSON or cell path, "" when unknown).
+    ``.path`` (JSON or cell path, "" when unknown). A file that cannot be read
+    or written raises the ``OSError`` Python itself would: ``FileNotFoundError``,
+    ``PermissionError``, ``IsADirectoryError``, ``OSError`` with ``ENOSPC`` for a
+    full disk (``dump`` then leaves the old file as it was).
+
+Many reports
+    A ``Report`` is a read-only ``Mapping`` of cell paths to values (``keys()``,
+    ``len()``, ``in``, ``get()``, ``dict(r)``); ``r.to_dict()`` copies every cell
+    in one call into C. ``xxgk.records(reports)`` yields one flat row per
+    report, ``xxgk.frame(reports)`` makes a pandas DataFrame of them (nullable
+    integers, the tokens in their own column), and ``xxgk.check_many(paths,
+    jobs=4)`` reads and checks files in the library's own threads.
 """
 
 from __future__ import annotations
@@ -42,11 +54,12 @@ from __future__ import annotations
 import ctypes
 import decimal
 import os
+import re
 import threading
-from ctypes import byref, c_char, c_int, c_longlong, c_size_t
+from ctypes import byref, c_char, c_char_p, c_int, c_int64, c_longlong, c_size_t, c_ubyte
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import (Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union)
+from typing import (Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union)
 
 from . import _lib, _pdf
 from ._lib import LibraryNotFoundError, XxgkError
@@ -55,9 +68,10 @@ __version__ = "0.1.0"
 
 # xxgk.sum is left out on purpose: `from xxgk import *` must not hide the builtin sum().
 __all__ = [
-    "Cell", "Finding", "LibraryNotFoundError", "NOT_READ", "Report", "Rule", "Section", "Sum", "Table", "Template",
-    "XxgkError", "FORMATS", "diff", "library_path", "library_version", "load", "load_all",
-    "loads", "loads_all", "new", "paths", "template", "templates",
+    "Cell", "CheckResult", "Finding", "LibraryNotFoundError", "NOT_READ", "Report", "Rule", "Section", "Sum",
+    "Table", "Template", "XxgkError", "FORMATS", "check_many", "diff", "frame", "library_path",
+    "library_version", "load", "load_all", "loads", "loads_all", "new", "paths", "records", "template",
+    "templates",
 ]
 
 #: The format names the library knows, for reading and for writing (for reading only, also
@@ -100,6 +114,7 @@ _STATES = {_lib.CELL_BLANK: "blank", _lib.CELL_NUMBER: "number", _lib.CELL_TOKEN
 
 _L = _lib.lib
 _call = _lib.call
+_NOT_NUMBER = re.compile(b"[^\\x%02x]" % _lib.CELL_NUMBER)
 _MICROS = Decimal(1000000)
 _DECIMAL = decimal.Context(prec=40)
 _EXTENSIONS = {".json": "json", ".csv": "csv", ".txt": "text", ".md": "markdown",
@@ -120,7 +135,8 @@ class Finding:
     ``actual`` decimal text ("" when the finding has none); ``message`` in
     Chinese, ``message_en`` in English; ``line`` and ``column`` where the
     first cell was read (0 when unknown); ``page`` its page in a PDF (the line
-    is then within the page; 0 for other sources).
+    is then within the page; 0 for other sources); ``file`` the file the
+    report was loaded from ("" when it was not loaded from a file).
     """
 
     rule: str
@@ -133,15 +149,18 @@ class Finding:
     line: int
     column: int
     page: int = 0
+    file: str = ""
 
     def __str__(self) -> str:
         where = f"{self.line}:{self.column}: " if self.line else ""
         if self.page:
             where = f"page {self.page}, {where}"
+        if self.file:
+            where = f"{self.file}:{where}" if where else f"{self.file}: "
         return f"{where}{self.severity} {self.rule}: {self.message}"
 
 
-def _findings(fp: Any) -> List[Finding]:
+def _findings(fp: Any, file: str = "") -> List[Finding]:
     """Copy a findings list into Python objects (the handle may go away next)."""
     out: List[Finding] = []
     for i in range(_L.xxgk_findings_count(fp)):
@@ -158,13 +177,14 @@ def _findings(fp: Any) -> List[Finding]:
             line=int(_L.xxgk_finding_line(fp, i)),
             column=int(_L.xxgk_finding_column(fp, i)),
             page=int(_L.xxgk_finding_page(fp, i)),
+            file=file,
         ))
     return out
 
 
-def _take_findings(fp: Any) -> List[Finding]:
+def _take_findings(fp: Any, file: str = "") -> List[Finding]:
     try:
-        return _findings(fp)
+        return _findings(fp, file)
     finally:
         _L.xxgk_findings_free(fp)
 
@@ -319,6 +339,9 @@ def paths(template: Optional[str] = "2021", optional: bool = False) -> List[Tupl
 
 
 _KINDS: Dict[int, Tuple[int, ...]] = {}
+_PATHS: Dict[int, Tuple[Tuple[str, ...], int]] = {}
+_IDS: Dict[int, Dict[str, int]] = {}
+_AMOUNT_IDS: Dict[int, Tuple[int, ...]] = {}
 
 
 def _kinds(t: Any) -> Tuple[int, ...]:
@@ -331,6 +354,43 @@ def _kinds(t: Any) -> Tuple[int, ...]:
                       for i in range(_L.xxgk_template_cell_count_all(t)))
         _KINDS[key] = kinds
     return kinds
+
+
+def _paths_of(t: Any) -> Tuple[Tuple[str, ...], int]:
+    """A template's cell paths by id (optional cells included) and the number of
+    printed cells, read once per template."""
+    key = ctypes.cast(t, ctypes.c_void_p).value or 0
+    got = _PATHS.get(key)
+    if got is None:
+        got = (tuple(_L.xxgk_template_cell_path(t, i) for i in range(_L.xxgk_template_cell_count_all(t))),
+               int(_L.xxgk_template_cell_count(t)))
+        _PATHS[key] = got
+    return got
+
+
+def _ids_of(t: Any) -> Dict[str, int]:
+    """{path: id} of a template's cells (optional ones included), built once."""
+    key = ctypes.cast(t, ctypes.c_void_p).value or 0
+    ids = _IDS.get(key)
+    if ids is None:
+        ids = {p: i for i, p in enumerate(_paths_of(t)[0])}
+        _IDS[key] = ids
+    return ids
+
+
+def _amount_ids(t: Any) -> Tuple[int, ...]:
+    """The ids of a template's amount cells, found once."""
+    key = ctypes.cast(t, ctypes.c_void_p).value or 0
+    got = _AMOUNT_IDS.get(key)
+    if got is None:
+        got = tuple(i for i, k in enumerate(_kinds(t)) if k == _lib.KIND_AMOUNT)
+        _AMOUNT_IDS[key] = got
+    return got
+
+
+def _amount(micros: int) -> Decimal:
+    """An amount from its micros, exactly."""
+    return _DECIMAL.divide(Decimal(micros), _MICROS)
 
 
 class _ParseOptions:
@@ -416,19 +476,24 @@ def load(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, *,
     template instead of detecting it; ``max_size`` (bytes, default 64 MiB),
     ``max_depth`` (JSON nesting, default 32) and ``max_line`` (bytes, default
     1 MiB) bound the input (ELIMIT beyond). Raises ``XxgkError`` (with the
-    place of the failure) for unreadable or malformed input. A PDF (.pdf, or
+    place of the failure) for malformed input, and ``OSError``
+    (``FileNotFoundError``, ``PermissionError``, ``IsADirectoryError``) for a
+    file that cannot be read. The report remembers the file
+    (``Finding.file`` of its findings). A PDF (.pdf, or
     content starting "%PDF-") is read through poppler's ``pdftotext``, run as a
     child process; its findings give the page (``Finding.page``).
     """
     fspath = _fspath(path)
     if format is None and _is_pdf_file(fspath):
-        return loads(_pdf.text(path=os.fsdecode(fspath)), "pdftext", strict=strict, template=template,
-                     source_name=os.fsdecode(fspath), max_size=max_size, max_depth=max_depth,
-                     max_line=max_line)
+        r = loads(_pdf.text(path=os.fsdecode(fspath)), "pdftext", strict=strict, template=template,
+                  source_name=os.fsdecode(fspath), max_size=max_size, max_depth=max_depth,
+                  max_line=max_line)
+        r._file = os.fsdecode(fspath)
+        return r
     out = _lib.ReportP()
     with _ParseOptions(format, strict, template, None, max_size, max_depth, max_line) as o:
         _call(_L.xxgk_report_read_file, byref(out), fspath, o.p)
-    return Report._own(out)
+    return Report._own(out, os.fsdecode(fspath))
 
 
 def loads(data: Union[str, bytes, bytearray, memoryview], format: Optional[str] = None, *,
@@ -487,13 +552,13 @@ class _Reader:
             pass
 
 
-def _read_all(rd: _Reader) -> Iterator[Tuple[str, "Report"]]:
+def _read_all(rd: _Reader, file: str = "") -> Iterator[Tuple[str, "Report"]]:
     try:
         while True:
             out = _lib.ReportP()
             if _call(_L.xxgk_reader_next, byref(out), rd.p) == 1:
                 return
-            report = Report._own(out)
+            report = Report._own(out, file)
             yield str(_L.xxgk_reader_report_id(rd.p)), report
     finally:
         rd.close()
@@ -504,20 +569,21 @@ def load_all(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None,
              max_size: Optional[int] = None, max_depth: Optional[int] = None,
              max_line: Optional[int] = None) -> Iterator[Tuple[str, "Report"]]:
     """:func:`loads_all` over a file's content (the file is read whole; an
-    unreadable file raises ``XxgkError`` EIO naming it)."""
+    unreadable file raises ``OSError``, e.g. ``FileNotFoundError``). The
+    reports remember the file (``Finding.file``)."""
     name = os.fsdecode(path)
     _fspath(path)
     limit = _lib.integer(max_size, "max_size", 0, _lib.SIZE_MAX) if max_size else 64 << 20
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError as e:
-        raise XxgkError(_lib.EIO, f"{name}: {e.strerror or e}", name="input/output error") from None
+    with open(path, "rb") as fh:
+        data = fh.read(limit + 1)
     if len(data) > limit:
         raise XxgkError(_lib.ELIMIT, f"{name}: larger than the limit of {limit} bytes",
                         name="input exceeds a limit")
-    return loads_all(data, format, strict=strict, template=template, source_name=name,
-                     max_size=max_size, max_depth=max_depth, max_line=max_line)
+    buf = _bytes(data, "load_all")
+    rd = _Reader(buf)
+    with _ParseOptions(format, strict, template, name, max_size, max_depth, max_line) as o:
+        _call(_L.xxgk_reader_open, byref(rd.p), buf, len(buf), o.p)
+    return _read_all(rd, name)
 
 
 def new(template: Optional[str] = None) -> "Report":
@@ -631,7 +697,7 @@ class _WriteOptions:
     outlive the write) freed together with them."""
 
     def __init__(self, report: Any, format: str, lang: Optional[str], report_id: Optional[str],
-                 header: bool, highlight: bool) -> None:
+                 header: bool, highlight: bool, bom: Optional[bool] = None) -> None:
         fid = _format_id(format)
         self.p = _lib.WriteOptionsP()
         self.findings = _lib.FindingsP()
@@ -644,6 +710,8 @@ class _WriteOptions:
                 _call(_L.xxgk_write_options_set_report_id, self.p,
                       _lib.encode(report_id, "report_id"))
             _call(_L.xxgk_write_options_set_header, self.p, int(bool(header)))
+            if bom is not None:
+                _call(_L.xxgk_write_options_set_bom, self.p, int(bool(bom)))
             if highlight:
                 _call(_L.xxgk_check, byref(self.findings), report, None)
                 _call(_L.xxgk_write_options_set_findings, self.p, self.findings)
@@ -664,9 +732,16 @@ class _WriteOptions:
         self.close()
 
 
-class Report:
+class Report(Mapping[str, CellValue]):
     """One report. Create it with :func:`load`, :func:`loads`, :func:`new`,
     :func:`sum` or :meth:`copy`.
+
+    A report is a read-only ``Mapping`` from the template's printed cell
+    paths to their values: ``keys()``, ``values()``, ``items()``, ``len(r)``,
+    ``path in r``, ``r.get(path)``, ``dict(r)``; :meth:`to_dict` copies every
+    cell in one call into C. (``r[path] = value`` sets a cell besides.) Two
+    reports are equal only when they are the same object: compare
+    ``r.to_dict()`` for their cells.
 
     The C object is freed by :meth:`close` or at the end of a ``with`` block;
     ``__del__`` frees it only as a fallback. Closing twice is safe; using a
@@ -678,17 +753,29 @@ class Report:
     uses it is not allowed.
     """
 
-    __slots__ = ("_h", "__weakref__")
+    __slots__ = ("_h", "_file", "__weakref__")
     _close_lock = threading.Lock()  # makes close() from two threads free once
 
     def __init__(self) -> None:
         raise TypeError("use xxgk.load(), xxgk.loads() or xxgk.new() to make a Report")
 
     @classmethod
-    def _own(cls, handle: Any) -> "Report":
+    def _own(cls, handle: Any, file: str = "") -> "Report":
         self = object.__new__(cls)
         self._h = handle
+        self._file = file
         return self
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def __hash__(self) -> int:
+        return object.__hash__(self)
+
+    @property
+    def file(self) -> str:
+        """The file the report was loaded from ("" when it was not)."""
+        return self._file
 
     def _ptr(self) -> Any:
         h = self._h
@@ -736,7 +823,7 @@ class Report:
         do the same."""
         out = _lib.ReportP()
         _call(_L.xxgk_report_clone, byref(out), self._ptr())
-        return Report._own(out)
+        return Report._own(out, self._file)
 
     # metadata
     def _tpl(self) -> Any:
@@ -804,13 +891,16 @@ class Report:
     @property
     def diagnostics(self) -> List[Finding]:
         """What the reader could not place or had to interpret (copied)."""
-        return _findings(_L.xxgk_report_diagnostics(self._ptr()))
+        return _findings(_L.xxgk_report_diagnostics(self._ptr()), self._file)
 
     # cells
     def _id(self, path: str) -> int:
         if not isinstance(path, str):
             raise TypeError(f"a cell path is a str, not {type(path).__name__}")
         h = self._ptr()
+        cid = _ids_of(_L.xxgk_report_template(h)).get(path)  # the paths of a template never change
+        if cid is not None:
+            return cid
         v = c_size_t()
         try:
             _call(_L.xxgk_report_cell_id, byref(v), h, _lib.encode(path, "path"))
@@ -838,12 +928,17 @@ class Report:
         v = c_longlong()
         if kinds[cid] == _lib.KIND_AMOUNT if kinds is not None else self._amount(h, cid):
             _L.xxgk_report_cell_get_micros(byref(v), h, cid)
-            return _DECIMAL.divide(Decimal(v.value), _MICROS)
+            return _amount(v.value)
         _L.xxgk_report_cell_get_count(byref(v), h, cid)
         return int(v.value)
 
     def __getitem__(self, path: str) -> CellValue:
-        return self._value(self._id(path))
+        h = self._ptr()
+        t = _L.xxgk_report_template(h)
+        cid = _ids_of(t).get(path) if isinstance(path, str) else None
+        if cid is None:
+            return self._value(self._id(path))  # raises KeyError / TypeError as it should
+        return self._value(cid, _kinds(t))
 
     def state(self, path: str) -> str:
         """The cell's state: "number", "blank" (the source shows it empty),
@@ -895,19 +990,73 @@ class Report:
 
     def __iter__(self) -> Iterator[str]:
         """The paths of the template's printed cells, in template order."""
-        t = self._tpl()
-        return iter([_L.xxgk_template_cell_path(t, i) for i in range(_L.xxgk_template_cell_count(t))])
+        paths, printed = _paths_of(self._tpl())
+        return iter(paths[:printed])
 
     def __len__(self) -> int:
         return int(_L.xxgk_template_cell_count(self._tpl()))
 
-    def items(self, optional: bool = False) -> List[Tuple[str, CellValue]]:
+    def to_dict(self, optional: bool = False) -> Dict[str, CellValue]:
+        """{path: value} for every printed cell, in template order (with
+        ``optional=True`` the optional cells, subtotals, follow), copied in one
+        call into C (xxgk_report_cell_get_all) rather than one per cell."""
+        h = self._ptr()
+        t = _L.xxgk_report_template(h)
+        paths, printed = _paths_of(t)
+        n = len(paths) if optional else printed
+        states = (c_ubyte * n)()
+        values = (c_int64 * n)()
+        _call(_L.xxgk_report_cell_get_all, states, values, n, h)
+        st = bytes(states)
+        vals = memoryview(values).cast("B").cast("q").tolist()  # ctypes' "<q" as native "q"
+        out: Dict[str, CellValue] = dict(zip(paths[:n] if n < len(paths) else paths, vals))
+        number = _lib.CELL_NUMBER
+        for i in _amount_ids(t):
+            if i < n and st[i] == number:
+                out[paths[i]] = _amount(vals[i])
+        for m in _NOT_NUMBER.finditer(st):  # blanks, tokens, cells not read: usually few
+            i = m.start()
+            s = st[i]
+            out[paths[i]] = (None if s == _lib.CELL_BLANK else
+                             str(_L.xxgk_report_cell_token(h, i)) if s == _lib.CELL_TOKEN else NOT_READ)
+        return out
+
+    def items(self, optional: bool = False) -> List[Tuple[str, CellValue]]:  # type: ignore[override]
         """(path, value) for every printed cell, in template order; with
         ``optional=True`` the optional cells (subtotals) follow."""
-        t = self._tpl()
-        n = _L.xxgk_template_cell_count_all(t) if optional else _L.xxgk_template_cell_count(t)
-        kinds = _kinds(t)
-        return [(_L.xxgk_template_cell_path(t, i), self._value(i, kinds)) for i in range(n)]
+        return list(self.to_dict(optional).items())
+
+    def values(self, optional: bool = False) -> List[CellValue]:  # type: ignore[override]
+        """The values of :meth:`items`, in template order."""
+        return list(self.to_dict(optional).values())
+
+    # typed accessors: one type each, for the type checker
+    def _number(self, path: str, want_amount: bool) -> Any:
+        cid = self._id(path)
+        h = self._ptr()
+        if self._amount(h, cid) != want_amount:
+            kind = "an amount (read it with amount())" if not want_amount else "a count (read it with count())"
+            raise TypeError(f"{path} is {kind}")
+        return self._value(cid) if _L.xxgk_report_cell_state(h, cid) == _lib.CELL_NUMBER else None
+
+    def count(self, path: str) -> Optional[int]:
+        """A count cell's number, ``None`` when it holds none (blank, a token,
+        not read). ``TypeError`` for an amount cell; ``KeyError`` for an unknown
+        path."""
+        v: Optional[int] = self._number(path, False)
+        return v
+
+    def amount(self, path: str) -> Optional[Decimal]:
+        """An amount cell's number (exact), ``None`` when it holds none.
+        ``TypeError`` for a count cell."""
+        v: Optional[Decimal] = self._number(path, True)
+        return v
+
+    def token(self, path: str) -> Optional[str]:
+        """A cell's token ("-", "/", "无"), ``None`` when it is not a token."""
+        cid = self._id(path)
+        t = _L.xxgk_report_cell_token(self._ptr(), cid)
+        return None if t is None else str(t)
 
     def position(self, path: str) -> Tuple[int, int]:
         """(line, column) where the cell's value was read; (0, 0) if not from a file."""
@@ -946,22 +1095,23 @@ class Report:
                 _call(_L.xxgk_check_previous, byref(out), h, prev, opts)
         finally:
             _L.xxgk_check_options_free(opts)
-        return _take_findings(out)
+        return _take_findings(out, self._file)
 
     # writing
     def dumps(self, format: str = "json", lang: Optional[str] = None,
               report_id: Optional[str] = None, header: bool = True,
-              highlight: bool = False) -> str:
+              highlight: bool = False, bom: Optional[bool] = None) -> str:
         """The report as text in a format ("json", "csv", "csv-wide", "text",
         "markdown", "html"). ``lang`` ("zh", "en") for generated words; long
         CSV: ``report_id`` in a leading ``report`` column and ``header=False``
         to leave the header line out (to write many reports one after
-        another); HTML: ``highlight=True`` marks the cells of the report's
-        own findings (:meth:`check`) with their messages."""
+        another); wide CSV: it starts with a byte order mark ("\\ufeff") for
+        spreadsheets unless ``bom=False``; HTML: ``highlight=True`` marks the
+        cells of the report's own findings (:meth:`check`) with their messages."""
         h = self._ptr()
         buf = ctypes.POINTER(c_char)()
         n = c_size_t()
-        with _WriteOptions(h, format, lang, report_id, header, highlight) as opts:
+        with _WriteOptions(h, format, lang, report_id, header, highlight, bom) as opts:
             _call(_L.xxgk_report_write, byref(buf), byref(n), h, opts)
             try:
                 data = ctypes.string_at(buf, n.value)
@@ -971,10 +1121,12 @@ class Report:
 
     def dump(self, path: Union[str, "os.PathLike[str]"], format: Optional[str] = None,
              lang: Optional[str] = None, report_id: Optional[str] = None, header: bool = True,
-             highlight: bool = False) -> None:
-        """Write the report to a file (created or truncated). Without
-        ``format`` the extension decides (.json .csv .txt .md .html); an
-        unknown extension raises ``ValueError``. Options as for :meth:`dumps`."""
+             highlight: bool = False, bom: Optional[bool] = None) -> None:
+        """Write the report to a file, created or replaced once the whole report
+        is written (a failure, a full disk say, raises ``OSError`` and leaves the
+        old file as it was). Without ``format`` the extension decides (.json
+        .csv .txt .md .html); an unknown extension raises ``ValueError``.
+        Options as for :meth:`dumps`."""
         if format is None:
             ext = os.path.splitext(os.fsdecode(path))[1].lower()
             if ext not in _EXTENSIONS:
@@ -983,7 +1135,7 @@ class Report:
             format = _EXTENSIONS[ext]
         fspath = _fspath(path)
         h = self._ptr()
-        with _WriteOptions(h, format, lang, report_id, header, highlight) as opts:
+        with _WriteOptions(h, format, lang, report_id, header, highlight, bom) as opts:
             _call(_L.xxgk_report_write_file, fspath, h, opts)
 
     def __repr__(self) -> str:
@@ -991,3 +1143,142 @@ class Report:
             return "<xxgk.Report closed>"
         return (f"<xxgk.Report template={self.template} year={self.year} "
                 f"agency={self.agency!r}>")
+
+
+# ---- many reports: flat rows, a DataFrame, many files checked in C ----
+
+_ReportLike = Union[Report, Tuple[str, Report]]
+
+
+def records(reports: Iterable[_ReportLike], optional: bool = False) -> Iterator[Dict[str, Any]]:
+    """One flat row per report: ``report`` (the id, for the (id, Report) pairs
+    :func:`load_all` yields; else None), ``file``, ``template``, ``year``,
+    ``agency``, ``title``, then every printed cell's value by path, as
+    :meth:`Report.to_dict` gives it (``optional=True``: the optional cells too).
+    ``reports`` may be Reports or (id, Report) pairs, and may be a generator:
+    one report at a time is read."""
+    for item in reports:
+        rid: Optional[str] = None
+        if isinstance(item, tuple):
+            rid, r = item
+        else:
+            r = item
+        if not isinstance(r, Report):
+            raise TypeError(f"records() needs Report objects or (id, Report) pairs, not {type(r).__name__}")
+        row: Dict[str, Any] = {"report": rid, "file": r.file or None, "template": r.template,
+                               "year": r.year, "agency": r.agency, "title": r.title}
+        row.update(r.to_dict(optional))
+        yield row
+
+
+def frame(reports: Iterable[_ReportLike], optional: bool = False) -> Any:
+    """A pandas DataFrame of :func:`records`: one row per report, one column per
+    cell. Counts are nullable integers (``Int64``: ``<NA>`` where the cell
+    holds no number), amounts exact ``decimal.Decimal`` objects (a float could
+    change them) or ``None``; the tokens go to their own column ``tokens``, a
+    dict {path: token} per row, and the cells that were not read to
+    ``not_read``, a list of paths (both empty when there are none). Needs
+    pandas (``ImportError`` otherwise)."""
+    try:
+        import pandas as pd  # noqa: F401 - optional dependency
+    except ImportError as e:
+        raise ImportError("xxgk.frame() needs pandas (pip install pandas, or apt-get install "
+                          "python3-pandas); xxgk.records() gives the same rows as dicts") from e
+    meta = ("report", "file", "template", "year", "agency", "title")
+    rows = list(records(reports, optional))
+    columns: Dict[str, Any] = {k: [row[k] for row in rows] for k in meta}
+    columns["year"] = pd.array(columns["year"], dtype="Int64")
+    kinds: Dict[str, str] = {}
+    for t in {row["template"] for row in rows}:
+        for c in template(t).cells:
+            kinds.setdefault(c.path, c.kind)
+    paths: List[str] = []  # every template's cells, in the order first met
+    seen = set(meta)
+    for row in rows:
+        for p in row:
+            if p not in seen:
+                seen.add(p)
+                paths.append(p)
+    tokens: List[Dict[str, str]] = [{} for _ in rows]
+    not_read: List[List[str]] = [[] for _ in rows]
+    for p in paths:
+        vals = []
+        for k, row in enumerate(rows):
+            v = row.get(p, NOT_READ)
+            if isinstance(v, str):
+                tokens[k][p] = v
+                v = None
+            elif v is NOT_READ:
+                if p in row:
+                    not_read[k].append(p)
+                v = None
+            vals.append(v)
+        columns[p] = pd.array(vals, dtype="Int64") if kinds.get(p) != "amount" else pd.array(vals, dtype=object)
+    columns["tokens"] = tokens
+    columns["not_read"] = not_read
+    return pd.DataFrame(columns)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One report's check in :func:`check_many`: ``file`` (as given),
+    ``report`` (its id in a long CSV of many reports, else None), ``template``,
+    ``year``, ``agency``, ``findings`` (each with ``file`` set), and ``error``:
+    None when the report was read, else the exception reading it raised
+    (``XxgkError`` or an ``OSError`` such as ``FileNotFoundError``), not raised."""
+
+    file: str
+    report: Optional[str]
+    template: Optional[str]
+    year: Optional[int]
+    agency: Optional[str]
+    findings: List[Finding]
+    error: Optional[Exception]
+
+
+def check_many(paths: Iterable[Union[str, "os.PathLike[str]"]], jobs: Optional[int] = None, *,
+               format: Optional[str] = None, strict: bool = False, template: Optional[str] = None,
+               blank_as_zero: bool = False, diagnostics: bool = True,
+               copy_threshold: Optional[int] = None) -> List[CheckResult]:
+    """Read and check many files in parallel, in the C library's own threads
+    (``jobs``: how many; None: one per core), outside the GIL. Results come in
+    the order of ``paths`` whatever ``jobs``: one :class:`CheckResult` per
+    report (a long CSV with a ``report`` column gives one per report); a file
+    or report that cannot be read is a result with its ``error``, not an
+    exception. Options as for :func:`load` and :meth:`Report.check` (PDFs are
+    not read here: use :func:`load`)."""
+    names = [os.fsdecode(p) for p in paths]
+    enc = [_fspath(p) for p in names]
+    n_jobs = 0 if jobs is None else _lib.integer(jobs, "jobs", 1, 256)
+    if copy_threshold is not None:
+        _lib.integer(copy_threshold, "copy_threshold", 0, 100)
+    arr = (c_char_p * max(len(enc), 1))(*enc)
+    res = _lib.ResultsP()
+    opts = _lib.CheckOptionsP()
+    try:
+        _call(_L.xxgk_check_options_new, byref(opts))
+        _call(_L.xxgk_check_options_set_blank_as_zero, opts, int(bool(blank_as_zero)))
+        _call(_L.xxgk_check_options_set_diagnostics, opts, int(bool(diagnostics)))
+        if copy_threshold is not None:
+            _call(_L.xxgk_check_options_set_copy_threshold, opts, copy_threshold)
+        with _ParseOptions(format, strict, template, None) as po:
+            _call(_L.xxgk_check_files, byref(res), arr, len(enc), n_jobs, po.p, opts)
+        out: List[CheckResult] = []
+        for i in range(_L.xxgk_results_count(res)):
+            file = names[_L.xxgk_results_file(res, i)]
+            code = _L.xxgk_results_error(res, i)
+            rid = _L.xxgk_results_report_id(res, i) or None
+            err: Optional[Exception] = None
+            if code:
+                err = _lib.error(code, _L.xxgk_results_error_message(res, i) or "",
+                                 int(_L.xxgk_results_error_line(res, i)),
+                                 int(_L.xxgk_results_error_column(res, i)))
+            year = int(_L.xxgk_results_year(res, i))
+            out.append(CheckResult(
+                file=file, report=rid, template=(_L.xxgk_results_template(res, i) or None),
+                year=year or None, agency=None if code else _L.xxgk_results_agency(res, i),
+                findings=_findings(_L.xxgk_results_findings(res, i), file), error=err))
+        return out
+    finally:
+        _L.xxgk_check_options_free(opts)
+        _L.xxgk_results_free(res)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import os
 import sys
 from ctypes import (POINTER, c_char, c_char_p, c_int, c_long, c_longlong,
@@ -53,8 +54,11 @@ CELL_TOKEN = 2
 CELL_UNREAD = 3
 
 
-class XxgkError(Exception):
-    """A failed library call.
+class XxgkError(ValueError):
+    """A failed library call: input the library cannot read or a value it cannot
+    take (a ``ValueError``). A file that cannot be read or written raises
+    ``OSError`` instead (``FileNotFoundError``, ``PermissionError``,
+    ``IsADirectoryError``...; see :func:`error`).
 
     Attributes (copied from the library's per-thread error detail right after
     the failing call, in the calling thread):
@@ -143,6 +147,10 @@ class _Sum(ctypes.Structure):
     pass
 
 
+class _Results(ctypes.Structure):
+    pass
+
+
 ReportP = POINTER(_Report)
 TemplateP = POINTER(_Template)
 FindingsP = POINTER(_Findings)
@@ -151,6 +159,7 @@ CheckOptionsP = POINTER(_CheckOptions)
 WriteOptionsP = POINTER(_WriteOptions)
 ReaderP = POINTER(_Reader)
 SumP = POINTER(_Sum)
+ResultsP = POINTER(_Results)
 
 
 def _decode(result: Optional[bytes], func: Any, args: Any) -> Optional[str]:
@@ -247,6 +256,8 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_report_cell_state", [ReportP, c_size_t], c_int, _status),
     ("xxgk_report_cell_get_count", [POINTER(c_longlong), ReportP, c_size_t], c_int, _status),
     ("xxgk_report_cell_get_micros", [POINTER(c_longlong), ReportP, c_size_t], c_int, _status),
+    ("xxgk_report_cell_get_all", [POINTER(ctypes.c_ubyte), POINTER(ctypes.c_int64), c_size_t, ReportP],
+     c_int, _status),
     ("xxgk_report_cell_token", [ReportP, c_size_t], c_char_p, _decode),
     ("xxgk_report_cell_line", [ReportP, c_size_t], c_long, None),
     ("xxgk_report_cell_column", [ReportP, c_size_t], c_long, None),
@@ -300,6 +311,21 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_sum_finish", [POINTER(ReportP), SumP], c_int, _status),
     ("xxgk_sum_free", [SumP], None, None),
     ("xxgk_report_diff", [POINTER(FindingsP), ReportP, ReportP], c_int, _status),
+    # many files at once
+    ("xxgk_check_files", [POINTER(ResultsP), POINTER(c_char_p), c_size_t, c_int, ParseOptionsP,
+                          CheckOptionsP], c_int, _status),
+    ("xxgk_results_count", [ResultsP], c_size_t, None),
+    ("xxgk_results_file", [ResultsP, c_size_t], c_size_t, None),
+    ("xxgk_results_report_id", [ResultsP, c_size_t], c_char_p, _decode),
+    ("xxgk_results_error", [ResultsP, c_size_t], c_int, None),
+    ("xxgk_results_error_message", [ResultsP, c_size_t], c_char_p, _decode),
+    ("xxgk_results_error_line", [ResultsP, c_size_t], c_long, None),
+    ("xxgk_results_error_column", [ResultsP, c_size_t], c_long, None),
+    ("xxgk_results_template", [ResultsP, c_size_t], c_char_p, _decode),
+    ("xxgk_results_year", [ResultsP, c_size_t], c_int, None),
+    ("xxgk_results_agency", [ResultsP, c_size_t], c_char_p, _decode),
+    ("xxgk_results_findings", [ResultsP, c_size_t], FindingsP, None),
+    ("xxgk_results_free", [ResultsP], None, None),
     # write options
     ("xxgk_write_options_new", [POINTER(WriteOptionsP)], c_int, _status),
     ("xxgk_write_options_free", [WriteOptionsP], None, None),
@@ -307,6 +333,7 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_write_options_set_lang", [WriteOptionsP, c_char_p], c_int, _status),
     ("xxgk_write_options_set_report_id", [WriteOptionsP, c_char_p], c_int, _status),
     ("xxgk_write_options_set_header", [WriteOptionsP, c_int], c_int, _status),
+    ("xxgk_write_options_set_bom", [WriteOptionsP, c_int], c_int, _status),
     ("xxgk_write_options_set_findings", [WriteOptionsP, FindingsP], c_int, _status),
 ]
 
@@ -426,16 +453,34 @@ def load_library() -> Tuple[ctypes.CDLL, str]:
 lib, library_path = load_library()
 
 
-def last_error(code: int) -> XxgkError:
+# strerror() text -> errno, to give an I/O failure back as the OSError Python would raise
+_ERRNO_BY_TEXT = {os.strerror(e): e for e in sorted(errno.errorcode)}
+
+
+def error(code: int, message: str, line: int = 0, column: int = 0, path: str = "",
+          offset: int = -1) -> Exception:
+    """The exception for a failure: ``OSError`` (its subclass for the errno,
+    e.g. ``FileNotFoundError``, with ``filename``) for an I/O failure, whose
+    message is "FILE: reason"; ``XxgkError`` for anything else."""
+    name = lib.xxgk_strerror(code) or ""
+    if code == EIO:
+        file, sep, reason = message.rpartition(": ")
+        num = _ERRNO_BY_TEXT.get(reason)
+        if sep and num is not None:
+            return OSError(num, reason, file)
+        return OSError(errno.EIO, message or name)
+    return XxgkError(code, message, line, column, path, offset, name)
+
+
+def last_error(code: int) -> Exception:
     """The error detail of the failure that just returned `code`, read in this
-    thread. Detail left over from an older failure is not reused: if the
-    recorded code differs, only the code's text is given."""
+    thread, as :func:`error` makes it. Detail left over from an older failure
+    is not reused: if the recorded code differs, only the code's text is given."""
     name = lib.xxgk_strerror(code) or ""
     if lib.xxgk_error_code() != code:
-        return XxgkError(code, name, name=name)
-    return XxgkError(code, lib.xxgk_error_message() or "", int(lib.xxgk_error_line()),
-                     int(lib.xxgk_error_column()), lib.xxgk_error_path() or "",
-                     int(lib.xxgk_error_offset()), name)
+        return error(code, name) if code == EIO else XxgkError(code, name, name=name)
+    return error(code, lib.xxgk_error_message() or "", int(lib.xxgk_error_line()),
+                 int(lib.xxgk_error_column()), lib.xxgk_error_path() or "", int(lib.xxgk_error_offset()))
 
 
 def call(fn: Callable[..., Any], *args: Any) -> Any:
