@@ -181,13 +181,29 @@ static int same_key(const char *a, const char *b)
     return *a == *b;
 }
 
+/* a[0..n) == b[0..n), eight bytes at a time: a key is a dozen bytes, shorter than a call */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+    for (; n >= 8; a += 8, b += 8, n -= 8) {
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return 0;
+    }
+    for (; n; a++, b++, n--)
+        if (*a != *b)
+            return 0;
+    return 1;
+}
+
 /* Is the key of member `it` (recorded at v) `code` (of length n)? From the text when the
  * key has no escapes, else from cJSON's decoded key. */
 static inline int key_is(const jctx *c, const xj_value *v, const cJSON *it, const char *code, size_t n)
 {
     if (!v->klen)
         return same_key(code, it->string);
-    return v->klen == n && memcmp(c->buf + v->key + 1, code, n) == 0;
+    return v->klen == n && same_bytes(c->buf + v->key + 1, code, n);
 }
 
 /* The column of block bk that member `it` (recorded at v) names, trying `guess` first
