@@ -36,6 +36,42 @@ static size_t cp_len(const char *s)
     return xn_utf8_count(s, strlen(s));
 }
 
+/* ---- the label index (template_def.h) ---- */
+
+/* What the normalized label x names in index ix: [*end - n, *end) of its refs, by kind then
+ * index; none (NULL) if it is not a label there. */
+static const xt_lref *lookup(const xt_index *ix, const char *x, const xt_lref **end)
+{
+    uint32_t h = xn_hash(x);
+    for (uint32_t i = h & ix->mask;; i = (i + 1) & ix->mask) {
+        unsigned s = ix->slots[i];
+        if (!s)
+            break;
+        const xt_label *l = &ix->labels[s - 1];
+        if (l->hash == h && !strcmp(l->norm, x)) {
+            *end = ix->refs + l->first + l->n;
+            return ix->refs + l->first;
+        }
+    }
+    *end = NULL;
+    return NULL;
+}
+
+/* The smallest index of kind `kind` among what x and y name in ix (y may be NULL), or -1. */
+static int first_named(const xt_index *ix, const char *x, const char *y, unsigned kind)
+{
+    int best = -1;
+    for (int k = 0; k < 2; k++) {
+        const xt_lref *e, *r = k == 0 ? lookup(ix, x, &e) : y ? lookup(ix, y, &e) : NULL;
+        for (; r && r < e; r++)
+            if (r->kind == kind && (best < 0 || r->index < best)) {
+                best = r->index;
+                break; /* by index within a kind */
+            }
+    }
+    return best;
+}
+
 /* ---- headings ---- */
 
 /* The heading without what may precede or follow it: "##", "表三：", an ordinal, a colon. */
@@ -74,27 +110,14 @@ static size_t heading_core(const char *x, char *out, size_t cap)
     return n;
 }
 
-static int names(const char *norm, const char *const *aliases, size_t naliases, const char *x, const char *core)
-{
-    if (norm[0] && (!strcmp(norm, core) || !strcmp(norm, x)))
-        return 1;
-    for (size_t a = 0; a < naliases; a++)
-        if (!strcmp(aliases[a], core) || !strcmp(aliases[a], x))
-            return 1;
-    return 0;
-}
-
+/* The first table (or section) whose heading or a variant of it is x, or x without what
+ * may surround a heading. */
 int xm_table(const xxgk_template *t, const char *x)
 {
     char core[XM_NORM_CAP];
     if (!heading_core(x, core, sizeof core))
         return -1;
-    for (size_t i = 0; i < t->ntables; i++) {
-        const xt_table *tb = &t->tables[i];
-        if (names(tb->norm, tb->aliases, tb->naliases, x, core))
-            return (int)i;
-    }
-    return -1;
+    return first_named(t->headings, core, x, XT_L_TABLE);
 }
 
 int xm_section(const xxgk_template *t, const char *x)
@@ -102,12 +125,7 @@ int xm_section(const xxgk_template *t, const char *x)
     char core[XM_NORM_CAP];
     if (!heading_core(x, core, sizeof core))
         return -1;
-    for (size_t i = 0; i < t->nsections; i++) {
-        const xt_section *s = &t->sections[i];
-        if (s->norm[0] && names(s->norm, s->aliases, s->naliases, x, core))
-            return (int)i;
-    }
-    return -1;
+    return first_named(t->headings, core, x, XT_L_SECTION);
 }
 
 /* ---- rows ---- */
@@ -143,34 +161,24 @@ static int candidate(const xt_table *tb, int k, int ctx, unsigned flags)
     return !(flags & XM_UNDER) || ctx < 0 || xm_inside(tb, ctx, k);
 }
 
+/* The rows whose label or a variant of it is x, in order. */
 static void exact(const xt_table *tb, const char *x, int ctx, unsigned flags, found *f)
 {
-    for (int i = 0; i < tb->nrows; i++) {
-        const xt_row *rw = &tb->rows[i];
-        if (!candidate(tb, i, ctx, flags))
-            continue;
-        int ok = !strcmp(x, rw->norm);
-        for (int a = 0; !ok && a < rw->naliases; a++)
-            ok = !strcmp(x, rw->aliases[a]);
-        if (ok)
-            add(f, i);
-    }
+    const xt_lref *e, *r = lookup(tb->labels, x, &e);
+    for (; r && r < e; r++)
+        if (r->kind == XT_L_ROW && candidate(tb, r->index, ctx, flags))
+            add(f, r->index);
 }
 
 /* Without ordinal prefixes; short labels ("其他", "总计") only inside their group. */
 static void unordered(const xt_table *tb, const char *bare, int ctx, unsigned flags, found *f)
 {
     size_t bare_cp = cp_len(bare);
-    for (int i = 0; i < tb->nrows; i++) {
-        const xt_row *rw = &tb->rows[i];
-        if (!candidate(tb, i, ctx, flags))
-            continue;
-        int ok = !strcmp(bare, rw->norm_bare);
-        for (int a = 0; !ok && a < rw->naliases; a++)
-            ok = !strcmp(bare, xm_bare(rw->aliases[a]));
-        if (ok && (bare_cp >= 3 || xm_inside(tb, ctx, i)))
-            add(f, i);
-    }
+    const xt_lref *e, *r = lookup(tb->labels, bare, &e);
+    for (; r && r < e; r++)
+        if (r->kind == XT_L_ROW_BARE && candidate(tb, r->index, ctx, flags) &&
+            (bare_cp >= 3 || xm_inside(tb, ctx, r->index)))
+            add(f, r->index);
 }
 
 /* The label holds a row's label and something more (a gloss): the longest such row. */
@@ -275,41 +283,36 @@ int xm_row(const xt_table *tb, const char *x, int ctx, unsigned flags, int *amb1
 
 /* ---- columns ---- */
 
-static int col_named(const xt_col *c, const char *x)
+/* A column is named by its label, or by its label without the unit (本年收费金额 for
+ * 本年收费金额(单位:万元)). */
+static int col_kind(unsigned kind)
 {
-    if (!strcmp(c->norm, x))
-        return 1;
-    /* the unit left off: 本年收费金额 for 本年收费金额(单位:万元) */
-    const char *paren = strchr(c->norm, '(');
-    size_t n = strlen(x);
-    return paren && n && (size_t)(paren - c->norm) == n && !memcmp(c->norm, x, n);
+    return kind == XT_L_COL || kind == XT_L_COL_BASE;
 }
 
 int xm_col(const xt_table *tb, const xt_block *bk, const char *x)
 {
-    for (int k = 0; k < bk->ncols; k++)
-        if (col_named(&tb->cols[bk->first_col + k], x))
-            return k;
-    return -1;
+    int best = -1;
+    const xt_lref *e, *r = lookup(tb->labels, x, &e);
+    for (; r && r < e; r++)
+        if (col_kind(r->kind) && r->index >= bk->first_col && r->index < bk->first_col + bk->ncols &&
+            (best < 0 || r->index - bk->first_col < best))
+            best = r->index - bk->first_col;
+    return best;
 }
 
 int xm_is_col_label(const xt_table *tb, const char *x)
 {
-    for (int k = 0; k < tb->ncols; k++)
-        if (col_named(&tb->cols[k], x))
-            return 1;
-    for (int k = 0; k < tb->nhdr; k++)
-        if (!strcmp(tb->hdr[k].norm, x))
+    const xt_lref *e, *r = lookup(tb->labels, x, &e);
+    for (; r && r < e; r++)
+        if (col_kind(r->kind) || r->kind == XT_L_HDR)
             return 1;
     return 0;
 }
 
 int xm_caption(const xt_table *tb, const char *x)
 {
-    for (int k = 0; k < tb->nblocks; k++)
-        if (tb->blocks[k].norm[0] && !strcmp(tb->blocks[k].norm, x))
-            return k;
-    return -1;
+    return first_named(tb->labels, x, NULL, XT_L_CAPTION);
 }
 
 int xm_is_corner(const xt_table *tb, const char *x)

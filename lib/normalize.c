@@ -297,6 +297,27 @@ size_t xn_label(char *out, size_t cap, const char *in, size_t len)
     return o;
 }
 
+uint32_t xn_hash(const char *s)
+{
+    /* eight bytes at a time, assembled little-endian on every machine, so that the tables
+     * tplgen writes hold wherever the library runs */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
+    for (; n >= 8; p += 8, n -= 8) {
+        w = 0;
+        for (int i = 7; i >= 0; i--)
+            w = w << 8 | p[i];
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ULL;
+        h ^= h >> 29;
+    }
+    w = 0;
+    for (size_t i = n; i > 0; i--)
+        w = w << 8 | p[i - 1];
+    h = (h ^ w) * 0x94D049BB133111EBULL;
+    return (uint32_t)(h ^ h >> 32);
+}
+
 static size_t cn_numeral_run(const char *s)
 {
     static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八",

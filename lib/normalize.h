@@ -34,6 +34,10 @@ size_t xn_label(char *out, size_t cap, const char *in, size_t len);
  * to right. */
 void xn_replace_word(char *s, size_t n, const char *from, const char *to);
 
+/* The hash of a NUL-terminated string: the label index's (template_def.h), computed
+ * by tplgen and by the matcher alike. */
+uint32_t xn_hash(const char *s);
+
 /* Length of the ordinal prefix of a normalized label ("一.", "(一)", "1.", "(1)", "第一"),
  * 0 if none. */
 size_t xn_ordinal_len(const char *norm);

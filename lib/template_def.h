@@ -23,6 +23,37 @@ enum {
     XT_RULE_OUTDATED = 10 /* no newer template applies to the report's year */
 };
 
+/* The label index (built by tplgen): every normalized label of a table, or every heading of
+ * a template, with what it names, found through its hash rather than by comparing it with
+ * each label in turn. */
+enum {
+    XT_L_ROW = 1,   /* a row's label or one of its variants (index: the row) */
+    XT_L_ROW_BARE,  /* the same without its ordinal prefix */
+    XT_L_COL,       /* a column's label (index: into the table's cols) */
+    XT_L_COL_BASE,  /* a column's label without its unit in brackets */
+    XT_L_HDR,       /* a node of the column header (index: into hdr) */
+    XT_L_CAPTION,   /* a block's caption (index: the block) */
+    XT_L_TABLE,     /* a table's heading or one of its variants (index: the table) */
+    XT_L_SECTION    /* a section's heading or one of its variants (index: the section) */
+};
+
+typedef struct xt_lref {
+    uint16_t kind, index;
+} xt_lref;
+
+typedef struct xt_label {
+    const char *norm;
+    uint32_t hash;                /* xn_hash(norm) */
+    uint16_t first, n;            /* what it names: refs[first..first+n), by kind, then index */
+} xt_label;
+
+typedef struct xt_index {
+    const xt_label *labels;
+    const xt_lref *refs;
+    const uint16_t *slots;        /* by hash, linear probing: label + 1, or 0 (empty) */
+    uint32_t mask;                /* slots - 1: a power of two, at least twice the labels */
+} xt_index;
+
 typedef struct xt_col {
     const char *code, *label, *label_en, *unit, *norm;
     uint8_t kind;                 /* XXGK_KIND_* */
@@ -74,6 +105,7 @@ typedef struct xt_table {
     const xt_hdr *hdr; uint16_t nhdr; uint8_t hdr_levels;
     uint16_t width;               /* leaf columns of the widest block */
     uint32_t first_cell, ncells;  /* printed cells */
+    const xt_index *labels;       /* its row, column, header and caption labels */
 } xt_table;
 
 typedef struct xt_cell {
@@ -152,6 +184,7 @@ struct xxgk_template {
      * per identity, its rule index, its optional cell + 1 (0: none), the number of cells
      * added and of cells subtracted, then their ids. */
     const uint16_t *fast; uint32_t nfast;
+    const xt_index *headings;     /* the headings of its tables and sections */
 };
 
 extern const struct xxgk_template *const xt_templates[];

@@ -776,6 +776,113 @@ static void put_aliases(FILE *o, const char *name, const aliases *al)
     fputs("};\n", o);
 }
 
+/* ---- the label index (template_def.h: xt_index) ---- */
+
+typedef struct { const char *s; int kind, index; } lentry;
+static lentry g_le[4096];
+static int g_nle;
+
+static void le_add(const char *s, int kind, int index)
+{
+    if (g_nle >= (int)(sizeof g_le / sizeof g_le[0])) die("too many labels");
+    g_le[g_nle].s = s;
+    g_le[g_nle].kind = kind;
+    g_le[g_nle].index = index;
+    g_nle++;
+}
+
+static int le_cmp(const void *a, const void *b)
+{
+    const lentry *x = a, *y = b;
+    int c = strcmp(x->s, y->s);
+    return c ? c : x->kind != y->kind ? x->kind - y->kind : x->index - y->index;
+}
+
+/* Emit the labels gathered with le_add as the index `name`, and start a new one. */
+static void emit_index(FILE *o, const char *name)
+{
+    static int first[4096];
+    static unsigned short slots[16384];
+    qsort(g_le, (size_t)g_nle, sizeof g_le[0], le_cmp);
+    int n = 0, nlab = 0;
+    for (int i = 0; i < g_nle; i++)
+        if (!n || le_cmp(&g_le[i], &g_le[n - 1])) g_le[n++] = g_le[i];
+    fprintf(o, "static const xt_lref %s_refs[] = {", name);
+    for (int i = 0; i < n; i++) {
+        if (!i || strcmp(g_le[i].s, g_le[i - 1].s)) first[nlab++] = i;
+        fprintf(o, "%s{%d, %d},", i % 8 ? " " : "\n    ", g_le[i].kind, g_le[i].index);
+    }
+    if (!n) fputs("{0, 0}", o);
+    fputs("\n};\n", o);
+    fprintf(o, "static const xt_label %s_labels[] = {\n", name);
+    for (int l = 0; l < nlab; l++) {
+        int end = l + 1 < nlab ? first[l + 1] : n;
+        fputs("    {", o); put_str(o, g_le[first[l]].s);
+        fprintf(o, ", %uu, %d, %d},\n", (unsigned)xn_hash(g_le[first[l]].s), first[l], end - first[l]);
+    }
+    if (!nlab) fputs("    {\"\", 0, 0, 0},\n", o);
+    fputs("};\n", o);
+    unsigned size = 8;
+    while (size < 2u * (unsigned)nlab) size *= 2;
+    if (size > sizeof slots / sizeof slots[0]) die("too many labels");
+    memset(slots, 0, sizeof slots);
+    for (int l = 0; l < nlab; l++) {
+        unsigned h = xn_hash(g_le[first[l]].s) & (size - 1);
+        while (slots[h]) h = (h + 1) & (size - 1);
+        slots[h] = (unsigned short)(l + 1);
+    }
+    fprintf(o, "static const uint16_t %s_slots[] = {", name);
+    for (unsigned i = 0; i < size; i++) fprintf(o, "%s%u,", i % 16 ? " " : "\n    ", slots[i]);
+    fputs("\n};\n", o);
+    fprintf(o, "static const xt_index %s = {%s_labels, %s_refs, %s_slots, %u};\n", name, name, name, name, size - 1);
+    g_nle = 0;
+}
+
+/* A label and, as XT_L_ROW_BARE etc., the same without its ordinal prefix. */
+static void le_add_bare(const char *norm, int kind, int bare_kind, int index)
+{
+    le_add(norm, kind, index);
+    le_add(norm + xn_ordinal_len(norm), bare_kind, index);
+}
+
+/* Every label of table tb (what xm_row, xm_col, xm_is_col_label and xm_caption look up). */
+static void emit_table_index(FILE *o, const table *tb, const char *name)
+{
+    for (int r = 0; r < tb->nrows; r++) {
+        le_add_bare(norm(tb->rows[r].label), XT_L_ROW, XT_L_ROW_BARE, r);
+        for (int a = 0; a < tb->rows[r].al.n; a++)
+            le_add_bare(tb->rows[r].al.list[a], XT_L_ROW, XT_L_ROW_BARE, r);
+    }
+    for (int k = 0; k < tb->ncols; k++) {
+        const char *n = norm(tb->cols[k].label), *paren = strchr(n, '(');
+        le_add(n, XT_L_COL, k);
+        if (paren && paren > n) le_add(fmt("%.*s", (int)(paren - n), n), XT_L_COL_BASE, k);
+    }
+    for (int i = 0; i < tb->nhn; i++) le_add(norm(tb->hn[i].label), XT_L_HDR, i);
+    for (int b = 0; b < tb->nblocks; b++) {
+        const char *n = norm(tb->blocks[b].caption);
+        if (n[0]) le_add(n, XT_L_CAPTION, b);
+    }
+    emit_index(o, name);
+}
+
+/* The headings of the tables and the sections (what xm_table and xm_section look up). */
+static void emit_heading_index(FILE *o, const tpl *t, const char *name)
+{
+    for (int i = 0; i < t->nsections; i++) {
+        const char *n = norm(t->sections[i].heading);
+        if (!n[0]) continue; /* a section without a heading is never named by one */
+        le_add(n, XT_L_SECTION, i);
+        for (int a = 0; a < t->sections[i].al.n; a++) le_add(t->sections[i].al.list[a], XT_L_SECTION, i);
+    }
+    for (int i = 0; i < t->ntables; i++) {
+        const char *n = norm(t->tables[i].heading);
+        if (n[0]) le_add(n, XT_L_TABLE, i);
+        for (int a = 0; a < t->tables[i].al.n; a++) le_add(t->tables[i].al.list[a], XT_L_TABLE, i);
+    }
+    emit_index(o, name);
+}
+
 static void emit(FILE *o, tpl *t)
 {
     const char *p = t->cname;
@@ -844,6 +951,8 @@ static void emit(FILE *o, tpl *t)
         fputs("};\n", o);
         snprintf(name, sizeof name, "%s_t%d_al", p, ti);
         put_aliases(o, name, &tb->al);
+        snprintf(name, sizeof name, "%s_t%d_index", p, ti);
+        emit_table_index(o, tb, name);
     }
     fprintf(o, "static const xt_table %s_tables[] = {\n", p);
     for (int ti = 0; ti < t->ntables; ti++) {
@@ -857,9 +966,10 @@ static void emit(FILE *o, tpl *t)
         if (tb->al.n) fprintf(o, ", %s_t%d_al, %d, ", p, ti, tb->al.n);
         else fputs(", NULL, 0, ", o);
         put_str(o, tb->corner); fputs(", ", o); put_str(o, tb->corner_en);
-        fprintf(o, ", %d, %s_t%d_cols, %d, %s_t%d_blocks, %d, %s_t%d_rows, %d, %s_t%d_hdr, %d, %d, %d, %d, %d},\n",
+        fprintf(o, ", %d, %s_t%d_cols, %d, %s_t%d_blocks, %d, %s_t%d_rows, %d, %s_t%d_hdr, %d, %d, %d, %d, %d, "
+                   "&%s_t%d_index},\n",
                 tb->inline_layout, p, ti, tb->ncols, p, ti, tb->nblocks, p, ti, tb->nrows, p, ti, tb->nhn,
-                levels, width, tb->first_cell, tb->ncells);
+                levels, width, tb->first_cell, tb->ncells, p, ti);
     }
     fputs("};\n", o);
     fprintf(o, "static const xt_cell %s_cells[] = {\n", p);
@@ -960,12 +1070,14 @@ static void emit(FILE *o, tpl *t)
     }
     if (!nfast) { fputs(" 0", o); }
     fputs("\n};\n", o);
+    snprintf(name, sizeof name, "%s_headings", p);
+    emit_heading_index(o, t, name);
     fprintf(o, "static const struct xxgk_template %s = {\n    ", p);
     put_str(o, t->id); fputs(", ", o); put_str(o, t->name); fputs(", ", o); put_str(o, t->name_en ? t->name_en : "");
     fprintf(o, ", %d,\n    %s_sections, %d, %s_tables, %d,\n    %s_cells, %d, %d, %s_by_path,\n    %s_rules, %d, %s_terms, %d,\n"
-               "    %s_lists, %d, %s_figures, %d, %s_fast, %d\n};\n\n",
+               "    %s_lists, %d, %s_figures, %d, %s_fast, %d, &%s_headings\n};\n\n",
             t->first_year, p, t->nsections, p, t->ntables, p, t->ncells, t->ncells_all, p, p, t->nrules, p, t->nterms,
-            p, t->nlists, p, t->nfigures, p, nfast);
+            p, t->nlists, p, t->nfigures, p, nfast, p);
 }
 
 static int by_id(const void *a, const void *b)
