@@ -7,23 +7,21 @@
 
 size_t xm_norm(char *out, size_t cap, const char *s, size_t n)
 {
-    size_t len = xn_label(out, cap, s, n);
-    if (len < cap && memchr(out, '*', len)) {
-        /* Markdown emphasis around a label (**规章**) */
-        size_t o = 0;
-        for (size_t i = 0; i < len; i++)
-            if (out[i] != '*')
-                out[o++] = out[i];
-        out[o] = '\0';
-        len = o;
+    /* a label printed as the templates print it: its form is known (tplgen) */
+    uint32_t h = xn_hash_n(s, n);
+    for (uint32_t i = h & xt_printed.mask;; i = (i + 1) & xt_printed.mask) {
+        unsigned k = xt_printed.slots[i];
+        if (!k)
+            break;
+        const xt_printed_label *l = &xt_printed.labels[k - 1];
+        if (l->hash == h && l->len == n && !memcmp(l->text, s, n)) {
+            if (l->norm_len >= cap)
+                break;
+            memcpy(out, l->norm, l->norm_len + 1);
+            return l->norm_len;
+        }
     }
-    if (len < cap) {
-        static const char *const from[] = { "资讯", "专案" };
-        static const char *const to[] = { "信息", "项目" };
-        for (size_t w = 0; w < 2; w++)
-            xn_replace_word(out, len, from[w], to[w]);
-    }
-    return len;
+    return xn_label_read(out, cap, s, n);
 }
 
 const char *xm_bare(const char *norm)

@@ -11,9 +11,9 @@
 
 #define XM_NORM_CAP 1024
 
-/* The normalized form of a label (xn_label, Markdown emphasis dropped, the word forms of
- * zh-TW text mapped: 资讯 → 信息, 专案 → 项目). Returns the length of the full form; >= cap:
- * it was cut. */
+/* The normalized form of a label (xn_label_read; a label printed as the templates print it
+ * is found in their table of printed labels instead). Returns the length of the full form;
+ * >= cap: it was cut. */
 size_t xm_norm(char *out, size_t cap, const char *s, size_t n);
 
 /* The normalized label without its ordinal prefix ("(三)", "1.", "一."). */

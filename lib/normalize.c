@@ -208,7 +208,9 @@ static int is_han(uint32_t cp)
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
 }
 
-void xn_replace_word(char *s, size_t n, const char *from, const char *to)
+/* Replace every occurrence of the word `from` in s[0..n) by `to`, of the same length, left
+ * to right. */
+static void replace_word(char *s, size_t n, const char *from, const char *to)
 {
     size_t k = strlen(from);
     if (n < k)
@@ -293,16 +295,41 @@ size_t xn_label(char *out, size_t cap, const char *in, size_t len)
     if (o < cap && wide)
         for (size_t w = 0; w < sizeof word_from / sizeof word_from[0]; w++)
             if (strlen(word_from[w]) == strlen(word_to[w])) /* keeps the rewrite in place */
-                xn_replace_word(out, o, word_from[w], word_to[w]);
+                replace_word(out, o, word_from[w], word_to[w]);
     return o;
+}
+
+size_t xn_label_read(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t len = xn_label(out, cap, s, n);
+    if (len < cap && memchr(out, '*', len)) {
+        /* Markdown emphasis around a label (**规章**) */
+        size_t o = 0;
+        for (size_t i = 0; i < len; i++)
+            if (out[i] != '*')
+                out[o++] = out[i];
+        out[o] = '\0';
+        len = o;
+    }
+    if (len < cap) {
+        static const char *const from[] = { "资讯", "专案" };
+        static const char *const to[] = { "信息", "项目" };
+        for (size_t w = 0; w < 2; w++)
+            replace_word(out, len, from[w], to[w]);
+    }
+    return len;
 }
 
 uint32_t xn_hash(const char *s)
 {
+    return xn_hash_n(s, strlen(s));
+}
+
+uint32_t xn_hash_n(const char *s, size_t n)
+{
     /* eight bytes at a time, assembled little-endian on every machine, so that the tables
      * tplgen writes hold wherever the library runs */
     const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
     uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, w;
     for (; n >= 8; p += 8, n -= 8) {
         w = 0;

@@ -30,12 +30,14 @@ uint32_t xn_fold(uint32_t cp);
  * Returns the length of the full normalized form; if that is >= cap the output was cut. */
 size_t xn_label(char *out, size_t cap, const char *in, size_t len);
 
-/* Replace every occurrence of the word `from` in s[0..n) by `to`, of the same length, left
- * to right. */
-void xn_replace_word(char *s, size_t n, const char *from, const char *to);
+/* The form in which readers compare labels: xn_label, then Markdown emphasis dropped
+ * (**规章**) and the word forms of zh-TW text mapped (资讯 → 信息, 专案 → 项目). Returns the
+ * length of the full form; >= cap: it was cut. */
+size_t xn_label_read(char *out, size_t cap, const char *s, size_t n);
 
-/* The hash of a NUL-terminated string: the label index's (template_def.h), computed
- * by tplgen and by the matcher alike. */
+/* The hash of s[0..n): the label indexes' (template_def.h), computed by tplgen and by the
+ * matcher alike. xn_hash: of a NUL-terminated string. */
+uint32_t xn_hash_n(const char *s, size_t n);
 uint32_t xn_hash(const char *s);
 
 /* Length of the ordinal prefix of a normalized label ("一.", "(一)", "1.", "(1)", "第一"),

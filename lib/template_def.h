@@ -187,6 +187,22 @@ struct xxgk_template {
     const xt_index *headings;     /* the headings of its tables and sections */
 };
 
+/* Every label and heading as the templates print them, with its normalized form
+ * (xn_label_read): a label copied as printed is not normalized again. */
+typedef struct xt_printed_label {
+    const char *text, *norm;
+    uint32_t hash;                /* xn_hash(text) */
+    uint32_t len, norm_len;
+} xt_printed_label;
+
+typedef struct xt_printed_index {
+    const xt_printed_label *labels;
+    const uint16_t *slots;        /* by hash, linear probing: label + 1, or 0 (empty) */
+    uint32_t mask;                /* slots - 1 */
+} xt_printed_index;
+
+extern const xt_printed_index xt_printed;
+
 extern const struct xxgk_template *const xt_templates[];
 extern const size_t xt_ntemplates;
 
