@@ -151,6 +151,8 @@ int xx_decode_input(const char **pbuf, size_t *plen, char **decoded)
     }
     /* UTF-16 without a byte-order mark: NUL bytes in every other position */
     size_t probe = n < 512 ? n : 512, nul_even = 0, nul_odd = 0;
+    if (!memchr(s, 0, probe))
+        probe = 0; /* the usual case, seen at once */
     for (size_t i = 0; i < probe; i++)
         if (!s[i])
             {

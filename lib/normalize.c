@@ -3,6 +3,10 @@
  * the template's precomputed label forms and the readers' forms can never disagree. */
 #include "normalize.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <string.h>
 
 int32_t xn_utf8_decode(const unsigned char *s, size_t n, size_t *adv)
@@ -56,14 +60,18 @@ size_t xn_utf8_encode(uint32_t cp, char *out)
 
 size_t xn_utf8_check(const char *s, size_t n)
 {
-    /* Called on every input: ASCII eight bytes at a time, and the three-byte sequences of
-     * CJK text decoded inline rather than through xn_utf8_decode. */
+    /* Called on every input: ASCII sixteen (SSE2) or eight bytes at a time, and the
+     * three-byte sequences of CJK text decoded inline rather than through xn_utf8_decode. */
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
         unsigned c = p[i];
         if (c < 0x80) {
             i++;
+#ifdef __SSE2__
+            while (i + 16 <= n && !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)(p + i))))
+                i += 16;
+#endif
             while (i + 8 <= n) {
                 uint64_t w;
                 memcpy(&w, p + i, 8);
