@@ -178,7 +178,7 @@ int xx_findings_add(xxgk_findings *f, const char *rule, int severity, const char
                     const char *expected, const char *actual, const char *msg, const char *msg_en, long line,
                     long col)
 {
-    xfinding *x;
+    xfinding *x = NULL;
     int rc = xx_findings_new_item(f, &x, rule, XF_TEXT, severity, NULL, -1);
     if (rc)
         return rc;
@@ -196,7 +196,7 @@ int xx_findings_append(xxgk_findings *dst, const xxgk_findings *src)
 {
     for (size_t i = 0; i < src->n; i++) {
         const xfinding *s = &src->items[i];
-        xfinding *x;
+        xfinding *x = NULL;
         int rc = xx_findings_new_item(dst, &x, s->rule, s->kind, s->severity, NULL, -1);
         if (rc)
             return rc;

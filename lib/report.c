@@ -243,7 +243,7 @@ int xxgk_report_cell_get_count(int64_t *value, const xxgk_report *r, size_t id)
 
 int xxgk_report_cell_get_micros(int64_t *value, const xxgk_report *r, size_t id)
 {
-    int64_t v;
+    int64_t v = 0;
     int rc = get_number(&v, r, id);
     if (rc)
         return rc;
