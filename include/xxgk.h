@@ -548,6 +548,12 @@ XXGK_API int xxgk_finding_severity(const xxgk_findings *f, size_t i);
  * uncheckable identity, the blank or non-numeric cells). */
 XXGK_API size_t xxgk_finding_cell_count(const xxgk_findings *f, size_t i);
 XXGK_API const char *xxgk_finding_cell(const xxgk_findings *f, size_t i, size_t j);
+/* The path of the cell the finding is about, the one to mark: the cell its
+ * message names and its line and column point at (for an identity, the cell
+ * of the actual side that does not add up; for a year-over-year finding, this
+ * year's cell; for a reader's diagnostic, its first cell); NULL when it is
+ * about no one cell (a table, a section). */
+XXGK_API const char *xxgk_finding_subject(const xxgk_findings *f, size_t i);
 /* Expected and actual value as decimal text ("767", "766"); "" when the
  * finding has none. */
 XXGK_API const char *xxgk_finding_expected(const xxgk_findings *f, size_t i);

@@ -284,6 +284,17 @@ const char *xxgk_finding_cell(const xxgk_findings *f, size_t i, size_t j)
     return x && j < x->ncells ? f->cellv[x->cells + j] : NULL;
 }
 
+const char *xxgk_finding_subject(const xxgk_findings *f, size_t i)
+{
+    const xfinding *x = at(f, i);
+    if (!x)
+        return NULL;
+    if (x->t && x->subject >= 0)
+        return x->t->cells[x->subject].path;
+    /* a finding made of text (a reader's diagnostic): its first cell is the one it is about */
+    return x->kind == XF_TEXT && x->ncells ? f->cellv[x->cells] : NULL;
+}
+
 const char *xxgk_finding_expected(const xxgk_findings *f, size_t i)
 {
     const xfinding *x = at(f, i);

@@ -76,7 +76,7 @@ expect_rc 2 "$XXGK" convert --to json --highlight "$T/k.json"
 grep -q -- '--highlight marks cells in HTML' "$T/err" || fail "--highlight without html"
 # convert --highlight: the cells of the findings are marked in the HTML page
 expect_rc 0 "$XXGK" convert --to html --highlight examples/data/hongze-district-2023.json
-grep -q '<td class="error" title="表四“行政复议”“总计”栏：总计应为 11（结果维持、结果纠正、其他结果、尚未审结之和），实为 0" data-path="review_litigation.review.total">0</td>' "$T/out" \
+grep -q '<td class="error" id="c-review_litigation.review.total" data-mark="1" title="表四“行政复议”“总计”栏：总计应为 11（结果维持、结果纠正、其他结果、尚未审结之和），实为 0" data-path="review_litigation.review.total"><a href="#f-1">0</a></td>' "$T/out" \
     || fail "--highlight: the total cell is not marked"
 expect_rc 0 "$XXGK" convert --to html examples/data/hongze-district-2023.json
 if grep -q 'class="error' "$T/out"; then fail "cells marked without --highlight"; fi

@@ -104,18 +104,23 @@ static void test_findings_highlighted(void **state)
     xxgk_findings *f = sample_findings();
     char *html = html_of(r, f, NULL);
     golden("hongze-district-2023-findings", html);
-    /* the cell named by two errors carries both messages, escaped, one per line */
-    assert_non_null(strstr(html, "<td class=\"error\" title=\"applications.total.natural_person: "
-                                 "第三项加第四项之和应为 21，实为 20 &lt;&amp;&gt;&#10;applications.total.natural_person: "
-                                 "（七）总计应为 22\" data-path=\"applications.total.natural_person\">21</td>"));
-    /* the second cell of a finding is marked too */
-    assert_non_null(strstr(html, "<td class=\"error\" title=\"applications.total.natural_person: 第三项加第四项之和应为 "
-                                 "21，实为 20 &lt;&amp;&gt;\" data-path=\"applications.new.natural_person\">"));
-    assert_non_null(strstr(html, "<td class=\"warning\" title=\"proactive.regulations.in_force: "
-                                 "现行有效件数与上年不衔接\" data-path=\"proactive.regulations.in_force\">"));
-    /* info findings are listed but do not mark cells */
+    /* the cell blamed by two errors carries both numbers and both messages, escaped, one per
+     * line; its value links to the first finding, which links back */
+    assert_non_null(strstr(html, "<td class=\"error\" id=\"c-applications.total.natural_person\" data-mark=\"1,3\" "
+                                 "title=\"applications.total.natural_person: 第三项加第四项之和应为 21，实为 20 &lt;&amp;&gt;"
+                                 "&#10;applications.total.natural_person: （七）总计应为 22\" "
+                                 "data-path=\"applications.total.natural_person\"><a href=\"#f-1\">21</a></td>"));
+    assert_non_null(strstr(html, "<li class=\"error\" id=\"f-1\"><a class=\"mark\" "
+                                 "href=\"#c-applications.total.natural_person\">1</a> [T3.BALANCE] "));
+    /* only the cell a finding blames is marked, not its other cells */
+    assert_non_null(strstr(html, "<td data-path=\"applications.new.natural_person\">"));
+    assert_non_null(strstr(html, "<td class=\"warning\" id=\"c-proactive.regulations.in_force\" data-mark=\"2\" "
+                                 "title=\"proactive.regulations.in_force: 现行有效件数与上年不衔接\" "
+                                 "data-path=\"proactive.regulations.in_force\">"));
+    /* info findings are folded away, unnumbered, and mark no cell */
     assert_non_null(strstr(html, "<td data-path=\"applications.new.total\">"));
-    assert_non_null(strstr(html, "<li class=\"info\">[CHECK.UNCHECKABLE] 无法检查</li>"));
+    assert_non_null(strstr(html, "<details>\n<summary>提示 1 条</summary>\n<ul>\n"
+                                 "<li class=\"info\">[CHECK.UNCHECKABLE] 无法检查</li>\n</ul>\n</details>"));
     assert_non_null(strstr(html, "<h2>检查发现的问题</h2>"));
     xxgk_free(html);
 
@@ -123,6 +128,7 @@ static void test_findings_highlighted(void **state)
     assert_non_null(strstr(html, "<h2>Findings</h2>"));
     assert_non_null(strstr(html, "title=\"applications.total.natural_person: should be 21, is 20 &lt;&amp;&gt;&#10;"
                                  "total should be 22\""));
+    assert_non_null(strstr(html, "<summary>1 notes</summary>"));
     xxgk_free(html);
 
     /* no findings, or an empty list: no marks and no list */
@@ -140,22 +146,32 @@ static void test_findings_highlighted(void **state)
     xxgk_report_free(r);
 }
 
-/* The real checks, end to end: a broken total is marked. */
+static size_t count(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, what)) != NULL; p += strlen(what))
+        n++;
+    return n;
+}
+
+/* The real checks, end to end: one wrong cell, one marked cell. A total of table 四 that
+ * does not add up is blamed, not the four cells it adds. */
 static void test_check_then_highlight(void **state)
 {
     (void)state;
     xxgk_report *r = tu_load(tu_src("examples/data/kundulun-xinfang-2023.json"));
-    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "applications.total.natural_person"), 3), 0);
+    int64_t v;
+    size_t id = tu_id(r, "review_litigation.review.total");
+    assert_int_equal(xxgk_report_cell_get_count(&v, r, id), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, id, v + 1), 0);
     xxgk_findings *f = NULL;
     assert_int_equal(xxgk_check(&f, r, NULL), 0);
-    assert_true(xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR) > 0);
+    assert_int_equal(xxgk_findings_count_severity(f, XXGK_SEVERITY_ERROR), 1);
     char *html = html_of(r, f, NULL);
-    const char *td = strstr(html, "data-path=\"applications.total.natural_person\">3</td>");
-    assert_non_null(td);
-    const char *open = td;
-    while (open > html && strncmp(open, "<td", 3) != 0)
-        open--;
-    assert_true(!strncmp(open, "<td class=\"error\" title=\"", 25));
+    assert_int_equal(count(html, "<td class=\"error\""), 1);
+    assert_int_equal(count(html, "<td class=\"warning\""), 0);
+    assert_int_equal(count(html, "data-mark="), 1);
+    assert_non_null(strstr(html, "<td class=\"error\" id=\"c-review_litigation.review.total\" data-mark=\"1\" "));
     xxgk_free(html);
     xxgk_findings_free(f);
     xxgk_report_free(r);

@@ -704,9 +704,10 @@ class TestOptions(unittest.TestCase):
             plain = h.dumps("html")
             marked = h.dumps("html", highlight=True)
         self.assertNotIn('class="error"', plain)
-        self.assertIn('<td class="error" title="表四“行政复议”“总计”栏：总计应为 11'
+        self.assertIn('<td class="error" id="c-review_litigation.review.total" data-mark="1" '
+                      'title="表四“行政复议”“总计”栏：总计应为 11'
                       '（结果维持、结果纠正、其他结果、尚未审结之和），实为 0" '
-                      'data-path="review_litigation.review.total">', marked)
+                      'data-path="review_litigation.review.total"><a href="#f-1">0</a></td>', marked)
 
     def test_many_reports_in_one_csv(self) -> None:
         with xxgk.load(HONGZE) as h, xxgk.load(KUNDULUN) as k:
