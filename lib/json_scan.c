@@ -20,14 +20,18 @@
 typedef struct sc {
     const char *buf;
     size_t len;
-    uint32_t line;
-    size_t col_at;      /* a place on the current line the scan has passed ... */
-    uint32_t col;       /* ... its column ... */
-    int utf8;           /* ... and whether a non-ASCII byte came after it */
-    int escaped;        /* the last string scanned the long way held an escape */
     int rc;             /* the error, once there is one */
     xj_scan *out;
 } sc;
+
+/* Where the scan is, for the columns of what it records: kept apart from sc so that the
+ * compiler can hold it in registers through the loop. */
+typedef struct place {
+    uint32_t line;
+    uint32_t col;       /* the column of col_at ... */
+    size_t col_at;      /* ... a place on the current line the scan has passed ... */
+    int utf8;           /* ... and whether a non-ASCII byte came after it */
+} place;
 
 /* Every failure: the detail of this thread, at byte off. Returns SIZE_MAX, the position
  * after a failure. */
@@ -104,43 +108,35 @@ static size_t unexpected(sc *s, size_t off, const char *expected, const char *ex
     return fail_raw(s, XXGK_EPARSE, off, "malformed JSON: %s, found %s%s", expected, f, extra);
 }
 
-/* White space from p, the general case: the position after it. */
-static size_t skip_ws_slow(sc *s, size_t p)
+/* White space from p: the position after it. Mostly there is none, or the one blank after
+ * a ':' or a ','. */
+static inline size_t skip_ws(const char *b, size_t len, size_t p, place *at)
 {
-    const char *b = s->buf;
-    for (; p < s->len; p++) {
+    if (p < len && (unsigned char)b[p] > ' ')
+        return p;
+    if (p + 1 < len && b[p] == ' ' && (unsigned char)b[p + 1] > ' ')
+        return p + 1;
+    for (; p < len; p++) {
         if (b[p] == ' ' || b[p] == '\t' || b[p] == '\r')
             continue;
         if (b[p] != '\n')
             break;
-        s->line++;
-        s->col_at = p + 1;
-        s->col = 1;
-        s->utf8 = 0;
+        at->line++;
+        at->col_at = p + 1;
+        at->col = 1;
+        at->utf8 = 0;
     }
     return p;
 }
 
-/* White space from p: the position after it. Mostly there is none, or the one blank after
- * a ':' or a ','. */
-static inline size_t skip_ws(sc *s, size_t p)
-{
-    const unsigned char *b = (const unsigned char *)s->buf;
-    if (p < s->len && b[p] > ' ')
-        return p;
-    if (p + 1 < s->len && b[p] == ' ' && b[p + 1] > ' ')
-        return p + 1;
-    return skip_ws_slow(s, p);
-}
-
 /* Column (in characters) of p, which the scan has just reached: counted from the last place
  * asked only when a string in between held non-ASCII text. */
-static uint32_t column(sc *s, size_t p)
+static inline uint32_t column(const char *b, size_t p, place *at)
 {
-    uint32_t col = s->col + (uint32_t)(s->utf8 ? xn_utf8_count(s->buf + s->col_at, p - s->col_at) : p - s->col_at);
-    s->col_at = p;
-    s->col = col;
-    s->utf8 = 0;
+    uint32_t col = at->col + (uint32_t)(at->utf8 ? xn_utf8_count(b + at->col_at, p - at->col_at) : p - at->col_at);
+    at->col_at = p;
+    at->col = col;
+    at->utf8 = 0;
     return col;
 }
 
@@ -238,8 +234,10 @@ static size_t next_special(const unsigned char *b, size_t p, size_t len, unsigne
     return p;
 }
 
-/* The string whose opening quote is at p: the position after its closing quote. */
-static size_t string_slow(sc *s, size_t p)
+/* The string whose opening quote is at p: the position after its closing quote; *flags
+ * gets STR_UTF8 if it holds non-ASCII text, STR_ESCAPED if it holds an escape. */
+enum { STR_UTF8 = 1, STR_ESCAPED = 2 };
+static size_t string_slow(sc *s, size_t p, int *flags)
 {
     const unsigned char *b = (const unsigned char *)s->buf;
     unsigned high = 0;
@@ -248,21 +246,22 @@ static size_t string_slow(sc *s, size_t p)
         if (p >= s->len)
             return eof(s);
         if (b[p] == '"') {
-            s->utf8 |= high != 0;
+            *flags |= high ? STR_UTF8 : 0;
             return p + 1;
         }
         if (b[p] != '\\')
             return b[p] ? fail_raw(s, XXGK_EPARSE, p, "malformed JSON: control character in a string (escape it)")
                         : nul_byte(s, p);
-        s->escaped = 1;
+        *flags |= STR_ESCAPED;
         if ((p = escape(s, p)) == SIZE_MAX)
             return p;
     }
 }
 
-/* The string whose opening quote is at p: the position after its closing quote. A key is
- * mostly plain ASCII closed within sixteen bytes: seen in one step here. */
-static inline size_t string(sc *s, size_t p)
+/* The string whose opening quote is at p: the position after its closing quote; *flags as
+ * string_slow's. A key is mostly plain ASCII closed within sixteen bytes: seen in one step
+ * here. */
+static inline size_t string(sc *s, size_t p, int *flags)
 {
 #ifdef __SSE2__
     if (p + 17 <= s->len) {
@@ -275,13 +274,14 @@ static inline size_t string(sc *s, size_t p)
         if (quote) {
             unsigned before = (quote & -quote) - 1; /* the bytes before the first quote */
             if (!(other & before)) {
-                s->utf8 |= (hi & before) != 0;
+                *flags = (hi & before) ? STR_UTF8 : 0;
                 return p + 2 + (unsigned)__builtin_ctz(quote);
             }
         }
     }
 #endif
-    return string_slow(s, p);
+    *flags = 0;
+    return string_slow(s, p, flags);
 }
 
 /* The number at p (a '-' or a digit): the position after it. */
@@ -342,36 +342,25 @@ static size_t literal(sc *s, size_t p, const char *after)
     return unexpected(s, p, expected, (*b == ']' || *b == '}') && !strcmp(after, " after ','") ? " (a trailing comma?)" : "");
 }
 
-/* A new record for the value at p, placed at (line, col). NULL when out of memory. */
-static inline xj_value *record(sc *s, size_t p, size_t key, uint32_t line, uint32_t col)
+/* Room for one more record: the record moves from the caller's stack to the heap, or grows
+ * there. 0, or the error. */
+static int grow(sc *s)
 {
     xj_scan *o = s->out;
-    if (o->n == o->cap) {
-        size_t cap = o->cap * 2;
-        xj_value *v = xx_realloc(o->v == o->local ? NULL : o->v, cap * sizeof *v);
-        if (!v) {
-            s->rc = xx_oom();
-            return NULL;
-        }
-        if (o->v == o->local)
-            memcpy(v, o->local, sizeof o->local);
-        o->v = v;
-        o->cap = cap;
-    }
-    xj_value *v = &o->v[o->n];
-    v->key = (uint32_t)key;
-    v->val = (uint32_t)p;
-    v->len = 0;
-    v->next = (uint32_t)++o->n;
-    v->line = line;
-    v->col = col;
-    v->klen = 0;
-    return v;
+    size_t cap = o->cap * 2;
+    xj_value *v = xx_realloc(o->v == o->local ? NULL : o->v, cap * sizeof *v);
+    if (!v)
+        return s->rc = xx_oom();
+    if (o->v == o->local)
+        memcpy(v, o->local, sizeof o->local);
+    o->v = v;
+    o->cap = cap;
+    return 0;
 }
 
 /* A member's key at p and the ':' after it (first: right after '{'); the position after the
  * ':', and in *klen the key's length between its quotes (0 when it has escapes). */
-static size_t key_colon(sc *s, size_t p, int first, uint32_t *klen)
+static inline size_t key_colon(sc *s, size_t p, int first, uint32_t *klen, place *at)
 {
     const char *b = s->buf;
     if (p >= s->len)
@@ -380,11 +369,12 @@ static size_t key_colon(sc *s, size_t p, int first, uint32_t *klen)
         return unexpected(s, p, first ? "expected a key in double quotes" : "expected a key in double quotes after ','",
                           !first && b[p] == '}' ? " (a trailing comma?)" : "");
     size_t key = p;
-    s->escaped = 0;
-    if ((p = string(s, p)) == SIZE_MAX)
+    int flags;
+    if ((p = string(s, p, &flags)) == SIZE_MAX)
         return p;
-    *klen = s->escaped ? 0 : (uint32_t)(p - key - 2);
-    p = skip_ws(s, p);
+    at->utf8 |= flags & STR_UTF8;
+    *klen = flags & STR_ESCAPED ? 0 : (uint32_t)(p - key - 2);
+    p = skip_ws(b, s->len, p, at);
     if (p >= s->len)
         return eof(s);
     if (b[p] != ':')
@@ -409,28 +399,43 @@ typedef struct nest {
 
 /* One loop over the values in document order, iterative so that depth costs no stack:
  * `value` is where a value starts, `after` where one has ended. */
-static void scan(sc *s, size_t p, unsigned max_depth)
+static void scan(sc *s, size_t p, place at, unsigned max_depth)
 {
     const char *b = s->buf;
     size_t len = s->len, key = SIZE_MAX;
+    xj_scan *o = s->out;
     uint32_t kline = 0, kcol = 0, klen = 0;
     const char *what = ""; /* what came before the value, for a message */
     nest in;               /* not cleared: only at[0..depth) is ever read */
     unsigned depth = 0;
     for (;;) {
-        p = skip_ws(s, p);
+        p = skip_ws(b, len, p, &at);
         if (p >= len) {
             eof(s);
             return;
         }
-        xj_value *v = key == SIZE_MAX ? record(s, p, p, s->line, column(s, p)) : record(s, p, key, kline, kcol);
-        if (!v)
+        if (o->n == o->cap && grow(s) != 0)
             return;
-        if (key != SIZE_MAX)
+        xj_value *v = &o->v[o->n];
+        v->val = (uint32_t)p;
+        v->len = 0;
+        v->next = (uint32_t)++o->n;
+        if (key == SIZE_MAX) {
+            v->key = (uint32_t)p;
+            v->line = at.line;
+            v->col = column(b, p, &at);
+            v->klen = 0;
+        } else {
+            v->key = (uint32_t)key;
+            v->line = kline;
+            v->col = kcol;
             v->klen = klen;
+        }
         char ch = b[p];
         if (ch == '"') {
-            p = string(s, p);
+            int flags;
+            p = string(s, p, &flags);
+            at.utf8 |= flags & STR_UTF8;
         } else if (ch == '-' || is_digit(ch)) {
             size_t e = p + 1;
             while (e < len && is_digit(b[e]))
@@ -446,8 +451,8 @@ static void scan(sc *s, size_t p, unsigned max_depth)
                 return;
             }
             in.obj[depth] = ch == '{';
-            in.at[depth++] = (uint32_t)(v - s->out->v);
-            p = skip_ws(s, p + 1);
+            in.at[depth++] = (uint32_t)(o->n - 1);
+            p = skip_ws(b, len, p + 1, &at);
             if (p >= len || b[p] != (ch == '{' ? '}' : ']')) {
                 key = SIZE_MAX;
                 what = "";
@@ -462,7 +467,7 @@ static void scan(sc *s, size_t p, unsigned max_depth)
             return;
         /* after a value: the ends of containers, then a ',' */
         for (;; p++) {
-            p = skip_ws(s, p);
+            p = skip_ws(b, len, p, &at);
             if (depth == 0) {
                 if (p < len)
                     fail_raw(s, XXGK_EPARSE, p, "$: unexpected text after the document");
@@ -470,22 +475,22 @@ static void scan(sc *s, size_t p, unsigned max_depth)
             }
             if (p >= len || b[p] != (in.obj[depth - 1] ? '}' : ']'))
                 break;
-            s->out->v[in.at[--depth]].next = (uint32_t)s->out->n;
+            o->v[in.at[--depth]].next = (uint32_t)o->n;
         }
         if (p >= len || b[p] != ',') {
             comma_or_end(s, p, in.obj[depth - 1]);
             return;
         }
-        p = skip_ws(s, p + 1);
+        p = skip_ws(b, len, p + 1, &at);
         key = SIZE_MAX;
         what = " after ','";
         if (!in.obj[depth - 1])
             continue;
     member:
         key = p;
-        kline = s->line;
-        kcol = column(s, p);
-        if ((p = key_colon(s, p, what[0] == '\0', &klen)) == SIZE_MAX)
+        kline = at.line;
+        kcol = column(b, p, &at);
+        if ((p = key_colon(s, p, what[0] == '\0', &klen, &at)) == SIZE_MAX)
             return;
         what = " after ':'";
     }
@@ -498,14 +503,15 @@ int xj_scan_document(xj_scan *out, const char *buf, size_t len, unsigned max_dep
     out->cap = XJ_LOCAL;
     if (len >= UINT32_MAX)
         return xx_error(XXGK_ELIMIT, 0, 0, -1, "$", "a JSON document must be smaller than 4 GiB");
-    sc s = { .buf = buf, .len = len, .line = 1, .col = 1, .out = out };
+    sc s = { .buf = buf, .len = len, .out = out };
+    place at = { .line = 1, .col = 1 };
     size_t p = 0;
     if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
         p = 3;
-        s.col_at = 3;
-        s.col = 2; /* the byte-order mark is one character */
+        at.col_at = 3;
+        at.col = 2; /* the byte-order mark is one character */
     }
-    scan(&s, p, max_depth < 1000 ? max_depth : 1000);
+    scan(&s, p, at, max_depth < 1000 ? max_depth : 1000);
     if (s.rc)
         xj_scan_free(out);
     return s.rc;
