@@ -45,9 +45,12 @@ static const char *btext(const hctx *c, const hblock *b)
 
 int xx_html_markup(const char *s, size_t n)
 {
+    /* run on every text input and each of its lines: memchr finds the next '<' */
     for (size_t i = 0; i + 3 < n; i++) {
-        if (s[i] != '<')
-            continue;
+        const char *lt = memchr(s + i, '<', n - 3 - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
         const char *p = s + i + 1;
         size_t m = n - i - 1;
         if (m >= 6 && !strncmp(p, "table", 5) && (p[5] == '>' || p[5] == ' ' || p[5] == '\n'))

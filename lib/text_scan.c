@@ -65,6 +65,19 @@ static int is_std_token(const char *s, size_t n)
     return k <= 6;
 }
 
+/* Whether s[0..n) is ASCII digits with at most one decimal point between digits: what
+ * most cells hold, and a number whatever the rules below say of other text. */
+static int plain_ascii_number(const char *s, size_t n)
+{
+    size_t i = 0, point = 0;
+    for (; i < n; i++)
+        if (s[i] == '.' && !point && i > 0 && i + 1 < n)
+            point = i;
+        else if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* Parse value text into vp. Returns V_BLANK, V_NUMBER, V_TOKEN (a standard
  * not-applicable token) or V_TEXT. */
 int tx_value_class(const char *s, size_t n, vparse *vp)
@@ -74,6 +87,12 @@ int tx_value_class(const char *s, size_t n, vparse *vp)
     vp->unit = 0;
     if (n == 0)
         return V_BLANK;
+    if (n < sizeof vp->num && plain_ascii_number(s, n)) {
+        memcpy(vp->num, s, n);
+        vp->num[n] = '\0';
+        vp->n = n;
+        return V_NUMBER;
+    }
     if (is_std_token(s, n) || xx_text_quoted(s, n))
         return V_TOKEN; /* a quoted token is never a number ("1,000", "12 ") */
     /* prefix 减/增 */

@@ -55,6 +55,8 @@ int xx_value_set_text(xxgk_report *r, size_t id, const char *s, size_t n, long l
         int note, rc = xx_value_number(r->t, id, s, n, &v, &note);
         if (rc == 0) {
             xx_set_number(r, id, v, line, (uint32_t)col);
+            if (note == 0)
+                return 0;
             if (note == 1)
                 xx_note_unit(r, id); /* read in 元, converted: a plausibility to verify */
             char txt[32];
