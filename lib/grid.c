@@ -176,14 +176,6 @@ int xg_finish(xx_grid *g)
     return g->text.failed ? xx_oom() : 0;
 }
 
-const xg_cell *xg_at(const xx_grid *g, uint32_t row, uint32_t col)
-{
-    if (row >= g->nrows || col >= g->ncols || !g->at)
-        return NULL;
-    int32_t i = g->at[(size_t)row * g->ncols + col];
-    return i < 0 ? NULL : &g->cells[i];
-}
-
 const char *xg_norm(const xx_grid *g, const xg_cell *c)
 {
     return c->norm == XG_NONE ? NULL : g->text.p + c->norm;

@@ -62,7 +62,13 @@ int xg_put_next(xx_grid *g, uint32_t row, uint32_t *col, uint32_t rowspan, uint3
 int xg_finish(xx_grid *g);
 
 /* The cell covering (row, col), or NULL. */
-const xg_cell *xg_at(const xx_grid *g, uint32_t row, uint32_t col);
+static inline const xg_cell *xg_at(const xx_grid *g, uint32_t row, uint32_t col)
+{
+    if (row >= g->nrows || col >= g->ncols || !g->at)
+        return NULL;
+    int32_t i = g->at[(size_t)row * g->ncols + col];
+    return i < 0 ? NULL : &g->cells[i];
+}
 static inline const char *xg_text(const xx_grid *g, const xg_cell *c) { return g->text.p + c->text; }
 /* The cell's normalized label (after xg_finish), or NULL when it is too long to be one. */
 const char *xg_norm(const xx_grid *g, const xg_cell *c);

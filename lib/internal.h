@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define XXGK_HIDDEN __attribute__((visibility("hidden")))
 
@@ -47,9 +48,23 @@ typedef struct xbuf {
     int failed; /* an allocation failed: further appends are ignored */
 } xbuf;
 int xb_reserve(xbuf *b, size_t extra);
-void xb_put(xbuf *b, const char *s, size_t n);
 void xb_puts(xbuf *b, const char *s);
-void xb_putc(xbuf *b, char c);
+/* Appends are on every reader's and writer's path: inline, the buffer grown only when full. */
+static inline void xb_put(xbuf *b, const char *s, size_t n)
+{
+    if (b->failed || (b->len + n + 1 > b->cap && xb_reserve(b, n) != 0))
+        return;
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+static inline void xb_putc(xbuf *b, char c)
+{
+    if (b->failed || (b->len + 2 > b->cap && xb_reserve(b, 1) != 0))
+        return;
+    b->p[b->len++] = c;
+    b->p[b->len] = '\0';
+}
 void xb_printf(xbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Finish: on success hand over a NUL-terminated buffer; on failure free and return
  * XXGK_ENOMEM. */

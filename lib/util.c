@@ -30,23 +30,9 @@ int xb_reserve(xbuf *b, size_t extra)
     return 0;
 }
 
-void xb_put(xbuf *b, const char *s, size_t n)
-{
-    if (xb_reserve(b, n) != 0)
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
 void xb_puts(xbuf *b, const char *s)
 {
     xb_put(b, s, strlen(s));
-}
-
-void xb_putc(xbuf *b, char c)
-{
-    xb_put(b, &c, 1);
 }
 
 void xb_printf(xbuf *b, const char *fmt, ...)
