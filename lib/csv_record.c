@@ -80,6 +80,9 @@ static int formula_like(const char *s, size_t n)
     return k < n && (s[k] == '=' || s[k] == '+' || s[k] == '-' || s[k] == '@' || s[k] == '\t' || s[k] == '\r');
 }
 
+/* The bytes that end an unquoted field: a separator, a line end, or a NUL (an error). */
+static const unsigned char field_end[256] = { [','] = 1, ['\n'] = 1, ['\r'] = 1, [0] = 1 };
+
 static void cp_newline(csvp *p, size_t nl)
 {
     p->line++;
@@ -159,7 +162,7 @@ int xx_csv_next(csvp *p)
                 return xx_csv_err(p, XXGK_EPARSE, i, "expected ',' or the end of the line after a closing quote");
         } else {
             size_t s = i;
-            while (i < p->len && p->buf[i] != ',' && p->buf[i] != '\n' && p->buf[i] != '\r' && p->buf[i] != '\0')
+            while (i < p->len && !field_end[(unsigned char)p->buf[i]])
                 i++;
             if (i < p->len && p->buf[i] == '\0')
                 return xx_csv_err(p, XXGK_EPARSE, i, "NUL byte in a field");

@@ -5,21 +5,28 @@
 
 #include <string.h>
 
-size_t xm_norm(char *out, size_t cap, const char *s, size_t n)
+/* s[0..n) if it is a label as the templates print it (tplgen's table), or NULL. */
+static const xt_printed_label *printed(const char *s, size_t n)
 {
-    /* a label printed as the templates print it: its form is known (tplgen) */
     uint32_t h = xn_hash_n(s, n);
     for (uint32_t i = h & xt_printed.mask;; i = (i + 1) & xt_printed.mask) {
         unsigned k = xt_printed.slots[i];
         if (!k)
-            break;
+            return NULL;
         const xt_printed_label *l = &xt_printed.labels[k - 1];
-        if (l->hash == h && l->len == n && !memcmp(l->text, s, n)) {
-            if (l->norm_len >= cap)
-                break;
-            memcpy(out, l->norm, l->norm_len + 1);
-            return l->norm_len;
-        }
+        if (l->hash == h && l->len == n && !memcmp(l->text, s, n))
+            return l;
+    }
+}
+
+size_t xm_norm(char *out, size_t cap, const char *s, size_t n)
+{
+    /* a printed label's form is known; text shorter than two Chinese characters (a number)
+     * is quicker to normalize than to look up */
+    const xt_printed_label *l = n >= 6 ? printed(s, n) : NULL;
+    if (l && l->norm_len < cap) {
+        memcpy(out, l->norm, l->norm_len + 1);
+        return l->norm_len;
     }
     return xn_label_read(out, cap, s, n);
 }
