@@ -14,8 +14,10 @@ static const char *short_label(const xt_row *rw)
     return rw->label;
 }
 
-int tx_put_value(reader *rd, size_t id, const tcell *c)
+int tx_put_value(reader *rd, size_t id, uint32_t ci)
 {
+    tcell *c = &rd->cells[ci];
+    c->placed = 1;
     const char *s = rd->buf + c->off;
     long line = tx_lno(rd, c->line);
     int quoted = xx_text_quoted(s, c->len);
@@ -83,7 +85,7 @@ static int place_cut(reader *rd, const xt_table *tb, const trow *w, int row, uin
     int rc = 0;
     *placed = 1;
     for (uint32_t k = 0; k < keep && k < width && rc == 0; k++)
-        rc = tx_put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[v0 + k]]);
+        rc = tx_put_value(rd, (size_t)rw->first_cell + k, rd->vals[v0 + k]);
     if (rc)
         return rc;
     long line = tx_lno(rd, w->line);
@@ -101,7 +103,7 @@ static int place_last_only(reader *rd, const xt_table *tb, const trow *w, int ro
     *placed = 1;
     for (uint32_t k = 0; k + 1 < width; k++)
         rd->r->cells[(size_t)rw->first_cell + k].state = XXGK_CELL_BLANK;
-    int rc = tx_put_value(rd, (size_t)rw->first_cell + width - 1, &rd->cells[rd->vals[w->v0]]);
+    int rc = tx_put_value(rd, (size_t)rw->first_cell + width - 1, rd->vals[w->v0]);
     if (rc)
         return rc;
     long line = tx_lno(rd, w->line);
@@ -143,7 +145,7 @@ static int place_row(reader *rd, const xt_table *tb, const trow *w, int row, int
     }
     *placed = 1;
     for (uint32_t k = 0; k < width; k++) {
-        int rc = tx_put_value(rd, (size_t)rw->first_cell + k, &rd->cells[rd->vals[v0 + k]]);
+        int rc = tx_put_value(rd, (size_t)rw->first_cell + k, rd->vals[v0 + k]);
         if (rc)
             return rc;
     }
@@ -303,7 +305,7 @@ static int place_inline(reader *rd, const xt_table *tb, const trow *a, int *seen
     if (rd->need_proof && !proven(rd, tb->first_cell, &rd->vals[a->v0], nv))
         return 0;
     for (uint32_t k = 0; k < nv; k++)
-        if ((*rc = tx_put_value(rd, tb->first_cell + k, &rd->cells[rd->vals[a->v0 + k]])) != 0)
+        if ((*rc = tx_put_value(rd, tb->first_cell + k, rd->vals[a->v0 + k])) != 0)
             return 1;
     for (int k = 0; k < tb->nrows; k++)
         seen[k] = 1;

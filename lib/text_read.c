@@ -22,6 +22,7 @@ static void reader_free(reader *rd)
     xx_free(rd->cells);
     xx_free(rd->rows);
     xx_free(rd->vals);
+    xx_free(rd->empties);
 }
 
 /* Whether table ti's lines hold whole rows (else one cell per line). */
@@ -55,35 +56,52 @@ static int row_per_line(const reader *rd, int ti, int *found, long *end_line)
     return rowmode || (!anyvalue && wordrows);
 }
 
+/* The state of one table between placing it and naming what was not found. */
+typedef struct tstate {
+    int found, skip;
+    long end_line;
+    int seen[256];
+} tstate;
+
+static int read_table(reader *rd, size_t ti, tstate *ts)
+{
+    const xt_table *tb = &rd->t->tables[ti];
+    int rowmode = row_per_line(rd, (int)ti, &ts->found, &ts->end_line), rc;
+    size_t r0;
+    rd->stream = !rowmode;
+    rd->need_proof = 0;
+    if (tx_table_is_runon(rd, (int)ti))
+        rc = tx_build_rows_runon(rd, (int)ti, &r0);
+    else
+        rc = rowmode ? tx_build_rows_rowmode(rd, (int)ti, &r0) : tx_build_rows_stream(rd, (int)ti, &r0);
+    if (rc == 1) {
+        ts->skip = 1; /* unreadable (diagnosed) */
+        return 0;
+    }
+    if (rc)
+        return rc;
+    if (tb->nrows > 256)
+        return xx_error(XXGK_ETEMPLATE, 0, 0, -1, NULL, "template table too large");
+    return tx_place_table(rd, (int)ti, r0, rd->nrows, ts->seen);
+}
+
 static int read_tables(reader *rd)
 {
-    int rc;
-    for (size_t ti = 0; ti < rd->t->ntables; ti++) {
-        const xt_table *tb = &rd->t->tables[ti];
-        int found;
-        long end_line;
-        int rowmode = row_per_line(rd, (int)ti, &found, &end_line);
-        size_t r0;
-        rd->stream = !rowmode;
-        rd->need_proof = 0;
-        if (tx_table_is_runon(rd, (int)ti))
-            rc = tx_build_rows_runon(rd, (int)ti, &r0);
-        else
-            rc = rowmode ? tx_build_rows_rowmode(rd, (int)ti, &r0) : tx_build_rows_stream(rd, (int)ti, &r0);
-        if (rc == 1)
-            continue; /* unreadable (diagnosed) */
-        if (rc)
-            return rc;
-        int seen[256];
-        memset(seen, 0, sizeof seen);
-        if (tb->nrows > 256)
-            return xx_error(XXGK_ETEMPLATE, 0, 0, -1, NULL, "template table too large");
-        if ((rc = tx_place_table(rd, (int)ti, r0, rd->nrows, seen)) != 0)
-            return rc;
-        if ((rc = tx_missing(rd, (int)ti, seen, found, found ? end_line : rd->last_line)) != 0)
-            return rc;
-    }
-    return 0;
+    int rc = 0;
+    size_t nt = rd->t->ntables;
+    tstate *ts = xx_calloc(nt ? nt : 1, sizeof *ts);
+    if (!ts)
+        return xx_oom();
+    for (size_t ti = 0; ti < nt && rc == 0; ti++)
+        rc = read_table(rd, ti, &ts[ti]);
+    /* rows printed empty are proven only once every table's values are placed */
+    for (size_t ti = 0; ti < nt && rc == 0; ti++)
+        rc = ts[ti].skip ? 0 : tx_printed_empty(rd, (int)ti, ts[ti].seen);
+    for (size_t ti = 0; ti < nt && rc == 0; ti++)
+        if (!ts[ti].skip)
+            rc = tx_missing(rd, (int)ti, ts[ti].seen, ts[ti].found, ts[ti].found ? ts[ti].end_line : rd->last_line);
+    xx_free(ts);
+    return rc;
 }
 
 static int read_text(reader *rd, const struct xxgk_parse_options *o)

@@ -11,6 +11,7 @@
  *   text_interleave.c  values printed in another order than the rows'
  *   text_prove.c  the template's identities as proof of a reading
  *   text_place.c  pass 3: values into template cells, rows not found
+ *   text_empty.c  rows the text proves printed empty (labels without values)
  *   text_meta.c   title, agency, year, narrative sections
  *   text_read.c   the driver */
 #ifndef XXGK_TEXT_READ_H
@@ -30,6 +31,7 @@ typedef struct tcell {
     uint32_t col;      /* 1-based column in characters */
     uint32_t line;     /* 0-based line index */
     uint8_t value;     /* V_* */
+    uint8_t placed;    /* its text was put into a report cell (tx_put_value) */
 } tcell;
 
 typedef struct tline {
@@ -68,6 +70,13 @@ typedef struct tmeta {
     size_t pre_from;       /* the first line of the preamble (after the title) */
 } tmeta;
 
+/* A row label the text prints with no value after it (the next thing is another label): its
+ * cells are printed empty when text_empty.c proves it. */
+typedef struct tempty {
+    int table, row;
+    uint32_t cell;       /* its label cell */
+} tempty;
+
 typedef struct reader {
     const char *buf;
     size_t len;
@@ -81,6 +90,8 @@ typedef struct reader {
     size_t nrows, caprows;
     uint32_t *vals;
     size_t nvals, capvals;
+    tempty *empties;
+    size_t nempties, capempties;
     size_t col_line;       /* column cache for add_cell */
     uint32_t col_off, col_val;
     long last_line;        /* number of the text's last line */
@@ -172,13 +183,22 @@ int tx_rows_in_order(const reader *rd, size_t r0, size_t r1, uint32_t width);
 int tx_prove(const xxgk_report *r, const size_t *ids, const int64_t *vals, size_t n, int local, int *checked);
 
 /* ---- text_place.c ---- */
-/* Put the value text of cell c into report cell id (a number, a token or blank, diagnosed
- * when it is not a value this cell takes): xx_value_set_text. 0 or an error. */
-int tx_put_value(reader *rd, size_t id, const tcell *c);
+/* Put the value text of text cell ci into report cell id (a number, a token or blank,
+ * diagnosed when it is not a value this cell takes): xx_value_set_text; the text cell is
+ * marked placed. 0 or an error. */
+int tx_put_value(reader *rd, size_t id, uint32_t ci);
 /* Pass 3: place rows r0..r1 of table ti; seen[row] is set for every row read. */
 int tx_place_table(reader *rd, int ti, size_t r0, size_t r1, int *seen);
 /* Name the rows of table ti not seen (or the table when not found). */
 int tx_missing(reader *rd, int ti, const int *seen, int table_found, long end_line);
+
+/* ---- text_empty.c ---- */
+/* Remember that the label in cell `cell` names row `row` of table `table` and no value
+ * follows it. 0 or XXGK_ENOMEM. */
+int tx_note_empty(reader *rd, int table, int row, uint32_t cell);
+/* After every table is placed: the rows of table ti the text proves printed empty are read
+ * blank (and seen). 0 or an error. */
+int tx_printed_empty(reader *rd, int ti, int *seen);
 
 /* ---- text_meta.c ---- */
 /* Find the title, agency and year (rd->meta): the title among the first lines, the year

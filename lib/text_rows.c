@@ -496,9 +496,13 @@ typedef struct stream {
     int ctx;
     int open;                /* a row is open (rows[nrows-1]) */
     uint32_t width;          /* its width */
-    uint32_t prev_text;      /* the label cell just before, if it matched nothing */
+    uint32_t prev[3];        /* the text cells just before (the last one last) */
+    int nprev;
     size_t run0;             /* first row of the current run */
     uint32_t runw;
+    uint32_t amb;            /* a label naming two rows equally well, no label since, or UINT32_MAX */
+    size_t amb_li;
+    int amb_a, amb_b;
 } stream;
 
 static trow *open_row(reader *rd)
@@ -549,6 +553,49 @@ static int stream_close_run(reader *rd, stream *st)
     return rc;
 }
 
+/* Close the open row: a label without values is a header mention, or a row printed empty
+ * (text_empty.c decides which). */
+static int close_open(reader *rd, stream *st)
+{
+    int open = st->open;
+    st->open = 0;
+    if (!open)
+        return 0;
+    trow *w = open_row(rd);
+    if (w->nv > 0) {
+        mark_last_only(rd, st);
+        return 0;
+    }
+    rd->nrows--;
+    return w->row >= 0 ? tx_note_empty(rd, (int)(st->tb - rd->t->tables), w->row, w->lab) : 0;
+}
+
+/* A label broken over two to four cells ("2.其他法律行政法规禁" / "止公开"): the text cells
+ * just before cell ci and ci, joined, must match exactly (or without the ordinal). The row,
+ * with *c its first piece, or -1. */
+static int joined_label(const reader *rd, const stream *st, uint32_t ci, const tcell **c)
+{
+    for (int k = st->nprev; k >= 1; k--) {
+        char joined[512];
+        size_t n = 0;
+        int fits = 1;
+        for (int j = st->nprev - k; j <= st->nprev && fits; j++) {
+            const tcell *p = &rd->cells[j < st->nprev ? st->prev[j] : ci];
+            fits = n + p->len < sizeof joined;
+            if (fits) {
+                memcpy(joined + n, rd->buf + p->off, p->len);
+                n += p->len;
+            }
+        }
+        int a, b, m = fits ? tx_match_label(st->tb, joined, n, st->ctx, 0, &a, &b) : -1;
+        if (m >= 0) {
+            *c = &rd->cells[st->prev[st->nprev - k]];
+            return m;
+        }
+    }
+    return -1;
+}
+
 /* A text cell: a row label opens its row; text among a row's values is a token. */
 static int stream_text(reader *rd, stream *st, size_t li, uint32_t ci)
 {
@@ -556,40 +603,41 @@ static int stream_text(reader *rd, stream *st, size_t li, uint32_t ci)
     const tcell *c = &rd->cells[ci];
     int a = -1, b = -1, rc;
     int m = tx_match_label(tb, rd->buf + c->off, c->len, st->ctx, 1, &a, &b);
+    if (m == -2 && (tb->inline_layout || !st->open || open_row(rd)->nv == 0 || open_row(rd)->nv >= st->width)) {
+        /* a header's words ("行政复议 行政诉讼"): an error only when values follow it */
+        if (!tb->inline_layout) {
+            st->amb = ci;
+            st->amb_li = li;
+            st->amb_a = a;
+            st->amb_b = b;
+        }
+        m = -1;
+    }
     if (m == -2)
         return ambiguous(rd, tb, (uint32_t)li, c, a, b);
-    if (m < 0 && st->prev_text != UINT32_MAX) {
-        /* a label broken over two cells ("2.其他法律行政法规禁" / "止公开"): joined,
-         * it must match exactly (or without its ordinal) */
-        const tcell *pc = &rd->cells[st->prev_text];
-        char joined[512];
-        if (pc->len + c->len < sizeof joined) {
-            memcpy(joined, rd->buf + pc->off, pc->len);
-            memcpy(joined + pc->len, rd->buf + c->off, c->len);
-            m = tx_match_label(tb, joined, pc->len + c->len, st->ctx, 0, &a, &b);
-            if (m >= 0)
-                c = pc;
-            else
-                m = -1;
-        }
+    if (m < 0 && (m = joined_label(rd, st, ci, &c)) >= 0 && st->open && open_row(rd)->nv == 0 &&
+        open_row(rd)->lab >= (uint32_t)(c - rd->cells)) {
+        rd->nrows--; /* a row its first piece seemed to name: the whole label names another */
+        st->open = 0;
     }
     if (m < 0 && is_col_label(rd, tb, c)) {
         /* a column's label between a row label and its values, or among them (a header
          * printed where the extractor found it): not a cell; in the middle of a row the
          * values must prove their order */
-        st->prev_text = UINT32_MAX;
+        st->nprev = 0;
         if (st->open && open_row(rd)->nv > 0)
             rd->need_proof = 1;
         return 0;
     }
-    st->prev_text = ci;
+    if (st->nprev == 3)
+        memmove(st->prev, st->prev + 1, 2 * sizeof *st->prev);
+    st->prev[st->nprev < 3 ? st->nprev++ : 2] = ci;
     if (m < 0 && st->open && open_row(rd)->nv > 0 && open_row(rd)->nv < st->width)
         return tx_add_val(rd, ci); /* text among the values: a token */
-    if (st->open && open_row(rd)->nv == 0)
-        rd->nrows--; /* a label without values: a header mention */
-    else if (st->open)
-        mark_last_only(rd, st);
-    st->open = 0;
+    if ((rc = close_open(rd, st)) != 0)
+        return rc;
+    if (m >= 0)
+        st->amb = UINT32_MAX;
     if ((rc = stream_close_run(rd, st)) != 0 || m < 0)
         return rc;
     if (tb->rows[m].flags & XT_ROW_GROUP)
@@ -613,7 +661,9 @@ static int stream_value(reader *rd, stream *st, size_t li, uint32_t ci)
 {
     const xt_table *tb = st->tb;
     int rc;
-    st->prev_text = UINT32_MAX;
+    st->nprev = 0;
+    if (st->amb != UINT32_MAX)
+        return ambiguous(rd, tb, (uint32_t)st->amb_li, &rd->cells[st->amb], st->amb_a, st->amb_b);
     if (st->open && open_row(rd)->nv >= st->width) {
         st->open = 0;
         const trow *full = open_row(rd);
@@ -661,7 +711,7 @@ static int stream_bars(reader *rd, stream *st, const tline *ln)
 int tx_build_rows_stream(reader *rd, int ti, size_t *first_row)
 {
     stream st = { .tb = &rd->t->tables[ti], .first_row = rd->nrows, .ctx = -1,
-                  .prev_text = UINT32_MAX, .run0 = SIZE_MAX };
+                  .run0 = SIZE_MAX, .amb = UINT32_MAX };
     int bars = bars_are_cells(rd, ti), rc = 0;
     *first_row = rd->nrows;
     for (size_t li = 0; li < rd->nlines; li++) {
@@ -684,10 +734,8 @@ int tx_build_rows_stream(reader *rd, int ti, size_t *first_row)
         if (rc)
             return rc;
     }
-    if (st.open && open_row(rd)->nv == 0)
-        rd->nrows--;
-    else if (st.open)
-        mark_last_only(rd, &st);
+    if ((rc = close_open(rd, &st)) != 0)
+        return rc;
     if (st.run0 != SIZE_MAX && st.run0 < rd->nrows)
         return close_run(rd, st.tb, st.run0, st.runw);
     return 0;

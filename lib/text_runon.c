@@ -349,6 +349,7 @@ static int new_cell(reader *rd, uint32_t li, uint32_t off, uint32_t len, uint8_t
     c->col = ln->col0 + (uint32_t)xn_utf8_count(rd->buf + ln->off, off - ln->off);
     c->line = li;
     c->value = value;
+    c->placed = 0;
     *id = (uint32_t)rd->ncells++;
     return 0;
 }

@@ -254,6 +254,7 @@ static int add_cell(reader *rd, uint32_t off, uint32_t len, uint32_t line_off)
     c->line = (uint32_t)rd->nlines;
     vparse vp;
     c->value = (uint8_t)tx_value_class(rd->buf + off, len, &vp);
+    c->placed = 0;
     return 0;
 }
 

@@ -151,8 +151,8 @@ static int put_split(reader *rd, const search *st, const split *sp, uint32_t li)
         c->line = li;
         c->col = ln->col0 + (uint32_t)xn_utf8_count(rd->buf + ln->off, c->off - ln->off);
         c->value = V_NUMBER;
-        tcell copy = *c;
-        int rc = tx_put_value(rd, st->first + k, &copy);
+        c->placed = 0;
+        int rc = tx_put_value(rd, st->first + k, (uint32_t)(rd->ncells - 1));
         if (rc)
             return rc;
     }

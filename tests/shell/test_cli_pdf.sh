@@ -33,6 +33,23 @@ grep -q "^$P/hongze-district-2023.chromium.pdf#page=2:6:1: 警告 READ.UNMATCHED
 expect_rc 1 "$XXGK" check --format json $P/hongze-district-2023.chromium.pdf
 grep -q '"page": 2, "line": 6, "column": 1' "$T/out" || fail "no page in the JSON findings"
 
+# the blank official form (LibreOffice's PDF of it, and the 2019 form): read, every cell blank,
+# no number invented anywhere; the checker sees three empty tables
+for f in govnianbao-blank-template-2021.libreoffice blank-2019.libreoffice; do
+    expect_rc 0 "$XXGK" convert --to json $P/$f.pdf
+    python3 - "$T/out" <<'PY' || fail "$f.pdf: not all blank"
+import json, sys
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+def leaves(n):
+    for v in n.values():
+        yield from leaves(v) if isinstance(v, dict) else [v]
+cells = [v for t in ("proactive", "applications", "review_litigation") for v in leaves(doc[t])]
+sys.exit(0 if len(cells) >= 190 and all(v is None for v in cells) else 1)
+PY
+    expect_rc 1 "$XXGK" check $P/$f.pdf
+    [ "$(grep -c 'TABLE.EMPTY' "$T/out")" = 3 ] || fail "$f.pdf: $(grep -c TABLE.EMPTY "$T/out") empty tables"
+done
+
 # a scan, a damaged file, no pdftotext: each says so, exit 2
 expect_rc 2 "$XXGK" check $P/scanned-page.pdf
 grep -q 'a PDF without text (scanned pages are pictures)' "$T/err" || fail "scan: $(cat "$T/err")"
