@@ -134,6 +134,9 @@ static uint32_t simplify(uint32_t cp)
 {
     if (cp < trad_simp[0][0] || cp > trad_simp[NTRAD - 1][0])
         return cp;
+    uint32_t k = cp - XN_HAN_FIRST;
+    if (cp >= XN_HAN_FIRST && k < XN_HAN_WORDS * 64 && (xn_han_kept[k >> 6] >> (k & 63) & 1))
+        return cp;
     size_t lo = 0, hi = NTRAD;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;

@@ -20,6 +20,13 @@ size_t xn_utf8_check(const char *s, size_t n);
 /* Number of code points in s[0..n) (invalid bytes count one each). */
 size_t xn_utf8_count(const char *s, size_t n);
 
+/* A bit for each code point from U+4E00 to U+9FFF, set when xn_fold leaves it as it is: the
+ * characters that folding need not look up in its traditional table. tplgen writes it into
+ * the template tables from xn_fold itself (tplgen links one of zeros: it looks up all). */
+#define XN_HAN_FIRST 0x4E00u
+#define XN_HAN_WORDS 328u
+extern const uint64_t xn_han_kept[XN_HAN_WORDS];
+
 /* Fold one code point for label comparison: full-width forms to ASCII, traditional to
  * simplified characters, punctuation variants to one form. Returns 0 for characters that
  * labels ignore (spaces, line breaks, quotes). */
