@@ -220,8 +220,9 @@ static int misspelt(const xt_table *tb, const char *bare, int ctx, unsigned flag
     unsigned bestd = 1000, second = 1000;
     int bi = -1, bj = -1;
     /* distances beyond cap are only needed as "too far": cap is above every row's limit
-     * plus the required margin */
-    unsigned cap = 12;
+     * plus the required margin (a best distance is at most its row's limit, and another
+     * row matters only within one of it) */
+    unsigned cap = 0;
     for (int i = 0; i < tb->nrows; i++) {
         unsigned l = (unsigned)(cp_len(tb->rows[i].norm_bare) / 4) + 2;
         if (l > cap)
