@@ -23,8 +23,10 @@ int main(int argc, char **argv)
         printf("new applications: %" PRId64 "\n", n);
     xxgk_findings *f;
     if (xxgk_check(&f, r, NULL) == 0) {
-        for (size_t i = 0; i < xxgk_findings_count(f); i++)
-            printf("%s %s\n", xxgk_finding_rule(f, i), xxgk_finding_message(f, i));
+        for (size_t i = 0; i < xxgk_findings_count(f); i++) {
+            const char *msg = xxgk_finding_message(f, i); /* NULL when out of memory */
+            printf("%s %s\n", xxgk_finding_rule(f, i), msg ? msg : "(out of memory)");
+        }
         xxgk_findings_free(f);
     }
     xxgk_report_free(r);

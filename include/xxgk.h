@@ -336,6 +336,22 @@ XXGK_API int xxgk_template_rule_coefficient(const xxgk_template *t, size_t i, si
 /* 1 if the j-th cell is read from the previous year's report, else 0. */
 XXGK_API int xxgk_template_rule_cell_previous(const xxgk_template *t, size_t i, size_t j);
 
+/* How a rule's cells relate (values fixed forever). */
+#define XXGK_RELATION_EQUAL            1 /* sum(coefficient * cell) = 0: an identity */
+#define XXGK_RELATION_AT_LEAST         2 /* sum(coefficient * cell) >= 0: the +1 side is at
+                                          * least the -1 side (PLAUS.PUBLISHED_TOTAL) */
+#define XXGK_RELATION_EACH_NONNEGATIVE 3 /* every cell of its kind is >= 0; no cells listed
+                                          * (CELL.NONNEG, CELL.AMOUNT) */
+#define XXGK_RELATION_NONE             4 /* no relation over listed cells: the description
+                                          * says what is compared (the narrative's figures with
+                                          * the cells, the title's year, a township's 规章, the
+                                          * template for the year) */
+/* The i-th rule's relation (XXGK_RELATION_*), or 0 if i is out of range. */
+XXGK_API int xxgk_template_rule_relation(const xxgk_template *t, size_t i);
+/* "equal", "at_least", "each_nonnegative", "none" (static), or NULL for
+ * another value. */
+XXGK_API const char *xxgk_relation_name(int relation);
+
 /* ------------------------------------------------------------------------ */
 /* The report model                                                         */
 /* ------------------------------------------------------------------------ */

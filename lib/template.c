@@ -331,6 +331,27 @@ int xxgk_template_rule_cell_previous(const xxgk_template *t, size_t i, size_t j)
     return tm ? tm->prev : 0;
 }
 
+int xxgk_template_rule_relation(const xxgk_template *t, size_t i)
+{
+    const xt_rule *r = rule_at(t, i);
+    if (!r)
+        return 0;
+    switch (r->kind) {
+    case XT_RULE_LINEAR:
+    case XT_RULE_YOY: return XXGK_RELATION_EQUAL;
+    case XT_RULE_ATLEAST: return XXGK_RELATION_AT_LEAST;
+    case XT_RULE_NONNEG:
+    case XT_RULE_AMOUNT: return XXGK_RELATION_EACH_NONNEGATIVE;
+    default: return XXGK_RELATION_NONE;
+    }
+}
+
+const char *xxgk_relation_name(int relation)
+{
+    static const char *const names[] = { NULL, "equal", "at_least", "each_nonnegative", "none" };
+    return relation >= 1 && relation <= XXGK_RELATION_NONE ? names[relation] : NULL;
+}
+
 static const char *const format_names[] = { "auto", "json", "csv", "csv-wide", "text", "markdown", "html",
                                             "pdftext" };
 

@@ -9,7 +9,7 @@
 const started = performance.now();
 const api = bind(await createXxgkModule());
 const $ = (id) => document.getElementById(id);
-const state = { lang: 'zh', report: null, previous: null, base: '', findings: [], cells: new Map(), sections: [], rules: [] };
+const state = { lang: 'zh', report: null, previous: null, base: '', findings: [], cells: new Map(), sections: [] };
 const t = (key, ...args) => {
   const s = STRINGS[state.lang][key];
   return typeof s === 'function' ? s(...args) : s;
@@ -68,10 +68,10 @@ function check() {
   state.findings = api.check(state.report, opts);
 }
 
-// The cell a finding blames: the last of its cells (an identity lists the expected side's
-// terms, then the actual side, the cell its message names), or none.
+// The one cell a finding blames (xxgk_finding_subject: the total that does not add up, this
+// year's cell of a year-over-year finding), or none.
 function namedCell(f) {
-  return f.cells[f.cells.length - 1] || null;
+  return f.subject || null;
 }
 
 function labelOf(path) {
@@ -107,27 +107,18 @@ function renderTables() {
 
 const msgOf = (f) => (state.lang === 'zh' ? f.message : f.messageEn);
 
-// This year's cells of a year-over-year finding: its rule's expansion (template data) says which
-// of its cells are read from last year's report; those are not this table's to blame.
-function thisYearCells(f) {
-  const rule = state.rules.find((r) => r.id === f.rule && r.cells.length === f.cells.length &&
-    r.cells.every((c, j) => c.path === f.cells[j]));
-  return rule ? rule.cells.filter((c) => !c.previous).map((c) => c.path) : f.cells.slice(-1);
-}
-
 // The writer marks what the report's own checks blame; the year-over-year findings (which need
-// last year's report) are marked here the same way.
+// last year's report) are marked here the same way: the one cell each blames.
 function markPrevious() {
   if (!state.previous) return;
   for (const f of state.findings) {
     if (!f.rule.startsWith('YOY.') || f.severity === 'info') continue;
-    for (const path of thisYearCells(f)) {
-      const td = shadow.querySelector(`td[data-path="${path}"]`);
-      if (!td) continue;
-      if (f.severity === 'error') td.classList.remove('warning');
-      if (!td.classList.contains('error')) td.classList.add(f.severity);
-      td.title = td.title ? `${td.title}\n${msgOf(f)}` : msgOf(f);
-    }
+    const path = namedCell(f);
+    const td = path && shadow.querySelector(`td[data-path="${path}"]`);
+    if (!td) continue;
+    if (f.severity === 'error') td.classList.remove('warning');
+    if (!td.classList.contains('error')) td.classList.add(f.severity);
+    td.title = td.title ? `${td.title}\n${msgOf(f)}` : msgOf(f);
   }
 }
 
@@ -221,7 +212,6 @@ function setReport(report, base) {
   const tpl = api.template(report.template);
   state.cells = new Map(tpl.cells.map((c) => [c.path, c]));
   state.sections = tpl.sections;
-  state.rules = tpl.rules;
 }
 
 // ---- opening files ----

@@ -114,6 +114,19 @@ export function bind(M) {
   }
 
   // ---- findings ----
+  // The i-th finding's message in lang (1 Chinese, 2 English). xxgk_finding_message formats and
+  // keeps it on the first call and gives NULL when that allocation fails: the message is then
+  // formatted into a buffer of ours (xxgk_finding_format allocates nothing).
+  function messageOf(f, i, lang) {
+    const p = lang === 1 ? M._xxgk_finding_message(f, i) : M._xxgk_finding_message_en(f, i);
+    if (p) return M.UTF8ToString(p);
+    const n = ok(M._xxgk_finding_format(0, 0, f, i, lang));
+    return scoped((alloc) => {
+      const buf = alloc(n + 1);
+      M._xxgk_finding_format(buf, n + 1, f, i, lang);
+      return M.UTF8ToString(buf);
+    });
+  }
   function findingsOf(f) {
     const list = [];
     const n = M._xxgk_findings_count(f);
@@ -125,10 +138,11 @@ export function bind(M) {
         rule: str(M._xxgk_finding_rule(f, i)),
         severity: SEVERITIES[M._xxgk_finding_severity(f, i)],
         cells,
+        subject: str(M._xxgk_finding_subject(f, i)) ?? '',
         expected: str(M._xxgk_finding_expected(f, i)),
         actual: str(M._xxgk_finding_actual(f, i)),
-        message: str(M._xxgk_finding_message(f, i)),
-        messageEn: str(M._xxgk_finding_message_en(f, i)),
+        message: messageOf(f, i, 1),
+        messageEn: messageOf(f, i, 2),
         line: M._xxgk_finding_line(f, i),
         column: M._xxgk_finding_column(f, i),
       });
@@ -419,7 +433,7 @@ export function bind(M) {
       rules.push({ id: str(M._xxgk_template_rule_id(t, i)), severity: SEVERITIES[M._xxgk_template_rule_severity(t, i)],
         description: str(M._xxgk_template_rule_description(t, i)),
         descriptionEn: str(M._xxgk_template_rule_description_en(t, i)), scope: str(M._xxgk_template_rule_scope(t, i)),
-        cells: rc });
+        relation: str(M._xxgk_relation_name(M._xxgk_template_rule_relation(t, i))), cells: rc });
     }
     return { id: str(M._xxgk_template_id(t)), name: str(M._xxgk_template_name(t)),
       firstYear: M._xxgk_template_first_year(t), cellCount: M._xxgk_template_cell_count(t),

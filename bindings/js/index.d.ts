@@ -6,6 +6,7 @@
  * "html" (writing), "auto" (reading: sniffed). */
 export type Format = 'auto' | 'json' | 'csv' | 'csv-wide' | 'text' | 'markdown' | 'html';
 export type Severity = 'info' | 'warning' | 'error';
+export type Relation = 'equal' | 'at_least' | 'each_nonnegative' | 'none';
 /** A cell value as in the JSON document: a number for a count, the decimal text for an amount,
  * the text of a token ("-", "/", "无"), null for a blank, undefined for a cell not read (absent
  * from the source, or not placed by the reader; never blamed on the publisher). */
@@ -34,6 +35,9 @@ export interface Finding {
   severity: Severity;
   /** The cells involved, by path, in the rule's order. */
   cells: string[];
+  /** The one cell the finding blames (the total that does not add up, not the cells it adds; for
+   * a year-over-year finding this year's cell), "" when it is about no one cell. */
+  subject: string;
   /** Expected and actual value as decimal text, "" when the finding has none. */
   expected: string;
   actual: string;
@@ -137,8 +141,11 @@ export interface Template extends TemplateInfo {
   tables: { code: string; number: string; heading: string; headingEn: string;
     firstCell: number; cellCount: number }[];
   sections: { code: string; heading: string; headingEn: string }[];
+  /** Each expansion of a rule. `relation`: "equal" (sum of coefficient * cell = 0), "at_least"
+   * (>= 0), "each_nonnegative" (CELL.*: every cell of its kind, no cells listed) or "none" (no
+   * relation over cells, none listed: the description says what is compared). */
   rules: { id: string; severity: Severity; description: string; descriptionEn: string; scope: string;
-    cells: { path: string; coefficient: number; previous: boolean }[] }[];
+    relation: Relation; cells: { path: string; coefficient: number; previous: boolean }[] }[];
 }
 
 /** The C library's version, e.g. "0.1.0". */

@@ -133,6 +133,10 @@ int cli_not_a_report(const cli_input *in, int code);
 
 /* The severity's name in the language ("error" / "错误"). */
 const char *cli_severity(int severity, int lang);
+/* The i-th finding's message in lang (LANG_ZH, LANG_EN) into b, as text or (json) as a JSON
+ * string. Never NULL's fault: formatted with xxgk_finding_format; out of memory shows as
+ * b->failed, as for every other write to b. */
+void cli_finding_message(strbuf *b, const xxgk_findings *f, size_t i, int lang, int json);
 /* One finding as a line: FILE[:LINE[:COLUMN]]: severity RULE: message\n, the severity
  * coloured when `color`. */
 void cli_finding_line(strbuf *b, const char *file, const xxgk_findings *f, size_t i, int lang,

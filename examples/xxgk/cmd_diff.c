@@ -55,9 +55,9 @@ static void diff_json(strbuf *b, const xxgk_findings *f, size_t i)
     sb_puts(b, ", \"b\": ");
     sb_json_str(b, xxgk_finding_actual(f, i));
     sb_puts(b, ", \"message\": ");
-    sb_json_str(b, xxgk_finding_message(f, i));
+    cli_finding_message(b, f, i, LANG_ZH, 1);
     sb_puts(b, ", \"message_en\": ");
-    sb_json_str(b, xxgk_finding_message_en(f, i));
+    cli_finding_message(b, f, i, LANG_EN, 1);
     sb_puts(b, "}");
 }
 

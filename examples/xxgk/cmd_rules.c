@@ -25,10 +25,19 @@ static int cmd_rules(const cli_args *a);
 const cli_command cli_cmd_rules = {
     "rules", cmd_rules, "list the consistency rules of a template", "", 0, 0, COMPLETE_NONE,
     "List the consistency rules (勾稽关系) of a template, one entry per identity: id,\n"
-    "severity, the column or row it is for, the description and the identity itself\n"
-    "(sum of coefficient * cell = 0; prev: marks a cell of last year's report).\n"
-    "Per-cell rules (CELL.*) list no cells: they apply to every cell of their kind.",
-    rules_options, NULL, rules_examples,
+    "severity, the column or row it is for, the description and the relation itself:\n"
+    "sum of coefficient * cell = 0, or >= 0 for a rule that only asks for at least\n"
+    "(PLAUS.PUBLISHED_TOTAL); prev: marks a cell of last year's report. Per-cell rules\n"
+    "(CELL.*) list no cells: they apply to every cell of their kind. Rules that are no\n"
+    "relation over cells (TEXT.MATCH: the narrative's figures; PLAUS.*: the title's\n"
+    "year, a township's 规章, units; TEMPLATE.OUTDATED) list none either: the\n"
+    "description says what they compare.",
+    rules_options,
+    "--format json writes {\"xxgk\": 1, \"template\", \"rules\": [{\"id\", \"severity\",\n"
+    "\"scope\", \"description\", \"description_en\", \"relation\", \"cells\": [{\"path\",\n"
+    "\"coefficient\", \"previous\"}]}]}; relation is \"equal\" (= 0), \"at_least\" (>= 0),\n"
+    "\"each_nonnegative\" (CELL.*) or \"none\".",
+    rules_examples,
 };
 
 static void rule_text(strbuf *b, const xxgk_template *t, size_t i, int lang)
@@ -48,7 +57,7 @@ static void rule_text(strbuf *b, const xxgk_template *t, size_t i, int lang)
                   xxgk_template_rule_cell_previous(t, i, j) ? "prev:" : "");
         sb_puts(b, xxgk_template_rule_cell(t, i, j));
     }
-    sb_puts(b, " = 0\n");
+    sb_puts(b, xxgk_template_rule_relation(t, i) == XXGK_RELATION_AT_LEAST ? " >= 0\n" : " = 0\n");
 }
 
 static void rule_json(strbuf *b, const xxgk_template *t, size_t i)
@@ -64,6 +73,8 @@ static void rule_json(strbuf *b, const xxgk_template *t, size_t i)
     sb_json_str(b, xxgk_template_rule_description(t, i));
     sb_puts(b, ", \"description_en\": ");
     sb_json_str(b, xxgk_template_rule_description_en(t, i));
+    sb_puts(b, ", \"relation\": ");
+    sb_json_str(b, xxgk_relation_name(xxgk_template_rule_relation(t, i)));
     sb_puts(b, ", \"cells\": [");
     for (size_t j = 0, n = xxgk_template_rule_cell_count(t, i); j < n; j++) {
         sb_puts(b, j ? ", {\"path\": " : "{\"path\": ");

@@ -2,6 +2,7 @@
 /* Findings as the command prints them: a line of text, or a JSON object. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char *cli_severity(int severity, int lang)
@@ -16,6 +17,30 @@ const char *cli_severity(int severity, int lang)
 int cli_shown(const cli_args *a, const xxgk_findings *f, size_t i)
 {
     return xxgk_finding_severity(f, i) >= a->severity;
+}
+
+void cli_finding_message(strbuf *b, const xxgk_findings *f, size_t i, int lang, int json)
+{
+    /* formatted here rather than through xxgk_finding_message, which allocates (and may
+     * return NULL) on the first call for each finding: a message is printed once */
+    char tmp[1024], *s = tmp;
+    int code = lang == LANG_EN ? XXGK_LANG_EN : XXGK_LANG_ZH;
+    int n = xxgk_finding_format(tmp, sizeof tmp, f, i, code);
+    if (n < 0) {
+        tmp[0] = '\0';
+    } else if ((size_t)n >= sizeof tmp) {
+        if (!(s = malloc((size_t)n + 1))) {
+            b->failed = 1;
+            return;
+        }
+        xxgk_finding_format(s, (size_t)n + 1, f, i, code);
+    }
+    if (json)
+        sb_json_str(b, s);
+    else
+        sb_puts(b, s);
+    if (s != tmp)
+        free(s);
 }
 
 void cli_finding_line(strbuf *b, const char *file, const xxgk_findings *f, size_t i, int lang,
@@ -34,9 +59,10 @@ void cli_finding_line(strbuf *b, const char *file, const xxgk_findings *f, size_
             sb_printf(b, ":%ld", col);
     }
     color = color && sev >= 1 && sev <= 3;
-    sb_printf(b, ": %s%s%s %s: %s\n", color ? sgr[sev] : "", cli_severity(sev, lang),
-              color ? "\033[0m" : "", xxgk_finding_rule(f, i),
-              lang == LANG_EN ? xxgk_finding_message_en(f, i) : xxgk_finding_message(f, i));
+    sb_printf(b, ": %s%s%s %s: ", color ? sgr[sev] : "", cli_severity(sev, lang),
+              color ? "\033[0m" : "", xxgk_finding_rule(f, i));
+    cli_finding_message(b, f, i, lang, 0);
+    sb_putn(b, "\n", 1);
 }
 
 /* A finding's number as a JSON number (decimal text, exactly as the library formats it),
@@ -78,9 +104,9 @@ void cli_finding_json(strbuf *b, const xxgk_findings *f, size_t i)
     sb_puts(b, ", \"actual\": ");
     json_number(b, xxgk_finding_actual(f, i));
     sb_puts(b, ", \"message\": ");
-    sb_json_str(b, xxgk_finding_message(f, i));
+    cli_finding_message(b, f, i, LANG_ZH, 1);
     sb_puts(b, ", \"message_en\": ");
-    sb_json_str(b, xxgk_finding_message_en(f, i));
+    cli_finding_message(b, f, i, LANG_EN, 1);
     long line = xxgk_finding_line(f, i), col = xxgk_finding_column(f, i), page = xxgk_finding_page(f, i);
     if (page > 0)
         sb_printf(b, ", \"page\": %ld", page);

@@ -20,7 +20,22 @@ assert [(c["path"], c["coefficient"]) for c in r["cells"]] == [
     ("applications.new.natural_person", 1), ("applications.carried_over.natural_person", 1),
     ("applications.total.natural_person", -1), ("applications.carried_forward.natural_person", -1)]
 assert any(c["previous"] for x in d["rules"] if x["id"].startswith("YOY.") for c in x["cells"])
+rel = {x["id"]: x["relation"] for x in d["rules"]}
+assert rel["T3.BALANCE"] == rel["YOY.CARRY"] == "equal" and rel["CELL.NONNEG"] == "each_nonnegative", rel
+assert rel["TEXT.MATCH"] == rel["PLAUS.TOWN_REGULATIONS"] == rel["PLAUS.PERIOD_YEAR"] == "none", rel
+assert all(x["cells"] == [] for x in d["rules"] if x["relation"] in ("none", "each_nonnegative"))
 PY
+# an "at least" rule is printed as one (2019: the total published is at least this year's)
+"$XXGK" rules --template 2019 --format json | python3 -c '
+import json, sys
+r = [x for x in json.load(sys.stdin)["rules"] if x["id"] == "PLAUS.PUBLISHED_TOTAL"]
+assert len(r) == 2 and all(x["relation"] == "at_least" for x in r), r
+assert [(c["path"], c["coefficient"]) for c in r[0]["cells"]] == [
+    ("proactive.regulations.total_published", 1), ("proactive.regulations.published", -1)], r[0]
+' || fail "rules json: at least"
+grep -qxF $'\t+proactive.regulations.total_published -proactive.regulations.published >= 0' \
+    "$GOLDEN/rules-2019-en.txt" || fail "rules text: at least"
+[ "$(grep -c ' >= 0$' "$GOLDEN/rules-2019-en.txt")" = 2 ] || fail "rules text: only the at-least rules say >="
 expect_rc 2 "$XXGK" rules --template 2020
 grep -q "unknown template '2020'" "$T/err" || fail "unknown template named"
 expect_rc 2 "$XXGK" rules --format xml

@@ -309,6 +309,34 @@ static int do_messages(void *p)
     return 0;
 }
 
+/* What every caller of xxgk_finding_message does when it gives NULL (the first call for a
+ * finding allocates its text; a reader's diagnostic keeps its text and never does):
+ * xxgk_finding_format, which allocates nothing, gives the same text. */
+static void assert_format_without_memory(const xxgk_findings *f)
+{
+    size_t nulls = 0;
+    for (size_t i = 0; i < xxgk_findings_count(f); i++) {
+        const char *got[2];
+        char buf[2][2048];
+        for (int k = 0; k < 2; k++) {
+            xx_alloc_fail_at(1);
+            got[k] = k ? xxgk_finding_message_en(f, i) : xxgk_finding_message(f, i);
+            xx_alloc_fail_at(0);
+            if (!got[k]) {
+                assert_int_equal(xxgk_error_code(), XXGK_ENOMEM);
+                nulls++;
+            }
+            xx_alloc_fail_at(1);
+            int n = xxgk_finding_format(buf[k], sizeof buf[k], f, i, k ? XXGK_LANG_EN : XXGK_LANG_ZH);
+            assert_int_equal(xx_alloc_fail_at(0), 0); /* no allocation at all */
+            assert_true(n > 0 && (size_t)n < sizeof buf[k]);
+        }
+        assert_string_equal(buf[0], xxgk_finding_message(f, i));
+        assert_string_equal(buf[1], xxgk_finding_message_en(f, i));
+    }
+    assert_true(nulls > 0);
+}
+
 static void undo_messages(void *p)
 {
     model_ctx *c = p;
@@ -391,6 +419,10 @@ static void test_oom_checks_sums_diffs(void **state)
     assert_int_equal(xxgk_check(&c.f, c2, NULL), 0);
     assert_true(oom_loop("messages", do_messages, undo_messages, &c) > 0);
     xxgk_findings_free(c.f);
+    assert_int_equal(xxgk_check(&c.f, c2, NULL), 0);
+    assert_true(xxgk_findings_count(c.f) > 0);
+    assert_format_without_memory(c.f);
+    xxgk_findings_free(c.f);
     c.f = NULL;
     /* the narrative against the tables, a town's 规章: findings that quote the text */
     xxgk_report *cc = tu_load(tu_data("real/changchun-bureau-2023_narrative-vs-table.txt"));
@@ -401,6 +433,9 @@ static void test_oom_checks_sums_diffs(void **state)
         oom_loop(k ? "check (PLAUS)" : "check (TEXT.MATCH)", do_check, undo_findings, &c);
         assert_int_equal(xxgk_check(&c.f, narrated[k], NULL), 0);
         assert_true(oom_loop(k ? "messages (PLAUS)" : "messages (TEXT.MATCH)", do_messages, undo_messages, &c) > 0);
+        xxgk_findings_free(c.f);
+        assert_int_equal(xxgk_check(&c.f, narrated[k], NULL), 0);
+        assert_format_without_memory(c.f);
         xxgk_findings_free(c.f);
         c.f = NULL;
     }

@@ -89,12 +89,54 @@ static void test_rules(void **state)
     assert_int_equal(t4, 3);
 }
 
+/* Each rule's relation: identities "= 0", the one "at least" rule ">= 0", per-cell rules, and
+ * the rules that are no relation over cells (which list none). */
+static void test_rule_relations(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *id;
+        int relation;
+    } want[] = {
+        { "T3.BALANCE", XXGK_RELATION_EQUAL }, { "YOY.CARRY", XXGK_RELATION_EQUAL },
+        { "PLAUS.PUBLISHED_TOTAL", XXGK_RELATION_AT_LEAST }, { "CELL.NONNEG", XXGK_RELATION_EACH_NONNEGATIVE },
+        { "CELL.AMOUNT", XXGK_RELATION_EACH_NONNEGATIVE }, { "TEXT.MATCH", XXGK_RELATION_NONE },
+        { "PLAUS.TOWN_REGULATIONS", XXGK_RELATION_NONE }, { "PLAUS.PERIOD_YEAR", XXGK_RELATION_NONE },
+        { "PLAUS.UNIT", XXGK_RELATION_NONE }, { "TEMPLATE.OUTDATED", XXGK_RELATION_NONE },
+    };
+    const xxgk_template *t = xxgk_template_get("2019");
+    size_t n = xxgk_template_rule_count(t), seen[sizeof want / sizeof want[0]] = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        int rel = xxgk_template_rule_relation(t, i);
+        if (rel == XXGK_RELATION_NONE || rel == XXGK_RELATION_EACH_NONNEGATIVE)
+            assert_int_equal(xxgk_template_rule_cell_count(t, i), 0);
+        else
+            assert_true(xxgk_template_rule_cell_count(t, i) >= 2);
+        for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+            if (!strcmp(xxgk_template_rule_id(t, i), want[k].id)) {
+                assert_int_equal(rel, want[k].relation);
+                seen[k]++;
+            }
+    }
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++)
+        assert_true(seen[k] > 0);
+    assert_int_equal(xxgk_template_rule_relation(t, n), 0);
+    assert_int_equal(xxgk_template_rule_relation(NULL, 0), 0);
+    assert_string_equal(xxgk_relation_name(XXGK_RELATION_EQUAL), "equal");
+    assert_string_equal(xxgk_relation_name(XXGK_RELATION_AT_LEAST), "at_least");
+    assert_string_equal(xxgk_relation_name(XXGK_RELATION_EACH_NONNEGATIVE), "each_nonnegative");
+    assert_string_equal(xxgk_relation_name(XXGK_RELATION_NONE), "none");
+    assert_null(xxgk_relation_name(0));
+    assert_null(xxgk_relation_name(5));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_rules),
+        cmocka_unit_test(test_rule_relations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,6 +202,18 @@ test('last year\'s report adds the year-over-year checks and marks their cells',
   const title = await page.evaluate(() => document.getElementById('report').shadowRoot
     .querySelector('td[data-path="applications.carried_forward.natural_person"]').title);
   assert.ok(!title.includes('YOY') && !title.includes('上年'), title);
+  // YOY.IN_FORCE adds three of this year's cells (in force = last year's + issued - repealed): one
+  // wrong figure marks the one cell it blames (in force), not the cells it adds
+  const ownWarned = await marked('warning');
+  await page.fill('#report input[data-path="proactive.normative_documents.issued"]', '2');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => document.getElementById('finding-list').textContent.includes('YOY.IN_FORCE'));
+  assert.deepEqual((await marked('warning')).sort(),
+    [...new Set([...ownWarned, 'proactive.normative_documents.in_force'])].sort());
+  assert.deepEqual((await marked()).sort(), yoyMarked);
+  await page.fill('#report input[data-path="proactive.normative_documents.issued"]', '0');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => !document.getElementById('finding-list').textContent.includes('YOY.IN_FORCE'));
   // last year's 总体情况 pasted as this year's: copied text is a warning
   const prev = xxgk.load(fs.readFileSync(path.join(root, 'examples/data/kundulun-xinfang-2023.json')));
   await page.click('#sections summary');

@@ -138,7 +138,7 @@ test('sum and diff', () => {
   assert.equal(s.year, 2023);
   assert.equal(s.agency, '');
   const d = xxgk.diff(a, b);
-  assert.deepEqual(d[0], { rule: 'DIFF.META', severity: 'info', cells: ['meta.agency'], expected: '淮安市洪泽区人民政府',
+  assert.deepEqual(d[0], { rule: 'DIFF.META', severity: 'info', cells: ['meta.agency'], subject: 'meta.agency', expected: '淮安市洪泽区人民政府',
     actual: '昆都仑区信访局', message: d[0].message, messageEn: d[0].messageEn, line: 0, column: 0 });
   assert.throws(() => xxgk.sum([]), { codeName: 'XXGK_EINVAL' });
   const old = xxgk.newReport('2019');
@@ -172,9 +172,32 @@ test('templates as data', () => {
   assert.equal(t.cellCount, 200);
   assert.equal(t.cells[0].path, 'proactive.regulations.issued');
   assert.deepEqual(t.tables.map((x) => x.number), ['二', '三', '四']);
-  assert.ok(t.rules.some((x) => x.id === 'T4.TOTAL'));
+  assert.ok(t.rules.some((x) => x.id === 'T4.TOTAL' && x.relation === 'equal'));
+  const relation = (tpl, id) => [...new Set(xxgk.template(tpl).rules.filter((x) => x.id === id).map((x) => x.relation))];
+  assert.deepEqual(relation('2019', 'PLAUS.PUBLISHED_TOTAL'), ['at_least']);
+  assert.deepEqual(relation('2021', 'CELL.NONNEG'), ['each_nonnegative']);
+  assert.deepEqual(relation('2021', 'TEXT.MATCH'), ['none']);
   assert.throws(() => xxgk.template('2030'), { codeName: 'XXGK_ENOTFOUND' });
   assert.match(xxgk.version, /^\d+\.\d+\.\d+$/);
   assert.deepEqual(['a/report.txt', 'r.md', 'r.htm', 'r.csv', 'dir.json/r'].map(xxgk.formatOfName),
     ['text', 'markdown', 'html', undefined, undefined]);
+});
+
+test('messages when the library has no memory to keep them: formatted into a buffer of ours', async () => {
+  // xxgk_finding_message gives NULL when its allocation fails: the binding formats the message
+  // itself (xxgk_finding_format), never gives null
+  const { default: createXxgkModule } = await import('../xxgk_wasm.cjs');
+  const { bind } = await import('../core.js');
+  const M = await createXxgkModule();
+  const noMemory = new Proxy(M, {
+    get: (m, key) => (key === '_xxgk_finding_message' || key === '_xxgk_finding_message_en' ? () => 0 : m[key]),
+  });
+  const api = bind(noMemory), plain = bind(M);
+  const r = api.load(example(HONGZE)), p = plain.load(example(HONGZE));
+  const got = api.check(r), want = plain.check(p);
+  assert.deepEqual(got, want);
+  assert.ok(got[0].message.startsWith('表四“行政复议”“总计”栏：'), got[0].message);
+  assert.equal(got[0].subject, 'review_litigation.review.total');
+  r.free();
+  p.free();
 });

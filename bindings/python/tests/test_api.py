@@ -121,6 +121,13 @@ class TestTemplates(unittest.TestCase):
         t = xxgk.template("2019")
         self.assertEqual((t.name, t.first_year, len(t.cells), len(t.rules)),
                          ("国办公开办函〔2019〕60号", 2019, 198, 56))
+        relations = {(r.id, r.relation) for r in t.rules}
+        self.assertIn(("PLAUS.PUBLISHED_TOTAL", "at_least"), relations)
+        self.assertIn(("T3.BALANCE", "equal"), relations)
+        self.assertIn(("CELL.NONNEG", "each_nonnegative"), relations)
+        self.assertIn(("TEXT.MATCH", "none"), relations)
+        self.assertIn(("PLAUS.TOWN_REGULATIONS", "none"), relations)
+        self.assertEqual(len({r.id for r in t.rules if r.relation == "at_least"}), 1)
         self.assertEqual([c.path for c in t.cells if c.kind == "signed_count"][:2],
                          ["proactive.licensing.change", "proactive.other_services.change"])
 
@@ -523,6 +530,21 @@ class TestCheck(unittest.TestCase):
                          ("T4.TOTAL", "error", "5", "0", 66, 88))
         self.assertEqual(b.cells[-1], "review_litigation.litigation_after_review.total")
         self.assertEqual(str(a), f"{HONGZE}:64:72: error T4.TOTAL: " + a.message)
+
+    def test_messages_when_the_library_has_no_memory_for_them(self) -> None:
+        # xxgk_finding_message gives NULL when formatting it runs out of memory: the
+        # binding formats the message itself (xxgk_finding_format), never gives ""
+        with xxgk.load(HONGZE) as r:
+            want = r.check()
+            lib = xxgk._lib.lib
+            saved = lib.xxgk_finding_message, lib.xxgk_finding_message_en
+            lib.xxgk_finding_message = lib.xxgk_finding_message_en = lambda fp, i: None
+            try:
+                got = r.check()
+            finally:
+                lib.xxgk_finding_message, lib.xxgk_finding_message_en = saved
+        self.assertEqual(got, want)
+        self.assertTrue(got[0].message.startswith("表四“行政复议”“总计”栏："))
 
     def test_a_change_is_found(self) -> None:
         with xxgk.load(KUNDULUN) as r:

@@ -160,6 +160,22 @@ class Finding:
         return f"{where}{self.severity} {self.rule}: {self.message}"
 
 
+def _message(fp: Any, i: int, lang: int) -> str:
+    """The i-th finding's message in ``lang``. xxgk_finding_message formats and keeps
+    the text on its first call, and gives NULL when that allocation fails; the
+    message is then formatted into a buffer of ours (xxgk_finding_format
+    allocates nothing)."""
+    got = (_L.xxgk_finding_message if lang == _lib.LANG_ZH else _L.xxgk_finding_message_en)(fp, i)
+    if got is not None:
+        return str(got)
+    n = _L.xxgk_finding_format(None, 0, fp, i, lang)
+    if n < 0:
+        raise _lib.last_error(n)
+    buf = ctypes.create_string_buffer(n + 1)
+    _L.xxgk_finding_format(buf, n + 1, fp, i, lang)
+    return buf.value.decode("utf-8", errors="surrogateescape")
+
+
 def _findings(fp: Any, file: str = "") -> List[Finding]:
     """Copy a findings list into Python objects (the handle may go away next)."""
     out: List[Finding] = []
@@ -172,8 +188,8 @@ def _findings(fp: Any, file: str = "") -> List[Finding]:
             cells=cells,
             expected=_L.xxgk_finding_expected(fp, i) or "",
             actual=_L.xxgk_finding_actual(fp, i) or "",
-            message=_L.xxgk_finding_message(fp, i) or "",
-            message_en=_L.xxgk_finding_message_en(fp, i) or "",
+            message=_message(fp, i, _lib.LANG_ZH),
+            message_en=_message(fp, i, _lib.LANG_EN),
             line=int(_L.xxgk_finding_line(fp, i)),
             column=int(_L.xxgk_finding_column(fp, i)),
             page=int(_L.xxgk_finding_page(fp, i)),
@@ -248,12 +264,17 @@ class Section:
 
 @dataclass(frozen=True)
 class Rule:
-    """One identity of a consistency rule: sum(coefficient * cell) = 0.
+    """One expansion of a consistency rule.
 
-    ``terms`` are (path, coefficient, previous) with coefficient +1 or -1 and
-    previous True for a cell read from the previous year's report. Per-cell
-    rules (CELL.NONNEG, CELL.AMOUNT) have no terms: they apply to every cell
-    of their kind. ``scope`` is the column or row of the expansion, or "".
+    ``relation`` says how its terms relate: "equal" (sum(coefficient * cell)
+    = 0, an identity), "at_least" (the sum is >= 0: PLAUS.PUBLISHED_TOTAL),
+    "each_nonnegative" (per-cell rules CELL.NONNEG, CELL.AMOUNT: no terms,
+    they apply to every cell of their kind) or "none" (no relation over
+    cells, no terms: the description says what is compared, as for
+    TEXT.MATCH and PLAUS.TOWN_REGULATIONS). ``terms`` are (path, coefficient,
+    previous) with coefficient +1 or -1 and previous True for a cell read
+    from the previous year's report. ``scope`` is the column or row of the
+    expansion, or "".
     """
 
     id: str
@@ -262,6 +283,7 @@ class Rule:
     description_en: str
     scope: str
     terms: Tuple[Tuple[str, int, bool], ...]
+    relation: str = "equal"
 
 
 @dataclass(frozen=True)
@@ -316,7 +338,8 @@ def template(id: Optional[str] = None) -> Template:
         scope=_L.xxgk_template_rule_scope(t, i),
         terms=tuple((_L.xxgk_template_rule_cell(t, i, j), _L.xxgk_template_rule_coefficient(t, i, j),
                      bool(_L.xxgk_template_rule_cell_previous(t, i, j)))
-                    for j in range(_L.xxgk_template_rule_cell_count(t, i))))
+                    for j in range(_L.xxgk_template_rule_cell_count(t, i))),
+        relation=_L.xxgk_relation_name(_L.xxgk_template_rule_relation(t, i)) or "")
         for i in range(_L.xxgk_template_rule_count(t)))
     out = Template(id=tid, name=_L.xxgk_template_name(t),
                    first_year=int(_L.xxgk_template_first_year(t)), cells=cells,

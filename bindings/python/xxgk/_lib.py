@@ -45,6 +45,9 @@ EEMPTY = -16
 KIND_COUNT = 1
 KIND_SIGNED_COUNT = 2
 KIND_AMOUNT = 3
+#: Languages of xxgk_finding_format (XXGK_LANG_*).
+LANG_ZH = 1
+LANG_EN = 2
 KIND_NAMES = {KIND_COUNT: "count", KIND_SIGNED_COUNT: "signed_count", KIND_AMOUNT: "amount"}
 CELL_FLAG_OPTIONAL = 0x1  # XXGK_CELL_FLAG_OPTIONAL
 
@@ -239,6 +242,8 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_template_rule_cell_count", [TemplateP, c_size_t], c_size_t, None),
     ("xxgk_template_rule_cell", [TemplateP, c_size_t, c_size_t], c_char_p, _decode),
     ("xxgk_template_rule_coefficient", [TemplateP, c_size_t, c_size_t], c_int, None),
+    ("xxgk_template_rule_relation", [TemplateP, c_size_t], c_int, None),
+    ("xxgk_relation_name", [c_int], c_char_p, _decode),
     ("xxgk_template_rule_cell_previous", [TemplateP, c_size_t, c_size_t], c_int, None),
     # the report model
     ("xxgk_report_new", [POINTER(ReportP), TemplateP], c_int, _status),
@@ -300,6 +305,7 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_finding_actual", [FindingsP, c_size_t], c_char_p, _decode),
     ("xxgk_finding_message", [FindingsP, c_size_t], c_char_p, _decode),
     ("xxgk_finding_message_en", [FindingsP, c_size_t], c_char_p, _decode),
+    ("xxgk_finding_format", [c_char_p, c_size_t, FindingsP, c_size_t, c_int], c_int, None),
     ("xxgk_finding_line", [FindingsP, c_size_t], c_long, None),
     ("xxgk_finding_column", [FindingsP, c_size_t], c_long, None),
     ("xxgk_finding_page", [FindingsP, c_size_t], c_long, None),
