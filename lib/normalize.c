@@ -82,13 +82,30 @@ size_t xn_utf8_check(const char *s, size_t n)
             continue;
         }
         if (c >= 0xE0 && c <= 0xEF) {
-            if (i + 2 >= n)
-                return i;
-            unsigned c1 = p[i + 1], c2 = p[i + 2];
-            if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c == 0xE0 && c1 < 0xA0) ||
-                (c == 0xED && c1 >= 0xA0))
-                return i;
-            i += 3;
+            /* a run of them: CJK text, two at a time where it can */
+            for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                while (i + 8 <= n) {
+                    /* 1110xxxx 10xxxxxx 10xxxxxx twice, neither lead E0 nor ED (they limit
+                     * the byte after them) */
+                    uint64_t w;
+                    memcpy(&w, p + i, 8);
+                    if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL || p[i] == 0xE0 || p[i] == 0xED ||
+                        p[i + 3] == 0xE0 || p[i + 3] == 0xED)
+                        break;
+                    i += 6;
+                }
+#endif
+                if (i >= n || ((c = p[i]) & 0xF0) != 0xE0)
+                    break;
+                if (i + 2 >= n)
+                    return i;
+                unsigned c1 = p[i + 1], c2 = p[i + 2];
+                if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c == 0xE0 && c1 < 0xA0) ||
+                    (c == 0xED && c1 >= 0xA0))
+                    return i;
+                i += 3;
+            }
         } else if (c >= 0xC2 && c <= 0xDF) {
             if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80)
                 return i;
