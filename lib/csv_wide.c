@@ -44,6 +44,9 @@ typedef struct wctx {
     int n0ok;
     char raw0[256];
     size_t nraw0;
+    /* what meta_key said of n0 (meta_ok), under template meta_t */
+    int meta_ok, meta_k, meta_s;
+    const xxgk_template *meta_t;
     /* the lines of the current table */
     const xt_table *tb;
     xx_grid g;
@@ -104,6 +107,7 @@ static void norm_first(wctx *c)
     if (f->slen == c->nraw0 && !memcmp(f->s, c->raw0, f->slen))
         return;
     c->n0ok = f->slen && xm_norm(c->n0, sizeof c->n0, f->s, f->slen) < sizeof c->n0;
+    c->meta_ok = 0;
     c->nraw0 = f->slen < sizeof c->raw0 ? f->slen : SIZE_MAX;
     if (c->nraw0 != SIZE_MAX)
         memcpy(c->raw0, f->s, f->slen);
@@ -153,18 +157,24 @@ static int wide_create(wctx *c, size_t off)
 
 /* Which metadata key (WK_*) or section heading the first field of the record names; 0 if
  * none. */
-static int meta_key(const wctx *c, int *key, int *sec)
+static int meta_key(wctx *c, int *key, int *sec)
 {
     const char *x = c->n0;
-    *key = *sec = -1;
-    if (!c->n0ok)
-        return 0;
-    for (int i = 0; i < WK_COUNT; i++)
-        if (!strcmp(x, xx_wide_keys[i]))
-            *key = i;
     const xxgk_template *t = c->r ? c->r->t : c->tpl ? c->tpl : c->o->tpl;
-    if (*key < 0 && t)
-        *sec = xm_section(t, x);
+    /* asked of every line of a table: the answer for the first field of the line before
+     * (a group label repeated on every line) holds while the template is the same */
+    if (!c->meta_ok || c->meta_t != t) {
+        c->meta_k = c->meta_s = -1;
+        for (int i = 0; c->n0ok && i < WK_COUNT; i++)
+            if (!strcmp(x, xx_wide_keys[i]))
+                c->meta_k = i;
+        if (c->n0ok && c->meta_k < 0 && t)
+            c->meta_s = xm_section(t, x);
+        c->meta_ok = 1;
+        c->meta_t = t;
+    }
+    *key = c->meta_k;
+    *sec = c->meta_s;
     return *key >= 0 || *sec >= 0;
 }
 
@@ -248,11 +258,16 @@ int xx_csv_wide_read(xxgk_report **out, const char *buf, size_t len, const struc
             goto done;
         }
     while ((rc = xx_csv_next(p)) == 1) {
-        /* the record's spreadsheet row, then the line breaks its quoted fields hold */
+        /* the record's spreadsheet row, then the line breaks its quoted fields hold (an
+         * unquoted field ends at a line break) */
         c.rec_row = p->rec_line - c.inner_lines;
-        for (size_t k = 0; k < p->nf; k++)
-            for (size_t i = 0; i < p->f[k].slen; i++)
-                c.inner_lines += p->f[k].s[i] == '\n';
+        for (size_t k = 0; k < p->nf; k++) {
+            const char *s = p->f[k].s, *e = s + p->f[k].slen;
+            while (p->f[k].quoted && (s = memchr(s, '\n', (size_t)(e - s))) != NULL) {
+                c.inner_lines++;
+                s++;
+            }
+        }
         if (is_blank_record(p)) {
             /* in an inline table (表四), a line of exactly its cells, all empty, is its data
              * line printed blank: the placer reads it as such */
