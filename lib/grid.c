@@ -47,7 +47,7 @@ static int add(xx_grid *g, uint32_t row, uint32_t col, uint32_t rowspan, uint32_
         return xx_error(XXGK_ELIMIT, src ? src->line : 0, src ? src->column : 0, src ? src->off : -1, NULL,
                         "table text longer than the limit of 2 GiB");
     if (g->ncells == g->capcells) {
-        size_t cap = g->capcells ? g->capcells * 2 : 64;
+        size_t cap = g->capcells ? g->capcells * 2 : 256; /* a report table holds about 300 */
         xg_cell *nc = xx_realloc(g->cells, cap * sizeof *nc);
         if (!nc)
             return xx_oom();

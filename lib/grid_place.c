@@ -11,6 +11,7 @@
 #include <string.h>
 
 #define MAX_HEADER_LINES 8
+#define MEMO_COLS 32
 
 /* What the placer knows about the table it is in. */
 typedef struct tstate {
@@ -20,6 +21,11 @@ typedef struct tstate {
     size_t nh;                    /* header rows of the current block */
     int in_header, data_done;
     char corner[XM_NORM_CAP];
+    /* by grid column: the column that header cell memo_h names in block memo_block (the
+     * same for every data row below it) */
+    const xg_cell *memo_h[MEMO_COLS];
+    uint16_t memo_block[MEMO_COLS];
+    int memo_col[MEMO_COLS];
 } tstate;
 
 int xg_placer_init(xg_placer *pl, xxgk_report *r, int strict)
@@ -284,7 +290,7 @@ static int row_labels(xg_placer *pl, const xx_grid *g, const tstate *ts, uint32_
 }
 
 /* A data row of a table printed with row labels in its first L columns. */
-static int data_row(xg_placer *pl, const xx_grid *g, const tstate *ts, uint32_t r)
+static int data_row(xg_placer *pl, const xx_grid *g, tstate *ts, uint32_t r)
 {
     const xt_table *tb = ts->tb;
     int row;
@@ -317,10 +323,16 @@ static int data_row(xg_placer *pl, const xx_grid *g, const tstate *ts, uint32_t 
                     return rc;
                 continue;
             }
-            if ((rc = header_col(pl, g, tb, rw, hl, &col)) != 0) {
+            if (j < MEMO_COLS && ts->memo_h[j] == hl && ts->memo_block[j] == rw->block) {
+                col = ts->memo_col[j];
+            } else if ((rc = header_col(pl, g, tb, rw, hl, &col)) != 0) {
                 if (rc < 0)
                     return rc;
                 continue;
+            } else if (j < MEMO_COLS) {
+                ts->memo_h[j] = hl;
+                ts->memo_block[j] = rw->block;
+                ts->memo_col[j] = col;
             }
         } else {
             if (pos >= bk->ncols) {
