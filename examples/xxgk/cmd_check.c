@@ -46,7 +46,13 @@ const cli_command cli_cmd_check = {
     "\"report\": ID.",
     check_options,
     "Formats:\n"
-    "  text     one line per finding, FILE:LINE:COLUMN: severity RULE: message\n"
+    "  text     a heading line for each report read, naming it (title, agency, year,\n"
+    "           template; the report's id in a long CSV of many):\n"
+    "             FILE: 报告 ID《TITLE》（机关：A；年度：Y；模板：T）\n"
+    "             FILE: report ID \"TITLE\" (agency: A; year: Y; template: T)\n"
+    "           then one line per finding, FILE:LINE:COLUMN: severity RULE: message.\n"
+    "           With --severity warning or error, a report with no finding shown\n"
+    "           prints nothing (not even its heading)\n"
     "  json     one document: {\"xxgk\": 1, \"files\": [{\"file\", \"report\", \"template\",\n"
     "           \"year\", \"agency\", \"errors\", \"warnings\", \"findings\": [{\"rule\",\n"
     "           \"severity\", \"cells\", \"expected\", \"actual\", \"message\", \"message_en\",\n"
@@ -127,6 +133,62 @@ static void unreadable(strbuf *out, strbuf *err, const check_ctx *c, const char 
         sb_puts(out, ", \"line\": null, \"column\": null}}");
 }
 
+/* Text as one line: a control character (a line break in a title) is a space. */
+static void put_one_line(strbuf *b, const char *s)
+{
+    for (const char *p = s;; p++) {
+        if ((unsigned char)*p >= 0x20 && *p != 0x7f)
+            continue;
+        sb_putn(b, s, (size_t)(p - s));
+        if (!*p)
+            return;
+        sb_putn(b, " ", 1);
+        s = p + 1;
+    }
+}
+
+/* The text format's heading of a report, before its findings: which report was read, in a
+ * line that starts "FILE: " as a compiler's "FILE: In function …" does, so that it is no
+ * FILE:LINE:COLUMN finding to an editor or to grep:
+ *   FILE: 报告 ID《TITLE》（机关：AGENCY；年度：YEAR；模板：TEMPLATE）
+ *   FILE: report ID "TITLE" (agency: AGENCY; year: YEAR; template: TEMPLATE)
+ * ID only for a report of a file of many, the title only when there is one. */
+static void report_heading(strbuf *b, const char *file, const char *id, const xxgk_report *r, int lang)
+{
+    int en = lang == LANG_EN, year = xxgk_report_year(r);
+    const char *title = xxgk_report_title(r), *agency = xxgk_report_agency(r);
+    const char *unknown = en ? "unknown" : "未知";
+    sb_puts(b, file);
+    sb_puts(b, en ? ": report" : ": 报告");
+    if (id && id[0]) {
+        sb_putn(b, " ", 1);
+        put_one_line(b, id);
+    }
+    if (title[0]) {
+        sb_puts(b, en ? " \"" : "《");
+        put_one_line(b, title);
+        sb_puts(b, en ? "\"" : "》");
+    }
+    sb_puts(b, en ? " (agency: " : "（机关：");
+    put_one_line(b, agency[0] ? agency : unknown);
+    if (year)
+        sb_printf(b, en ? "; year: %d" : "；年度：%d", year);
+    else
+        sb_printf(b, en ? "; year: %s" : "；年度：%s", unknown);
+    sb_puts(b, en ? "; template: " : "；模板：");
+    sb_puts(b, xxgk_template_id(xxgk_report_template(r)));
+    sb_puts(b, en ? ")\n" : "）\n");
+}
+
+/* Whether a finding of f is shown under --severity. */
+static int any_shown(const check_ctx *c, const xxgk_findings *f)
+{
+    for (size_t i = 0, n = xxgk_findings_count(f); i < n; i++)
+        if (cli_shown(c->a, f, i))
+            return 1;
+    return 0;
+}
+
 static void add_findings(strbuf *b, int *first, const check_ctx *c, const char *file,
                          const xxgk_findings *f)
 {
@@ -178,6 +240,11 @@ static int check_report(strbuf *out, strbuf *err, check_counts *k, const check_c
         sb_json_str(out, xxgk_report_agency(r));
         sb_printf(out, ", \"errors\": %zu, \"warnings\": %zu, \"findings\": [", errors, warnings);
     }
+    /* the heading: always at the default severity (info: everything is shown), else only
+     * above findings, so that --severity warning prints nothing for a report without one */
+    if (c->a->format == FMT_TEXT &&
+        (c->a->severity <= XXGK_SEVERITY_INFO || any_shown(c, f) || (yoy && any_shown(c, yoy))))
+        report_heading(out, file, id, r, c->a->lang);
     int first = 1;
     add_findings(out, &first, c, file, f);
     if (yoy)

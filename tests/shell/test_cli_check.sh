@@ -53,8 +53,27 @@ PY
 
 # exit codes
 expect_rc 0 "$XXGK" check "$K"
-[ ! -s "$T/out" ] || fail "a clean report prints no finding"
+echo "$K: 报告《昆都仑区信访局2023年政府信息公开工作年度报告》（机关：昆都仑区信访局；年度：2023；模板：2021）" |
+    cmp - "$T/out" || fail "a clean report prints its heading and no finding: $(cat "$T/out")"
 grep -qx '文件 1，错误 0，警告 0，无法读取 0' "$T/err" || fail "zh summary of a clean report"
+# the heading is the report's (on standard output: -q leaves it); --severity warning or error
+# print a report's heading only above a finding shown
+expect_rc 0 "$XXGK" check -q "$K"
+[ "$(wc -l <"$T/out")" = 1 ] && [ ! -s "$T/err" ] || fail "-q: the heading stays, standard error is quiet"
+expect_rc 0 "$XXGK" check --severity warning "$K"
+[ ! -s "$T/out" ] || fail "--severity warning: a report without a warning prints nothing"
+expect_rc 1 "$XXGK" check --severity error --lang en "$K" "$H"
+head -n 3 "$GOLDEN/check-en.out" | cmp - "$T/out" || fail "--severity error: the heading above the errors"
+# a web page (issue 14): its title, agency and year
+P=tests/data/real/files/pingtan-zrz-2024.html
+expect_rc 0 "$XXGK" check --lang en "$P"
+echo "$P: report \"平潭综合实验区自然资源与生态环境局2024年政府信息公开工作年度报告\" (agency: 平潭综合实验区自然资源与生态环境局; year: 2024; template: 2021)" |
+    cmp - "$T/out" || fail "the web page's heading: $(cat "$T/out")"
+# what the reader did not find is said; a line break in a title is a space (one line each)
+printf '{"xxgk": 1, "template": "2019", "title": "第一行\\n第二行"}' >"$T/bare.json"
+expect_rc 0 "$XXGK" check --lang en "$T/bare.json"
+head -n 1 "$T/out" | grep -qxF "$T/bare.json: report \"第一行 第二行\" (agency: unknown; year: unknown; template: 2019)" ||
+    fail "heading of a report without agency or year: $(head -n 1 "$T/out")"
 expect_rc 1 "$XXGK" check --lang en "$H"
 grep -qx 'files 1, errors 2, warnings 0, unreadable 0' "$T/err" || fail "en summary"
 expect_rc 2 "$XXGK" check "$BAD"
@@ -75,7 +94,7 @@ head -n 1 "$GOLDEN/check.ndjson" | cmp - "$T/out" || fail "--opt=value forms"
 
 # standard input gives the same findings as the file, under the name '-'
 expect_rc 1 "$XXGK" check --lang en - <"$H"
-sed "s|^$H:|-:|" "$GOLDEN/check-en.out" | head -2 >"$T/want"
+sed "s|^$H:|-:|" "$GOLDEN/check-en.out" | head -3 >"$T/want"
 diff -u "$T/want" "$T/out" >&2 || fail "stdin"
 
 # a long CSV with a `report` column: one object per report, with its id; places are the CSV's
@@ -112,6 +131,11 @@ assert bad["error"]["line"] == int(sys.argv[2]) and bad["error"]["column"] == 14
 assert "20233" in bad["error"]["message"]
 PY
 grep -q "^$T/two-bad.csv:$line:14: " "$T/err" || fail "multi-report error place on stderr"
+# text: each report of the file has its heading, with its id, above its findings
+expect_rc 1 "$XXGK" check "$T/two.csv"
+grep -n ': 报告' "$T/out" | sed 's/（.*//' >"$T/heads"
+printf '1:%s: 报告 hz\n4:%s: 报告 kd《昆都仑区信访局2023年政府信息公开工作年度报告》\n' "$T/two.csv" "$T/two.csv" |
+    diff -u - "$T/heads" >&2 || fail "long CSV: a heading per report"
 
 # last year's report
 expect_rc 1 "$XXGK" check --lang en --previous "$K" "$K24"

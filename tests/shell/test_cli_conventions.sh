@@ -24,8 +24,9 @@ for sev in info warning error; do
 done
 [ "$(grep -c ' info ' "$T/sev-info")" -gt 30 ] || fail "--severity info shows the info findings"
 grep -q ' info ' "$T/sev-error" && fail "--severity error shows info findings"
-[ "$(grep -c ' error TABLE.EMPTY: ' "$T/sev-error")" = 3 ] && [ "$(wc -l <"$T/sev-error")" = 3 ] ||
-    fail "--severity error: exactly the three errors"
+[ "$(grep -c ' error TABLE.EMPTY: ' "$T/sev-error")" = 3 ] && [ "$(wc -l <"$T/sev-error")" = 4 ] &&
+    head -n 1 "$T/sev-error" | grep -qx "$T/empty.json: report (agency: unknown; year: unknown; template: 2021)" ||
+    fail "--severity error: the report's heading and exactly the three errors"
 expect_rc 1 "$XXGK" check --format json --severity warning "$T/empty.json"
 python3 - "$T/out" <<'PY' || fail "--severity in JSON"
 import json, sys
