@@ -54,10 +54,11 @@ const cli_command cli_cmd_check = {
     "           With --severity warning or error, a report with no finding shown\n"
     "           prints nothing (not even its heading)\n"
     "  json     one document: {\"xxgk\": 1, \"files\": [{\"file\", \"report\", \"template\",\n"
-    "           \"year\", \"agency\", \"errors\", \"warnings\", \"findings\": [{\"rule\",\n"
-    "           \"severity\", \"cells\", \"expected\", \"actual\", \"message\", \"message_en\",\n"
-    "           \"line\", \"column\"}], \"error\": null or {\"message\", \"line\",\n"
-    "           \"column\"}}]}: the same keys in every object, null where there is none\n"
+    "           \"year\", \"agency\", \"title\", \"errors\", \"warnings\", \"findings\":\n"
+    "           [{\"rule\", \"severity\", \"cells\", \"expected\", \"actual\", \"message\",\n"
+    "           \"message_en\", \"line\", \"column\"}], \"error\": null or {\"message\",\n"
+    "           \"line\", \"column\"}}]}: the same keys in every object, null where\n"
+    "           there is none\n"
     "  ndjson   the same objects, one per line, written as files finish\n"
     "\n"
     "A summary (files, errors, warnings, unreadable files and reports, skipped files) goes\n"
@@ -95,7 +96,7 @@ typedef struct {
 } check_ctx;
 
 /* Start a JSON object: every object has the same keys, in the same order (file, report,
- * template, year, agency, errors, warnings, findings, error), null where there is no
+ * template, year, agency, title, errors, warnings, findings, error), null where there is no
  * value, so that a data frame reads any run. */
 static void begin_object(strbuf *b, const char *file, const char *id)
 {
@@ -124,7 +125,7 @@ static void unreadable(strbuf *out, strbuf *err, const check_ctx *c, const char 
     if (c->a->format == FMT_TEXT)
         return;
     begin_object(out, file, id);
-    sb_puts(out, ", \"template\": null, \"year\": null, \"agency\": null, \"errors\": 0, "
+    sb_puts(out, ", \"template\": null, \"year\": null, \"agency\": null, \"title\": null, \"errors\": 0, "
                  "\"warnings\": 0, \"findings\": [], \"error\": {\"message\": ");
     sb_json_str(out, why->msg);
     if (why->line > 0)
@@ -238,6 +239,8 @@ static int check_report(strbuf *out, strbuf *err, check_counts *k, const check_c
             sb_puts(out, ", \"year\": null");
         sb_puts(out, ", \"agency\": ");
         sb_json_str(out, xxgk_report_agency(r));
+        sb_puts(out, ", \"title\": ");
+        sb_json_str(out, xxgk_report_title(r));
         sb_printf(out, ", \"errors\": %zu, \"warnings\": %zu, \"findings\": [", errors, warnings);
     }
     /* the heading: always at the default severity (info: everything is shown), else only

@@ -30,7 +30,8 @@ objs = [json.loads(l) for l in lines[:-1]]
 assert doc["xxgk"] == 1 and doc["files"] == objs
 h, k, bad, missing = objs
 assert h["file"] == "examples/data/hongze-district-2023.json" and h["template"] == "2021"
-assert h["year"] == 2023 and h["agency"] == "淮安市洪泽区人民政府"
+assert h["year"] == 2023 and h["agency"] == "淮安市洪泽区人民政府" and h["title"] == ""
+assert k["title"] == "昆都仑区信访局2023年政府信息公开工作年度报告", k
 assert h["errors"] == 2 and h["warnings"] == 0 and len(h["findings"]) == 2
 f = h["findings"][0]
 assert f["rule"] == "T4.TOTAL" and f["severity"] == "error"
@@ -40,13 +41,13 @@ assert f["message"].startswith("表四“行政复议”“总计”栏：") and
 assert f["message_en"].startswith('table 4, "Administrative review" / "Total": ')
 assert k["errors"] == 0 and k["findings"] == []
 # every object has the same keys in the same order; null where there is no value
-keys = ["file", "report", "template", "year", "agency", "errors", "warnings", "findings", "error"]
+keys = ["file", "report", "template", "year", "agency", "title", "errors", "warnings", "findings", "error"]
 assert all(list(o) == keys for o in objs), [list(o) for o in objs]
 assert all(list(f) == ["rule", "severity", "cells", "expected", "actual", "message", "message_en", "line", "column"]
            for o in objs for f in o["findings"])
 assert h["report"] is None and h["error"] is None
 assert bad == {"file": "tests/data/cli/inputs/bad-year.json", "report": None, "template": None, "year": None,
-               "agency": None, "errors": 0, "warnings": 0, "findings": [],
+               "agency": None, "title": None, "errors": 0, "warnings": 0, "findings": [],
                "error": {"message": "$.year: expected a year (1949..9999) or null", "line": 2, "column": 11}}, bad
 assert missing["findings"] == [] and missing["error"]["line"] is None and missing["error"]["column"] is None, missing
 PY
@@ -110,7 +111,7 @@ want = [json.loads(l) for l in open(sys.argv[2])]
 assert [(o["file"], o.get("report")) for o in got] == [(sys.argv[3], "hz"), (sys.argv[3], "kd"),
                                                      ("examples/data/kundulun-xinfang-2023.json", None)]
 for g, w in zip(got, want[:2]):
-    for key in ("template", "year", "agency", "errors", "warnings"):
+    for key in ("template", "year", "agency", "title", "errors", "warnings"):
         assert g[key] == w[key], key
     strip = lambda fs: [{k: v for k, v in f.items() if k not in ("line", "column")} for f in fs]
     assert strip(g["findings"]) == strip(w["findings"])

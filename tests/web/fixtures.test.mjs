@@ -190,7 +190,7 @@ test('diff and year over year: the command\'s golden diff-yoy.json', () => {
 function asCommand(file, bytes) {
   const got = [];
   const unreadable = (id, message, at) => got.push({ file, report: id || null, template: null, year: null,
-    agency: null, errors: 0, warnings: 0, findings: [], error: { message, ...cliPlace(at) } });
+    agency: null, title: null, errors: 0, warnings: 0, findings: [], error: { message, ...cliPlace(at) } });
   try {
     const reports = xxgk.loadAll(bytes, { name: file });
     if (!reports.length) unreadable(null, 'no report in the file', {}); // the command's words
@@ -201,7 +201,7 @@ function asCommand(file, bytes) {
       }
       const f = xxgk.check(report).map(cliFinding);
       got.push({ file, report: id || null, template: report.template, year: report.year, agency: report.agency,
-        errors: f.filter((x) => x.severity === 'error').length,
+        title: report.title, errors: f.filter((x) => x.severity === 'error').length,
         warnings: f.filter((x) => x.severity === 'warning').length, findings: f, error: null });
       report.free();
     }
