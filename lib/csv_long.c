@@ -80,8 +80,10 @@ static int long_record(csv_long *rd, xxgk_report **r)
             for (size_t i = 0; i < rp->t->ncells_all; i++)
                 xx_nearest_try(&near, rp->t->cells[i].path, rp->t->cells[i].path);
             const char *best = xx_nearest_best(&near);
-            return xx_csv_err(p, XXGK_ESCHEMA, fp->off, "unknown path '%s' in template %s%s%s%s", path, rp->t->id,
-                              best ? " (did you mean '" : "", best ? best : "", best ? "'?)" : "");
+            if (best)
+                return xx_csv_err(p, XXGK_ESCHEMA, fp->off, "unknown path '%s' in template %s (did you mean '%s'?)",
+                                  path, rp->t->id, best);
+            return xx_csv_err(p, XXGK_ESCHEMA, fp->off, "unknown path '%s' in template %s", path, rp->t->id);
         }
         slot = SEEN_SECTIONS + XX_MAX_SECTIONS + id;
         if (rd->seen[slot])
@@ -122,11 +124,13 @@ static int broken(csv_long *rd, int rc)
     rd->pending = 0;
     if (!rd->has_id || !rd->many)
         return rc;
-    char msg[600], path[256];
-    snprintf(msg, sizeof msg, "%s", xxgk_error_message());
+    char en[1100], zh[1100], path[256];
+    snprintf(en, sizeof en, "%s; the rest of the input (the reports after this line) cannot be read",
+             xxgk_error_message());
+    snprintf(zh, sizeof zh, "%s；其后的输入（本行之后的报告）无法读取", xxgk_error_message_zh());
     snprintf(path, sizeof path, "%s", xxgk_error_path());
-    return xx_error(rc, xxgk_error_line(), xxgk_error_column(), xxgk_error_offset(), path[0] ? path : NULL,
-                    "%s; the rest of the input (the reports after this line) cannot be read", msg);
+    return xx_error_texts(rc, xxgk_error_line(), xxgk_error_column(), xxgk_error_offset(), path[0] ? path : NULL, zh,
+                          en);
 }
 
 /* Past the remaining rows of the report that failed (rd->id). */

@@ -42,13 +42,11 @@ static long cp_col(csvp *p, size_t off)
 
 static int cp_verr(csvp *p, int code, size_t off, const char *path, const char *fmt, va_list ap)
 {
-    char msg[768];
-    vsnprintf(msg, sizeof msg, fmt, ap);
     long line, col;
     xx_position(p->buf, p->len, off, &line, &col);
     if (line == 1 && col > 1 && p->len >= 3 && memcmp(p->buf, "\xEF\xBB\xBF", 3) == 0)
         col--; /* the byte order mark is not a character of the line */
-    return xx_error(code, line, col, (long long)off, path, "%s", msg);
+    return xx_verror(code, line, col, (long long)off, path, fmt, ap);
 }
 
 /* An error at byte `off` of the input (line and column are derived from it). */

@@ -179,9 +179,11 @@ int xx_decode_input(const char **pbuf, size_t *plen, char **decoded)
     long line, col;
     xx_position(*pbuf, n, bad, &line, &col);
     /* offsets count from the start of the input, byte-order mark included */
-    return xx_error(XXGK_EENCODING, line, col, (long long)(bad + bom), NULL,
-                    "invalid UTF-8 at byte %zu (line %ld, column %ld)%s", bad + bom, line, col,
-                    bom ? "" : ", and not GB18030 either");
+    if (bom)
+        return xx_error(XXGK_EENCODING, line, col, (long long)(bad + bom), NULL,
+                        "invalid UTF-8 at byte %zu (line %ld, column %ld)", bad + bom, line, col);
+    return xx_error(XXGK_EENCODING, line, col, (long long)bad, NULL,
+                    "invalid UTF-8 at byte %zu (line %ld, column %ld), and not GB18030 either", bad, line, col);
 }
 
 static int in_names(const char *name, const char *const *names)

@@ -28,7 +28,7 @@ static void cut_utf8(char *s, size_t cap)
     s[n] = '\0';
 }
 
-int xx_error(int code, long line, long col, long long off, const char *path, const char *fmt, ...)
+static struct xerr *set_place(int code, long line, long col, long long off, const char *path)
 {
     struct xerr *e = &tl_err;
     e->code = code;
@@ -37,14 +37,37 @@ int xx_error(int code, long line, long col, long long off, const char *path, con
     e->off = off;
     snprintf(e->path, sizeof e->path, "%s", path ? path : "");
     cut_utf8(e->path, sizeof e->path);
-    va_list ap, zh_ap;
-    va_start(ap, fmt);
+    return e;
+}
+
+int xx_verror(int code, long line, long col, long long off, const char *path, const char *fmt, va_list ap)
+{
+    struct xerr *e = set_place(code, line, col, off, path);
+    va_list zh_ap;
     va_copy(zh_ap, ap);
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
     const char *zh = xx_error_zh(fmt); /* the same conversions in the same order */
     vsnprintf(e->msg_zh, sizeof e->msg_zh, zh ? zh : fmt, zh_ap);
     va_end(zh_ap);
+    cut_utf8(e->msg, sizeof e->msg);
+    cut_utf8(e->msg_zh, sizeof e->msg_zh);
+    return code;
+}
+
+int xx_error(int code, long line, long col, long long off, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    xx_verror(code, line, col, off, path, fmt, ap);
     va_end(ap);
+    return code;
+}
+
+int xx_error_texts(int code, long line, long col, long long off, const char *path, const char *zh, const char *en)
+{
+    struct xerr *e = set_place(code, line, col, off, path);
+    snprintf(e->msg, sizeof e->msg, "%s", en);
+    snprintf(e->msg_zh, sizeof e->msg_zh, "%s", zh);
     cut_utf8(e->msg, sizeof e->msg);
     cut_utf8(e->msg_zh, sizeof e->msg_zh);
     return code;

@@ -16,9 +16,38 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The system's reasons a file cannot be read or written, in Chinese (strerror is English
+ * whatever the locale a library may not change). */
+static const char *reason_zh(int err)
+{
+    switch (err) {
+    case ENOENT: return "没有这个文件或目录";
+    case EACCES: return "没有权限";
+    case EPERM: return "不允许的操作";
+    case EISDIR: return "这是一个目录";
+    case ENOTDIR: return "路径中有一部分不是目录";
+    case ENAMETOOLONG: return "文件名过长";
+    case ELOOP: return "符号链接层数过多";
+    case EMFILE: case ENFILE: return "打开的文件过多";
+    case ENOSPC: return "磁盘空间不足";
+    case EDQUOT: return "超出磁盘配额";
+    case EROFS: return "只读文件系统";
+    case EFBIG: return "文件过大";
+    case EIO: return "输入/输出错误";
+    case ENOMEM: return "内存不足";
+    case EEXIST: return "文件已存在";
+    case EXDEV: return "不能跨文件系统移动";
+    default: return NULL;
+    }
+}
+
 static int io_error(const char *path, int err)
 {
-    return xx_error(XXGK_EIO, 0, 0, -1, NULL, "%s: %s", path, strerror(err));
+    char en[1200], zh[1200];
+    const char *why = strerror(err), *why_zh = reason_zh(err);
+    snprintf(en, sizeof en, "%s: %s", path, why);
+    snprintf(zh, sizeof zh, "%s：%s", path, why_zh ? why_zh : why);
+    return xx_error_texts(XXGK_EIO, 0, 0, -1, NULL, zh, en);
 }
 
 int xx_file_read(const char *path, size_t max, char **buf, size_t *len)

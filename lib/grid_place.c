@@ -60,7 +60,7 @@ static int fail(xg_placer *pl, int code, const xg_cell *c, const char *path, con
     va_end(ap);
     long line = c ? c->line : 0, col = c ? c->column : 0;
     if (pl->strict)
-        return xx_error(code, line, col, c ? c->off : -1, path, "%s", en);
+        return xx_error_texts(code, line, col, c ? c->off : -1, path, zh, en);
     int rc = xx_diag(pl->r, "READ.UNMATCHED", XXGK_SEVERITY_WARNING, line, col, path, zh, en);
     return rc ? rc : 1;
 }

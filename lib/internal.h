@@ -34,9 +34,18 @@ XXGK_HIDDEN long xx_alloc_fail_at(long n);
 XXGK_HIDDEN long xx_alloc_count(void);
 
 /* ---- error detail (thread-local) ---- */
-/* Set the error of this thread and return `code`. Any of line/col/off may be 0/-1. */
+/* Set the error of this thread and return `code`. Any of line/col/off may be 0/-1. The
+ * format is a literal that lib/error_zh.c translates (the Chinese message is formatted from
+ * the same arguments); arguments are data (numbers, paths, the input's text), never English
+ * words - choose another literal instead (tests/shell/test_error_zh.sh holds this). */
 int xx_error(int code, long line, long col, long long off, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* The same for a function that forwards its own literal format (registered in
+ * tests/shell/error_formats.py). */
+int xx_verror(int code, long line, long col, long long off, const char *path, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
+/* The same with both messages made by the caller (one built from parts in each language). */
+int xx_error_texts(int code, long line, long col, long long off, const char *path, const char *zh, const char *en);
 int xx_oom(void);
 /* The Chinese form of an xx_error format (error_zh.c), or NULL. */
 const char *xx_error_zh(const char *fmt);
@@ -337,6 +346,9 @@ int xx_html_write(xbuf *b, const xxgk_report *r, const struct xxgk_write_options
  * o (sniffed when AUTO), with o's strictness: xxgk_report_parse after its checks and the
  * decoding. */
 int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o);
+/* Strict reading: XXGK_ESTRICT, the error naming the first diagnostic of r that is a warning
+ * or worse (its place, its message in both languages), or 0 when there is none. */
+int xx_strict_error(const xxgk_report *r);
 /* Turn the input into UTF-8 (encoding.c) for a reader of `format` (0: sniffed): a web page,
  * or text holding HTML table markup, by the character set it declares. */
 int xx_decode_report(const char **buf, size_t *len, char **decoded, int format);

@@ -106,6 +106,20 @@ int xxgk_report_parse(xxgk_report **out, const char *buf, size_t len, const xxgk
     return rc;
 }
 
+int xx_strict_error(const xxgk_report *r)
+{
+    const xxgk_findings *d = xxgk_report_diagnostics(r);
+    for (size_t i = 0; i < xxgk_findings_count(d); i++)
+        if (xxgk_finding_severity(d, i) >= XXGK_SEVERITY_WARNING) {
+            const char *en = xxgk_finding_message_en(d, i), *zh = xxgk_finding_message(d, i);
+            if (!en || !zh)
+                return xx_oom();
+            return xx_error_texts(XXGK_ESTRICT, xxgk_finding_line(d, i), xxgk_finding_column(d, i), -1,
+                                  xxgk_finding_cell(d, i, 0), zh, en);
+        }
+    return 0;
+}
+
 int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struct xxgk_parse_options *o)
 {
     int rc, format = page_format(o->format ? o->format : xx_sniff(buf, len), buf, len);
@@ -131,18 +145,11 @@ int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struc
     }
     if (rc)
         return rc;
-    if (o->strict && *out) {
-        const xxgk_findings *d = xxgk_report_diagnostics(*out);
-        for (size_t i = 0; i < xxgk_findings_count(d); i++)
-            if (xxgk_finding_severity(d, i) >= XXGK_SEVERITY_WARNING) {
-                rc = xx_error(XXGK_ESTRICT, xxgk_finding_line(d, i), xxgk_finding_column(d, i), -1,
-                              xxgk_finding_cell(d, i, 0), "%s", xxgk_finding_message_en(d, i));
-                xxgk_report_free(*out);
-                *out = NULL;
-                return rc;
-            }
+    if (o->strict && *out && (rc = xx_strict_error(*out)) != 0) {
+        xxgk_report_free(*out);
+        *out = NULL;
     }
-    return 0;
+    return rc;
 }
 
 int xxgk_report_read_file(xxgk_report **out, const char *path, const xxgk_parse_options *user)

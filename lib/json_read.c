@@ -55,19 +55,40 @@ static void path_text(const jctx *c, char *out, size_t cap)
     out[n] = '\0';
 }
 
-/* An error at the current member. */
+/* An error at the current member, its message in both languages: "$.path: message". */
+static int jerr_texts(jctx *c, int code, size_t off, const char *zh, const char *en)
+{
+    char path[512], mzh[1024], men[1024];
+    path_text(c, path, sizeof path);
+    snprintf(men, sizeof men, "%s: %s", path, en);
+    snprintf(mzh, sizeof mzh, "%s：%s", path, zh);
+    long line, col;
+    xx_position(c->buf, c->len, off, &line, &col);
+    return xx_error_texts(code, line, col, (long long)off, path, mzh, men);
+}
+
+/* The same from a literal format that lib/error_zh.c translates. */
 static int jerr(jctx *c, int code, size_t off, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static int jerr(jctx *c, int code, size_t off, const char *fmt, ...)
 {
-    char msg[768], path[512];
-    va_list ap;
+    char zh[768], en[768];
+    va_list ap, ap2;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_copy(ap2, ap);
+    vsnprintf(en, sizeof en, fmt, ap);
+    const char *fzh = xx_error_zh(fmt);
+    vsnprintf(zh, sizeof zh, fzh ? fzh : fmt, ap2);
+    va_end(ap2);
     va_end(ap);
-    path_text(c, path, sizeof path);
-    long line, col;
-    xx_position(c->buf, c->len, off, &line, &col);
-    return xx_error(code, line, col, (long long)off, path, "%s: %s", path, msg);
+    return jerr_texts(c, code, off, zh, en);
+}
+
+/* An unknown key, with the one it may have meant. */
+static int unknown_key(jctx *c, size_t off, const char *key, const char *best)
+{
+    if (best)
+        return jerr(c, XXGK_ESCHEMA, off, "unknown key \"%s\" (did you mean \"%s\"?)", key, best);
+    return jerr(c, XXGK_ESCHEMA, off, "unknown key \"%s\"", key);
 }
 
 /* cJSON's type tests without a call into the shared library for each node */
@@ -79,15 +100,26 @@ static int jerr(jctx *c, int code, size_t off, const char *fmt, ...)
 #define J_IS_ARRAY(it) (J_TYPE(it) == cJSON_Array)
 #define J_IS_OBJECT(it) (J_TYPE(it) == cJSON_Object)
 
-static const char *type_name(const cJSON *v)
+/* What a member must be, and its wrong type: "expected an object, found a string". */
+enum { W_OBJECT, W_STRING, W_TEMPLATE, W_CELL };
+
+static int wrong_type(jctx *c, size_t off, int want, const cJSON *v)
 {
-    if (J_IS_NULL(v)) return "null";
-    if (J_IS_BOOL(v)) return "a boolean";
-    if (J_IS_NUMBER(v)) return "a number";
-    if (J_IS_STRING(v)) return "a string";
-    if (J_IS_ARRAY(v)) return "an array";
-    return "an object";
+    static const char *const wants[][2] = {
+        [W_OBJECT] = { "应为对象，实为%s", "expected an object, found %s" },
+        [W_STRING] = { "应为字符串，实为%s", "expected a string, found %s" },
+        [W_TEMPLATE] = { "应为“2021”这样的字符串，实为%s", "expected a string such as \"2021\", found %s" },
+        [W_CELL] = { "应为数字、null 或字符串，实为%s", "expected a number, null or a string, found %s" },
+    };
+    int t = J_IS_NULL(v) ? 0 : J_IS_BOOL(v) ? 1 : J_IS_NUMBER(v) ? 2 : J_IS_STRING(v) ? 3 : J_IS_ARRAY(v) ? 4 : 5;
+    static const char *const types[][2] = { { "null", "null" },     { "布尔值", "a boolean" }, { "数字", "a number" },
+                                            { "字符串", "a string" }, { "数组", "an array" },  { "对象", "an object" } };
+    char zh[256], en[256];
+    snprintf(zh, sizeof zh, wants[want][0], types[t][0]);
+    snprintf(en, sizeof en, wants[want][1], types[t][1]);
+    return jerr_texts(c, XXGK_ESCHEMA, off, zh, en);
 }
+
 
 static int dup_key(const cJSON *obj, const cJSON *item)
 {
@@ -156,7 +188,7 @@ static int read_cell_other(jctx *c, size_t id, const cJSON *it, const xj_value *
             return xx_oom();
         return 0;
     }
-    return jerr(c, XXGK_ESCHEMA, off, "expected a number, null or a string, found %s", type_name(it));
+    return wrong_type(c, off, W_CELL, it);
 }
 
 /* The cell `id` from node `it`, recorded at v. Mostly a count of a few digits: read here. */
@@ -267,8 +299,10 @@ static int walk_cols(jctx *c, const xt_table *tb, const xt_row *row, const cJSON
                 xx_nearest_try(&near, tb->cols[bk->first_col + n].code, tb->cols[bk->first_col + n].code);
             }
             const char *best = xx_nearest_best(&near);
-            return jerr(c, XXGK_ESCHEMA, c->v[k].key, "unknown key \"%s\" (%s%s%sexpected %s)", it->string,
-                        best ? "did you mean \"" : "", best ? best : "", best ? "\"? " : "", expected);
+            if (best)
+                return jerr(c, XXGK_ESCHEMA, c->v[k].key, "unknown key \"%s\" (did you mean \"%s\"? expected %s)",
+                            it->string, best, expected);
+            return jerr(c, XXGK_ESCHEMA, c->v[k].key, "unknown key \"%s\" (expected %s)", it->string, expected);
         }
         int rc = read_cell(c, (size_t)row->first_cell + (size_t)col, it, &c->v[k]);
         if (rc)
@@ -297,8 +331,7 @@ static int read_group_cell(jctx *c, const xt_table *tb, int parent, const cJSON 
             xx_nearest_try(&near, tb->cols[tb->blocks[pr->block].first_col + n].code,
                            tb->cols[tb->blocks[pr->block].first_col + n].code);
         const char *best = xx_nearest_best(&near);
-        return jerr(c, XXGK_ESCHEMA, c->v[k].key, "unknown key \"%s\"%s%s%s", it->string,
-                    best ? " (did you mean \"" : "", best ? best : "", best ? "\"?)" : "");
+        return unknown_key(c, c->v[k].key, it->string, best);
     }
     if (dup_key(obj, it))
         return jerr(c, XXGK_ESCHEMA, c->v[k].key, "duplicate key \"%s\"", it->string);
@@ -319,7 +352,7 @@ static int walk_rows(jctx *c, const xt_table *tb, int parent, const cJSON *obj, 
         } else if (seen_before(&seen, found, obj, it)) {
             rc = jerr(c, XXGK_ESCHEMA, c->v[k].key, "duplicate key \"%s\"", it->string);
         } else if (!J_IS_OBJECT(it)) {
-            rc = jerr(c, XXGK_ESCHEMA, c->v[k].val, "expected an object, found %s", type_name(it));
+            rc = wrong_type(c, c->v[k].val, W_OBJECT, it);
         } else if (tb->rows[found].flags & XT_ROW_GROUP) {
             rc = walk_rows(c, tb, found, it, k);
         } else {
@@ -346,7 +379,7 @@ static int read_template(jctx *c, const cJSON *root, const xxgk_template *forced
     size_t off = c->v[k].val;
     path_push(c, "template");
     if (!J_IS_STRING(jt))
-        return jerr(c, XXGK_ESCHEMA, off, "expected a string such as \"2021\", found %s", type_name(jt));
+        return wrong_type(c, off, W_TEMPLATE, jt);
     *t = xxgk_template_get(jt->valuestring);
     if (*t && (!forced || forced == *t)) {
         path_pop(c);
@@ -360,7 +393,7 @@ static int read_template(jctx *c, const cJSON *root, const xxgk_template *forced
 static int read_sections(jctx *c, const cJSON *obj, size_t i)
 {
     if (!J_IS_OBJECT(obj))
-        return jerr(c, XXGK_ESCHEMA, c->v[i].val, "expected an object, found %s", type_name(obj));
+        return wrong_type(c, c->v[i].val, W_OBJECT, obj);
     size_t k = i + 1;
     for (const cJSON *s = obj->child; s; s = s->next, k = c->v[k].next) {
         path_push(c, s->string);
@@ -371,7 +404,7 @@ static int read_sections(jctx *c, const cJSON *obj, size_t i)
             return jerr(c, XXGK_ESCHEMA, c->v[k].key,
                         "unknown key \"%s\" (expected preamble, overview, problems or other)", s->string);
         if (!J_IS_STRING(s))
-            return jerr(c, XXGK_ESCHEMA, c->v[k].val, "expected a string, found %s", type_name(s));
+            return wrong_type(c, c->v[k].val, W_STRING, s);
         int rc = xx_set_text(&c->r->sections[si], s->valuestring, strlen(s->valuestring));
         if (rc)
             return rc;
@@ -411,7 +444,7 @@ static int read_member(jctx *c, const cJSON *it, size_t k)
         return read_year(c, it, v);
     if (!strcmp(key, "agency") || !strcmp(key, "title")) {
         if (!J_IS_STRING(it))
-            return jerr(c, XXGK_ESCHEMA, v->val, "expected a string, found %s", type_name(it));
+            return wrong_type(c, v->val, W_STRING, it);
         return xx_set_text(!strcmp(key, "agency") ? &c->r->agency : &c->r->title, it->valuestring,
                              strlen(it->valuestring));
     }
@@ -421,7 +454,7 @@ static int read_member(jctx *c, const cJSON *it, size_t k)
     for (size_t i = 0; i < t->ntables; i++)
         if (!strcmp(t->tables[i].code, key)) {
             if (!J_IS_OBJECT(it))
-                return jerr(c, XXGK_ESCHEMA, v->val, "expected an object, found %s", type_name(it));
+                return wrong_type(c, v->val, W_OBJECT, it);
             return walk_rows(c, &t->tables[i], -1, it, k);
         }
     static const char *const members[] = { "xxgk", "template", "year", "agency", "title", "sections" };
@@ -431,15 +464,13 @@ static int read_member(jctx *c, const cJSON *it, size_t k)
         xx_nearest_try(&near, members[i], members[i]);
     for (size_t i = 0; i < t->ntables; i++)
         xx_nearest_try(&near, t->tables[i].code, t->tables[i].code);
-    const char *best = xx_nearest_best(&near);
-    return jerr(c, XXGK_ESCHEMA, v->key, "unknown key \"%s\"%s%s%s", key, best ? " (did you mean \"" : "",
-                best ? best : "", best ? "\"?)" : "");
+    return unknown_key(c, v->key, key, xx_nearest_best(&near));
 }
 
 static int read_root(jctx *c, const cJSON *root, const xxgk_template *forced)
 {
     if (!J_IS_OBJECT(root))
-        return jerr(c, XXGK_ESCHEMA, 0, "expected an object, found %s", type_name(root));
+        return wrong_type(c, 0, W_OBJECT, root);
     const xxgk_template *t;
     int rc = read_template(c, root, forced, &t);
     if (rc)

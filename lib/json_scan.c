@@ -38,14 +38,12 @@ typedef struct place {
 static size_t fail_raw(sc *s, int code, size_t off, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 static size_t fail_raw(sc *s, int code, size_t off, const char *fmt, ...)
 {
-    char msg[224];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     long line, col;
     xx_position(s->buf, s->len, off, &line, &col);
-    s->rc = xx_error(code, line, col, (long long)off, "$", "%s", msg);
+    s->rc = xx_verror(code, line, col, (long long)off, "$", fmt, ap);
+    va_end(ap);
     return SIZE_MAX;
 }
 
@@ -98,14 +96,15 @@ static size_t quote(const sc *s, size_t off, char *out)
     return 0;
 }
 
-/* A syntax error at off: "malformed JSON: <expected>, found <what is there><extra>". */
-static size_t unexpected(sc *s, size_t off, const char *expected, const char *extra)
+/* A syntax error at off: fmt says what was expected and has one %s, for what is there. */
+static size_t unexpected(sc *s, size_t off, const char *fmt) __attribute__((format(printf, 3, 0)));
+static size_t unexpected(sc *s, size_t off, const char *fmt)
 {
     char f[48];
     size_t nul = quote(s, off, f);
     if (nul)
         return nul_byte(s, nul - 1);
-    return fail_raw(s, XXGK_EPARSE, off, "malformed JSON: %s, found %s%s", expected, f, extra);
+    return fail_raw(s, XXGK_EPARSE, off, fmt, f);
 }
 
 /* White space from p: the position after it. Mostly there is none, or the one blank after
@@ -323,8 +322,10 @@ static size_t number(sc *s, size_t p)
     return p;
 }
 
+enum { AFTER_NOTHING, AFTER_COMMA, AFTER_COLON }; /* what came before a value */
+
 /* true, false or null at p: the position after it. */
-static size_t literal(sc *s, size_t p, const char *after)
+static size_t literal(sc *s, size_t p, int after)
 {
     static const char *const words[] = { "true", "false", "null" };
     const char *b = s->buf + p;
@@ -336,10 +337,17 @@ static size_t literal(sc *s, size_t p, const char *after)
         if (left < n && memcmp(b, words[k], left) == 0)
             return eof(s);
     }
-    char expected[96];
-    snprintf(expected, sizeof expected, "expected a value%s (object, array, string, number, true, false or null)",
-             after);
-    return unexpected(s, p, expected, (*b == ']' || *b == '}') && !strcmp(after, " after ','") ? " (a trailing comma?)" : "");
+    if (after == AFTER_COMMA && (*b == ']' || *b == '}'))
+        return unexpected(s, p, "malformed JSON: expected a value after ',' (object, array, string, number, true, "
+                                "false or null), found %s (a trailing comma?)");
+    if (after == AFTER_COMMA)
+        return unexpected(s, p, "malformed JSON: expected a value after ',' (object, array, string, number, true, "
+                                "false or null), found %s");
+    if (after == AFTER_COLON)
+        return unexpected(s, p, "malformed JSON: expected a value after ':' (object, array, string, number, true, "
+                                "false or null), found %s");
+    return unexpected(s, p, "malformed JSON: expected a value (object, array, string, number, true, false or null), "
+                            "found %s");
 }
 
 /* Room for one more record: the record moves from the caller's stack to the heap, or grows
@@ -365,9 +373,12 @@ static inline size_t key_colon(sc *s, size_t p, int first, uint32_t *klen, place
     const char *b = s->buf;
     if (p >= s->len)
         return eof(s);
+    if (b[p] != '"' && first)
+        return unexpected(s, p, "malformed JSON: expected a key in double quotes, found %s");
+    if (b[p] != '"' && b[p] == '}')
+        return unexpected(s, p, "malformed JSON: expected a key in double quotes after ',', found %s (a trailing comma?)");
     if (b[p] != '"')
-        return unexpected(s, p, first ? "expected a key in double quotes" : "expected a key in double quotes after ','",
-                          !first && b[p] == '}' ? " (a trailing comma?)" : "");
+        return unexpected(s, p, "malformed JSON: expected a key in double quotes after ',', found %s");
     size_t key = p;
     int flags;
     if ((p = string(s, p, &flags)) == SIZE_MAX)
@@ -378,7 +389,7 @@ static inline size_t key_colon(sc *s, size_t p, int first, uint32_t *klen, place
     if (p >= s->len)
         return eof(s);
     if (b[p] != ':')
-        return unexpected(s, p, "expected ':' after the key", "");
+        return unexpected(s, p, "malformed JSON: expected ':' after the key, found %s");
     return p + 1;
 }
 
@@ -387,7 +398,9 @@ static size_t comma_or_end(sc *s, size_t p, int obj)
 {
     if (p >= s->len)
         return eof(s);
-    return unexpected(s, p, obj ? "expected ',' or '}' after a member" : "expected ',' or ']' after an element", "");
+    if (obj)
+        return unexpected(s, p, "malformed JSON: expected ',' or '}' after a member, found %s");
+    return unexpected(s, p, "malformed JSON: expected ',' or ']' after an element, found %s");
 }
 
 /* The containers the scan is in, innermost last: their records' indexes, and which are
@@ -405,7 +418,7 @@ static void scan(sc *s, size_t p, place at, unsigned max_depth)
     size_t len = s->len, key = SIZE_MAX;
     xj_scan *o = s->out;
     uint32_t kline = 0, kcol = 0, klen = 0;
-    const char *what = ""; /* what came before the value, for a message */
+    int what = AFTER_NOTHING; /* what came before the value, for a message */
     nest in;               /* not cleared: only at[0..depth) is ever read */
     unsigned depth = 0;
     for (;;) {
@@ -455,7 +468,7 @@ static void scan(sc *s, size_t p, place at, unsigned max_depth)
             p = skip_ws(b, len, p + 1, &at);
             if (p >= len || b[p] != (ch == '{' ? '}' : ']')) {
                 key = SIZE_MAX;
-                what = "";
+                what = AFTER_NOTHING;
                 if (ch == '{')
                     goto member;
                 continue;
@@ -483,16 +496,16 @@ static void scan(sc *s, size_t p, place at, unsigned max_depth)
         }
         p = skip_ws(b, len, p + 1, &at);
         key = SIZE_MAX;
-        what = " after ','";
+        what = AFTER_COMMA;
         if (!in.obj[depth - 1])
             continue;
     member:
         key = p;
         kline = at.line;
         kcol = column(b, p, &at);
-        if ((p = key_colon(s, p, what[0] == '\0', &klen, &at)) == SIZE_MAX)
+        if ((p = key_colon(s, p, what == AFTER_NOTHING, &klen, &at)) == SIZE_MAX)
             return;
-        what = " after ':'";
+        what = AFTER_COLON;
     }
 }
 

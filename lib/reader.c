@@ -77,15 +77,9 @@ int xxgk_reader_next(xxgk_report **out, xxgk_reader *rd)
         rd->done = rc == 1 || rd->csv.broken || !rd->csv.has_id;
         return rc;
     }
-    if (rd->o.strict) {
-        const xxgk_findings *d = xxgk_report_diagnostics(r);
-        for (size_t i = 0; i < xxgk_findings_count(d); i++)
-            if (xxgk_finding_severity(d, i) >= XXGK_SEVERITY_WARNING) {
-                rc = xx_error(XXGK_ESTRICT, xxgk_finding_line(d, i), xxgk_finding_column(d, i), -1,
-                              xxgk_finding_cell(d, i, 0), "%s", xxgk_finding_message_en(d, i));
-                xxgk_report_free(r);
-                return rc; /* the next report can still be read */
-            }
+    if (rd->o.strict && (rc = xx_strict_error(r)) != 0) {
+        xxgk_report_free(r);
+        return rc; /* the next report can still be read */
     }
     *out = r;
     return 0;

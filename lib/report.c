@@ -220,12 +220,13 @@ static int get_number(int64_t *value, const xxgk_report *r, size_t id)
         return rc;
     if (!value)
         return xx_error(XXGK_EINVAL, 0, 0, -1, NULL, "value is required");
+    const char *path = r->t->cells[id].path;
+    if (r->cells[id].state == XXGK_CELL_BLANK)
+        return xx_error(XXGK_ENOTFOUND, 0, 0, -1, path, "%s: the cell is blank, not a number", path);
+    if (r->cells[id].state == XXGK_CELL_TOKEN)
+        return xx_error(XXGK_ENOTFOUND, 0, 0, -1, path, "%s: the cell is a token, not a number", path);
     if (r->cells[id].state != XXGK_CELL_NUMBER)
-        return xx_error(XXGK_ENOTFOUND, 0, 0, -1, r->t->cells[id].path, "%s: the cell is %s, not a number",
-                        r->t->cells[id].path,
-                        r->cells[id].state == XXGK_CELL_BLANK   ? "blank"
-                        : r->cells[id].state == XXGK_CELL_TOKEN ? "a token"
-                                                                : "not read");
+        return xx_error(XXGK_ENOTFOUND, 0, 0, -1, path, "%s: the cell is not read, not a number", path);
     *value = r->cells[id].v;
     return 0;
 }
