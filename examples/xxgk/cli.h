@@ -29,7 +29,7 @@ typedef struct {
     int code; /* the library's XXGK_E* (XXGK_EIO for a system error) */
 } cli_failure;
 /* The last library error, without a leading "FILE: " (the I/O messages name it). */
-void cli_failure_from_lib(cli_failure *f, const char *file);
+void cli_failure_from_lib(cli_failure *f, const char *file, int lang);
 /* A system error (errno) on `file`: "No such file or directory". */
 void cli_failure_from_errno(cli_failure *f, int err);
 /* "FILE:LINE:COLUMN: message\n" (or "FILE: message\n") into b. */
@@ -77,6 +77,7 @@ int cli_stdout_errno(void);
 typedef struct {
     xxgk_parse_options *by_format[16]; /* XXGK_FORMAT_* -> options; AUTO sniffs */
     int from;                         /* --from's format, or XXGK_FORMAT_AUTO */
+    int lang;                         /* of the library's error messages (LANG_ZH, LANG_EN) */
 } cli_readopts;
 /* 0, or -1 (reported) when out of memory. */
 int cli_readopts_init(cli_readopts *o, const cli_args *a);
@@ -98,6 +99,7 @@ typedef struct {
     int owned;      /* buf is ours to free (not standard input's) */
     xxgk_reader *rd;
     size_t read;    /* reports returned so far */
+    int lang;       /* of its errors */
 } cli_source;
 /* 0, or -1 with *why filled (a system error, or the library's). */
 int cli_source_open(cli_source *s, const char *path, const cli_readopts *o, cli_failure *why);

@@ -161,7 +161,7 @@ static int convert_one(const cli_args *a, const cli_readopts *ro, int format)
     }
     if (xxgk_report_write(&text, &len, r, wo) != 0) {
         cli_failure why;
-        cli_failure_from_lib(&why, file);
+        cli_failure_from_lib(&why, file, a->lang);
         print_failure(file, &why);
         goto done;
     }
@@ -195,13 +195,13 @@ typedef struct {
 
 /* Append r's rows (with its report id) to b. */
 static int append_csv(strbuf *b, strbuf *err, xxgk_write_options *wo, const char *file, const char *id,
-                      const xxgk_report *r)
+                      const xxgk_report *r, int lang)
 {
     char *text;
     size_t len;
     if (xxgk_write_options_set_report_id(wo, id) != 0 || xxgk_report_write(&text, &len, r, wo) != 0) {
         cli_failure why;
-        cli_failure_from_lib(&why, file);
+        cli_failure_from_lib(&why, file, lang);
         cli_failure_line(err, file, &why);
         return -1;
     }
@@ -233,7 +233,7 @@ static void *stack_read(void *arg, int worker, size_t idx)
             it->stream = 1; /* many reports: the printer reads them one at a time */
         else if (rc == 0) {
             diagnostics(&it->err, c->a, input->path, r);
-            if (append_csv(&it->csv, &it->err, c->wo[worker], input->path, input->path, r) != 0)
+            if (append_csv(&it->csv, &it->err, c->wo[worker], input->path, input->path, r, c->a->lang) != 0)
                 it->failed = 1;
         }
         xxgk_report_free(r);
@@ -255,7 +255,7 @@ static void stack_stream(stack_ctx *c, const char *file)
     xxgk_report *r;
     while (rc == 0 && (rc = cli_source_next(&s, &r, file, &why)) == 0) {
         print_diagnostics(c->a, file, r);
-        rc = append_csv(&csv, &err, c->wo[c->jobs], file, cli_source_report_id(&s), r);
+        rc = append_csv(&csv, &err, c->wo[c->jobs], file, cli_source_report_id(&s), r, c->a->lang);
         xxgk_report_free(r);
         if (rc == 0) {
             cli_outfile_write(&c->out, csv.s ? csv.s : "", csv.len);

@@ -107,7 +107,7 @@ static int add_report(sum_ctx *c, const xxgk_report *r, const char *file, const 
         fprintf(stderr, "%s: out of memory\n", file);
     } else if (xxgk_sum_add(c->acc, r) != 0) {
         cli_failure why;
-        cli_failure_from_lib(&why, file);
+        cli_failure_from_lib(&why, file, c->a->lang);
         progress_clear(&c->prog);
         fprintf(stderr, "%s%s%s: %s\n", file, id[0] ? " report " : "", id, why.msg);
     } else {

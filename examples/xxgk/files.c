@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-void cli_failure_from_lib(cli_failure *f, const char *file)
+void cli_failure_from_lib(cli_failure *f, const char *file, int lang)
 {
-    const char *msg = xxgk_error_message();
+    const char *msg = lang == LANG_EN ? xxgk_error_message() : xxgk_error_message_zh();
     size_t n = strlen(file);
     if (!strncmp(msg, file, n) && msg[n] == ':' && msg[n + 1] == ' ')
         msg += n + 2;

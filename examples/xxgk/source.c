@@ -10,6 +10,7 @@
 int cli_readopts_init(cli_readopts *o, const cli_args *a)
 {
     memset(o, 0, sizeof *o);
+    o->lang = a->lang;
     if (a->from && xxgk_format_from_name(&o->from, a->from) != 0)
         o->from = XXGK_FORMAT_AUTO; /* cannot happen: the parser checked the name */
     for (int f = 0; f < 16; f++) {
@@ -35,6 +36,7 @@ void cli_readopts_free(cli_readopts *o)
 int cli_source_open(cli_source *s, const char *path, const cli_readopts *o, cli_failure *why)
 {
     memset(s, 0, sizeof *s);
+    s->lang = o->lang;
     if (cli_slurp(path, &s->buf, &s->len, &s->owned) != 0) {
         int err = errno ? errno : EIO;
         cli_failure_from_errno(why, err);
@@ -61,7 +63,7 @@ int cli_source_open(cli_source *s, const char *path, const cli_readopts *o, cli_
     if (format < 0 || format > 15)
         format = XXGK_FORMAT_AUTO;
     if (xxgk_reader_open(&s->rd, s->buf, s->len, o->by_format[format]) != 0) {
-        cli_failure_from_lib(why, path);
+        cli_failure_from_lib(why, path, s->lang);
         cli_source_close(s);
         return -1;
     }
@@ -74,7 +76,7 @@ int cli_source_next(cli_source *s, xxgk_report **out, const char *path, cli_fail
     if (rc == 0)
         s->read++;
     else if (rc < 0)
-        cli_failure_from_lib(why, path);
+        cli_failure_from_lib(why, path, s->lang);
     return rc < 0 ? -1 : rc;
 }
 

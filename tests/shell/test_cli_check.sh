@@ -48,7 +48,7 @@ assert all(list(f) == ["rule", "severity", "cells", "expected", "actual", "messa
 assert h["report"] is None and h["error"] is None
 assert bad == {"file": "tests/data/cli/inputs/bad-year.json", "report": None, "template": None, "year": None,
                "agency": None, "title": None, "errors": 0, "warnings": 0, "findings": [],
-               "error": {"message": "$.year: expected a year (1949..9999) or null", "line": 2, "column": 11}}, bad
+               "error": {"message": "$.year：应为年度（1949–9999）或 null", "line": 2, "column": 11}}, bad
 assert missing["findings"] == [] and missing["error"]["line"] is None and missing["error"]["column"] is None, missing
 PY
 

@@ -70,7 +70,7 @@ expect_rc 1 "$XXGK" check "$T/data"
 tail -n 1 "$T/err" | grep -qx '文件 3，错误 2，警告 0，无法读取 0，跳过 3（不是报告）' || fail "zh skipped: $(tail -n 1 "$T/err")"
 # named on the command line, a file that is not a report is an error, not skipped
 expect_rc 2 "$XXGK" check "$T/data/README.md"
-grep -q "^$T/data/README.md:1:1: no report found" "$T/err" || fail "a named non-report: $(cat "$T/err")"
+grep -q "^$T/data/README.md:1:1: 文本中没有找到报告" "$T/err" || fail "a named non-report: $(cat "$T/err")"
 # --exclude: a name anywhere, or a path below the directory given
 expect_rc 0 "$XXGK" check --lang en --exclude b.json "$T/data"
 tail -n 1 "$T/err" | grep -q '^files 2, errors 0,' || fail "--exclude NAME: $(tail -n 1 "$T/err")"

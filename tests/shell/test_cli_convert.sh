@@ -87,8 +87,8 @@ if true; then
 fi
 
 # ---- bad input: exit 2, FILE:LINE:COLUMN: message ----
-expect_error() { # FILE EXPECTED-STDERR-LINE
-    run 2 "$XXGK" convert --to json "$1"
+expect_error() { # FILE EXPECTED-STDERR-LINE (in English)
+    run 2 "$XXGK" convert --lang en --to json "$1"
     [ "$(cat "$T/err")" = "$2" ] || { fail "convert $1: stderr"; echo "  got:  $(cat "$T/err")"; echo "  want: $2"; }
     [ ! -s "$T/out" ] || fail "convert $1 wrote to stdout"
 }
@@ -108,9 +108,13 @@ expect_error $d/truncated/input.json \
 head -n 15 "$ex" > "$T/cut.json"
 expect_error "$T/cut.json" "$T/cut.json:16:1: malformed JSON: unexpected end of input (truncated document?)"
 # the same from standard input names the place too
-run 2 "$XXGK" convert --to json - < $d/fractional_count/input.json
+run 2 "$XXGK" convert --lang en --to json - < $d/fractional_count/input.json
 grep -q ':6:31: \$.applications.new.natural_person: expected an integer count, found 1.5$' "$T/err" ||
     fail "stdin error lacks the place: $(cat "$T/err")"
+# in Chinese by default
+run 2 "$XXGK" convert --to json $d/wrong_type_cell/input.json
+[ "$(cat "$T/err")" = "$d/wrong_type_cell/input.json:6:31: \$.applications.new.natural_person：应为数字、null 或字符串，实为布尔值" ] ||
+    fail "the reader's error is not in Chinese: $(cat "$T/err")"
 run 2 "$XXGK" convert --to json "$T/no-such-file.json"
 grep -q "no-such-file.json" "$T/err" || fail "a missing file is not named"
 

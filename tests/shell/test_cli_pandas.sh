@@ -34,7 +34,7 @@ assert list(findings["expected"]) == [11, 5] and list(findings["actual"]) == [0,
 assert all(f.endswith("/run/hongze-district-2023.json") for f in findings["file"])
 assert len(files) == 3 and list(files["errors"]) == [0, 2, 0]
 bad = files[files["file"].str.endswith("bad-year.json")].iloc[0]
-assert bad["error.message"] == "$.year: expected a year (1949..9999) or null" and bad["error.line"] == 2
+assert bad["error.message"] == "$.year：应为年度（1949–9999）或 null" and bad["error.line"] == 2
 assert files["error.message"].isna().sum() == 2
 # the JSON document's files are the same rows
 doc = json.load(open(sys.argv[2], encoding="utf-8"))
