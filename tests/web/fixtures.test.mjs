@@ -196,7 +196,7 @@ function asCommand(file, bytes) {
     if (!reports.length) unreadable(null, 'no report in the file', {}); // the command's words
     for (const { id, report, error } of reports) {
       if (error) {
-        unreadable(id, error.message, error);
+        unreadable(id, error.messageZh, error); // the command's default language: zh
         continue;
       }
       const f = xxgk.check(report).map(cliFinding);
@@ -207,7 +207,7 @@ function asCommand(file, bytes) {
     }
   } catch (e) {
     if (!(e instanceof xxgk.XxgkError)) throw e;
-    unreadable(null, e.message, e);
+    unreadable(null, e.messageZh, e);
   }
   return got;
 }
