@@ -222,24 +222,61 @@ for o in objs:
         assert o["agency"] == "机关%04d" % n
 PY
 
-# memory does not grow with the number of files: peak heap (valgrind massif) over 460 files
-# is within 256 KiB of that over 77 (a report or an output kept per file would be far more;
-# what does grow is the list of file names)
+# memory does not grow with the number of files: peak heap (valgrind massif).
+# -j 1 works on one file at a time, so its peak is the same on every run: from 77 files to 308
+# it may grow by the list of file names only (each name, and two slots of the list, which
+# doubles), far less than a report (5 kB) or an output (1.5 kB on average here) kept per file.
+# With -j 2 which files are in flight depends on how the threads are scheduled (the cause of
+# this check's old failures under load), so its peak over the 1,000 files is held to the worst
+# case: -j 1's over 77, the 923 more names, a second worker at work (no more than a whole -j 1
+# run), and the pool's window of results: 64 taken and 64 drained being printed, each an
+# output buffer (doubled from 256 B: counted from the ndjson lines) and its record and messages
+# (384 B). That is below every file's output kept, which the check would catch.
 peak_heap() {
+    rm -f "$T/massif"
     valgrind --tool=massif --massif-out-file="$T/massif" "$@" >/dev/null 2>&1 || true
-    grep -o 'mem_heap_B=[0-9]*' "$T/massif" | cut -d= -f2 | sort -n | tail -n 1
+    grep -o 'mem_heap_B=[0-9]*' "$T/massif" 2>/dev/null | cut -d= -f2 | sort -n | tail -n 1
 }
 if grep -qa -e __asan_init -e __tsan_init "$XXGK"; then
     echo "note: sanitized build: peak heap not measured (valgrind cannot run it; ASan checks leaks)"
 elif command -v valgrind >/dev/null; then
-    # sum's workers hand over whole reports (10 kB each): with -j 2 the peak depends on how
-    # far they run ahead within the window (up to 64 reports), so sum is measured with -j 1
-    for cmd in "check --format json -j 2" "sum -j 1"; do
+    # bytes: the names of d01-d03's files and of d01-d12's, the outputs of d01-d03's files and
+    # of all, and the window's results at their largest
+    read -r names_mid names_all kept_mid kept_all window < <(python3 - "$T/j1.ndjson" <<'PY'
+import json, sys
+lines = open(sys.argv[1], "rb").read().splitlines()
+files = [json.loads(l)["file"] for l in lines]
+def name(f):  # the name (NUL included), two list slots (cli_input: 24 B)
+    return len(f.encode()) + 1 + 2 * 24
+def cap(l):   # a strbuf holding l and its NUL
+    c = 256
+    while c <= len(l):
+        c *= 2
+    return c
+mid = [i for i, f in enumerate(files) if f.split("/")[-2] in ("d00", "d01", "d02", "d03")]
+few = [i for i, f in enumerate(files) if f.split("/")[-2] == "d00"]
+assert len(files) == 1000 and len(mid) == 308 and len(few) == 77, (len(mid), len(few))
+slack = 16384
+print(sum(name(files[i]) for i in mid if i not in few) + slack,
+      sum(name(f) for i, f in enumerate(files) if i not in few) + slack,
+      sum(cap(lines[i]) for i in mid if i not in few), sum(cap(l) for l in lines),
+      sum(sorted((cap(l) for l in lines), reverse=True)[:128]) + 128 * 384)
+PY
+    )
+    for cmd in "sum -j 1" "check --format json -j 1"; do
         small=$(peak_heap "$XXGK" $cmd "$T/bulk/d00")
-        large=$(peak_heap "$XXGK" $cmd "$T"/bulk/d0[0-5])
-        [ -n "$small" ] && [ -n "$large" ] && [ "$large" -lt $((small + 262144)) ] ||
-            fail "$cmd: peak heap grows with the files: ${small:-?} B for 77, ${large:-?} B for 460"
+        mid=$(peak_heap "$XXGK" $cmd "$T"/bulk/d0[0-3])
+        [ -n "$small" ] && [ -n "$mid" ] && [ "$mid" -le $((small + names_mid)) ] ||
+            fail "$cmd: peak heap grows with the files: ${small:-?} B for 77, ${mid:-?} B for 308 (names: $names_mid B)"
     done
+    [ "$names_mid" -lt "$kept_mid" ] || fail "the -j 1 bound does not tell 231 more outputs kept ($kept_mid B)"
+    two=$(peak_heap "$XXGK" check --format json -j 2 "$T"/bulk/d*)
+    bound=$((small + names_all + small + window))
+    [ -n "$two" ] && [ "$two" -le "$bound" ] ||
+        fail "check -j 2: peak heap ${two:-?} B over 1,000 files, beyond the files in flight ($bound B)"
+    [ "$bound" -lt "$kept_all" ] || fail "the -j 2 bound does not tell 1,000 outputs kept ($kept_all B)"
+    echo "peak heap of check: -j 1 $small B for 77 files, $mid B for 308; -j 2 $two B for 1,000" \
+         "(bound $bound B; every output: $kept_all B)"
 else
     fail "valgrind is needed to measure the peak heap (scripts/deps.sh installs it)"
 fi
