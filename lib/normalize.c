@@ -283,6 +283,21 @@ size_t xn_label(char *out, size_t cap, const char *in, size_t len)
     while (i < len) {
         unsigned c = p[i];
         size_t adv, py;
+        if (c >= 0xE4 && c <= 0xE9 && i + 2 < len && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+            /* U+4000..U+9FFF, most of Chinese text: folded to itself unless the traditional
+             * table holds it, and then written as it was read */
+            uint32_t u = ((c & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+            uint32_t k = u - XN_HAN_FIRST;
+            if (u < XN_HAN_FIRST || (xn_han_kept[k >> 6] >> (k & 63) & 1)) {
+                last = u;
+                wide = 1;
+                for (size_t j = 0; j < 3; j++, o++)
+                    if (o + 1 < cap)
+                        out[o] = (char)p[i + j];
+                i += 3;
+                continue;
+            }
+        }
         /* inline pinyin starts with '(' or U+FF08 (EF BC 88) */
         if ((c == '(' || c == 0xEF) && is_han(last) && (py = pinyin_len(p + i, len - i)) != 0) {
             i += py;
@@ -467,8 +482,16 @@ size_t xn_space_at(const char *s, size_t n)
 const char *xn_trim(const char *s, size_t *n)
 {
     size_t a = 0, e = *n, w;
-    while (a < e && (w = xn_space_at(s + a, e - a)) != 0)
-        a += w;
+    /* every cell of every line: ASCII blanks tested inline, the others where they start */
+    while (a < e) {
+        unsigned char c = (unsigned char)s[a];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            a++;
+        else if ((c == 0xC2 || c == 0xE3 || c == 0xEF) && (w = xn_space_at(s + a, e - a)) != 0)
+            a += w;
+        else
+            break;
+    }
     while (e > a) {
         unsigned char c = (unsigned char)s[e - 1];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
