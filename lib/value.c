@@ -6,25 +6,38 @@
 #include <stdio.h>
 #include <string.h>
 
-int xx_value_number(const xxgk_template *t, size_t id, const char *s, size_t n, int64_t *v, int *note)
+/* The decimal vp->num in micros: a plain integer of up to twelve digits (what cells hold)
+ * directly, anything else through xx_parse_decimal, with the same result. */
+static int micros_of(const vparse *vp, int64_t *micros, int *integral)
+{
+    int64_t u = 0;
+    size_t i = 0;
+    for (; i < vp->n && i < 12 && vp->num[i] >= '0' && vp->num[i] <= '9'; i++)
+        u = u * 10 + (vp->num[i] - '0');
+    if (i == 0 || i != vp->n)
+        return xx_parse_decimal(vp->num, vp->n, 0, micros, integral);
+    *micros = u * XX_MICROS;
+    *integral = 1;
+    return 0;
+}
+
+/* xx_value_number of text already classified as a number (vp). */
+static int number_of(const xxgk_template *t, size_t id, const vparse *vp, int64_t *v, int *note)
 {
     const xt_cell *xc = &t->cells[id];
     const xt_col *col = &t->tables[xc->table].cols[xc->col];
-    vparse vp;
     *note = 0;
-    if (tx_value_class(s, n, &vp) != V_NUMBER)
-        return XXGK_EPARSE;
     int64_t micros;
     int integral;
-    int rc = xx_parse_decimal(vp.num, vp.n, 0, &micros, &integral);
-    if (rc == 0 && vp.word_sign) {
+    int rc = micros_of(vp, &micros, &integral);
+    if (rc == 0 && vp->word_sign) {
         if (xc->kind != XXGK_KIND_SIGNED_COUNT)
             return XXGK_EPARSE;
-        if (vp.word_sign < 0)
+        if (vp->word_sign < 0)
             micros = -micros;
         *note = 2;
     }
-    if (rc == 0 && vp.unit == 3) {
+    if (rc == 0 && vp->unit == 3) {
         if (strcmp(col->unit, "万元") != 0) {
             rc = strcmp(col->unit, "元") == 0 ? 0 : XXGK_EPARSE;
         } else if (micros % 10000 != 0) {
@@ -34,10 +47,19 @@ int xx_value_number(const xxgk_template *t, size_t id, const char *s, size_t n, 
             integral = micros % XX_MICROS == 0;
             *note = 1;
         }
-    } else if (rc == 0 && vp.unit == 2 && strcmp(col->unit, "万元") != 0) {
+    } else if (rc == 0 && vp->unit == 2 && strcmp(col->unit, "万元") != 0) {
         rc = XXGK_EPARSE;
     }
     return rc ? rc : xx_value_for_kind(micros, integral, xc->kind, v);
+}
+
+int xx_value_number(const xxgk_template *t, size_t id, const char *s, size_t n, int64_t *v, int *note)
+{
+    vparse vp;
+    *note = 0;
+    if (tx_value_class(s, n, &vp) != V_NUMBER)
+        return XXGK_EPARSE;
+    return number_of(t, id, &vp, v, note);
 }
 
 int xx_value_set_text(xxgk_report *r, size_t id, const char *s, size_t n, long line_no, long col)
@@ -52,7 +74,7 @@ int xx_value_set_text(xxgk_report *r, size_t id, const char *s, size_t n, long l
     }
     if (cls == V_NUMBER) {
         int64_t v = 0;
-        int note, rc = xx_value_number(r->t, id, s, n, &v, &note);
+        int note, rc = number_of(r->t, id, &vp, &v, &note);
         if (rc == 0) {
             xx_set_number(r, id, v, line, (uint32_t)col);
             if (note == 0)
