@@ -35,8 +35,8 @@ void tx_trim(const char *buf, uint32_t *off, uint32_t *len)
 static int find_bytes(const char *s, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (s[i] == needle[0] && !memcmp(s + i, needle, k))
+    for (const char *p = s; k <= n && (p = memchr(p, needle[0], n - k + 1 - (size_t)(p - s))) != NULL; p++)
+        if (!memcmp(p, needle, k))
             return 1;
     return 0;
 }
@@ -65,16 +65,20 @@ static int is_std_token(const char *s, size_t n)
     return k <= 6;
 }
 
-/* Whether s[0..n) is ASCII digits with at most one decimal point between digits: what
- * most cells hold, and a number whatever the rules below say of other text. */
-static int plain_ascii_number(const char *s, size_t n)
+/* Whether s[0..n) is ASCII digits with at most one decimal point between digits (copied to
+ * out as it is checked): what most cells hold, and a number whatever the rules below say of
+ * other text. */
+static int plain_ascii_number(const char *s, size_t n, char *out)
 {
     size_t i = 0, point = 0;
-    for (; i < n; i++)
+    for (; i < n; i++) {
         if (s[i] == '.' && !point && i > 0 && i + 1 < n)
             point = i;
         else if (s[i] < '0' || s[i] > '9')
             return 0;
+        out[i] = s[i];
+    }
+    out[n] = '\0';
     return 1;
 }
 
@@ -87,9 +91,7 @@ int tx_value_class(const char *s, size_t n, vparse *vp)
     vp->unit = 0;
     if (n == 0)
         return V_BLANK;
-    if (n < sizeof vp->num && plain_ascii_number(s, n)) {
-        memcpy(vp->num, s, n);
-        vp->num[n] = '\0';
+    if (n < sizeof vp->num && plain_ascii_number(s, n, vp->num)) {
         vp->n = n;
         return V_NUMBER;
     }
@@ -258,6 +260,23 @@ static int add_cell(reader *rd, uint32_t off, uint32_t len, uint32_t line_off)
     return 0;
 }
 
+/* How many bytes of s[0..n) are c: eight at a time (a byte of w ^ c is zero exactly where
+ * the high bit of t is clear). */
+static size_t count_byte(const char *s, size_t n, char c)
+{
+    const uint64_t ones = 0x0101010101010101ULL, low7 = 0x7F7F7F7F7F7F7F7FULL;
+    size_t k = 0, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t x = w ^ (ones * (unsigned char)c), t = ((x & low7) + low7) | x;
+        k += (size_t)((((~t >> 7) & ones) * ones) >> 56);
+    }
+    for (; i < n; i++)
+        k += s[i] == c;
+    return k;
+}
+
 /* Split a table line into cells. */
 static int split_cells(reader *rd, tline *ln, uint32_t line_off)
 {
@@ -265,9 +284,7 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
     size_t n = ln->len;
     ln->c0 = (uint32_t)rd->ncells;
     char sep = memchr(s, '|', n) ? '|' : memchr(s, '\t', n) ? '\t' : 0;
-    size_t nsep = 0;
-    for (size_t i = 0; sep && i < n; i++)
-        nsep += s[i] == sep;
+    size_t nsep = sep ? count_byte(s, n, sep) : 0;
     if (nsep > 64) {
         /* no table row has that many cells: one label */
         if (add_cell(rd, ln->off, (uint32_t)n, line_off))
@@ -281,7 +298,9 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
         }
         size_t st = a;
         for (size_t i = a; i <= e; i++) {
-            if (i == e || (s[i] == sep && !(sep == '|' && xx_text_bar_escaped(s, i)))) {
+            const char *q = i < e ? memchr(s + i, sep, e - i) : NULL;
+            i = q ? (size_t)(q - s) : e; /* the next separator, or the end */
+            if (i == e || !(sep == '|' && xx_text_bar_escaped(s, i))) {
                 if (add_cell(rd, (uint32_t)(ln->off + st), (uint32_t)(i - st), line_off))
                     return XXGK_ENOMEM;
                 st = i + 1;
