@@ -110,9 +110,17 @@ XXGK_API const char *xxgk_error_message(void);
  * xxgk_error_message(). */
 XXGK_API const char *xxgk_error_message_zh(void);
 /* Line and column (1-based, columns in characters) of the failure in the
- * input, or 0 when there is no place. */
+ * input, or 0 when there is no place. For a paged source (XXGK_FORMAT_PDFTEXT)
+ * the line is the line within the page xxgk_error_page() gives, as findings
+ * give it (xxgk_finding_page). */
 XXGK_API long xxgk_error_line(void);
 XXGK_API long xxgk_error_column(void);
+/* The page of the failure, 1-based, when the input is a paged source
+ * (XXGK_FORMAT_PDFTEXT: pages end in a form feed, as pdftotext writes them)
+ * and the failure has a line; 0 otherwise. A reader's message does not name
+ * its place (a caller prints FILE#page=P:LINE:COLUMN, as xxgk does); the
+ * message of a XXGK_ESTRICT failure is its finding's, which does. */
+XXGK_API long xxgk_error_page(void);
 /* Byte offset of the failure in the input, or -1. */
 XXGK_API long long xxgk_error_offset(void);
 /* The JSON path ("$.applications.new.total") or cell path of the failure,
@@ -642,6 +650,10 @@ XXGK_API int xxgk_results_error(const xxgk_results *res, size_t i);
 XXGK_API const char *xxgk_results_error_message(const xxgk_results *res, size_t i);
 XXGK_API long xxgk_results_error_line(const xxgk_results *res, size_t i);
 XXGK_API long xxgk_results_error_column(const xxgk_results *res, size_t i);
+/* The failure's page, as xxgk_error_page() gives it: in a paged source
+ * (XXGK_FORMAT_PDFTEXT) the page of its line, which is then the line within
+ * that page; 0 otherwise or when i is out of range. */
+XXGK_API long xxgk_results_error_page(const xxgk_results *res, size_t i);
 /* The report's template id ("" when unreadable), year (0 when unknown) and
  * agency (""). */
 XXGK_API const char *xxgk_results_template(const xxgk_results *res, size_t i);

@@ -15,7 +15,7 @@ typedef struct {
     char *id;                 /* the `report` column's value, "" when none */
     int error;                /* 0, or the code of the failure */
     char *message;            /* of the failure */
-    long line, column;
+    long page, line, column;  /* page: in a paged source (xxgk_error_page), else 0 */
     const char *template_id;  /* static; "" when unreadable */
     int year;
     char *agency;
@@ -68,6 +68,7 @@ static void set_error(file_entries *fe, entry *e, int code)
 {
     e->error = code;
     e->message = xx_strdup(xxgk_error_message());
+    e->page = xxgk_error_page();
     e->line = xxgk_error_line();
     e->column = xxgk_error_column();
     if (code == XXGK_ENOMEM || !e->message)
@@ -277,6 +278,12 @@ long xxgk_results_error_line(const xxgk_results *res, size_t i)
 {
     const entry *e = at(res, i);
     return e ? e->line : 0;
+}
+
+long xxgk_results_error_page(const xxgk_results *res, size_t i)
+{
+    const entry *e = at(res, i);
+    return e ? e->page : 0;
 }
 
 long xxgk_results_error_column(const xxgk_results *res, size_t i)

@@ -7,14 +7,14 @@
 
 struct xerr {
     int code;
-    long line, col;
+    long page, line, col;
     long long off;
     char msg[1024];
     char msg_zh[1024];
     char path[256];
 };
 
-static _Thread_local struct xerr tl_err = { 0, 0, 0, -1, "", "", "" };
+static _Thread_local struct xerr tl_err = { 0, 0, 0, 0, -1, "", "", "" };
 
 /* Cut s at n bytes without splitting a UTF-8 sequence. */
 static void cut_utf8(char *s, size_t cap)
@@ -32,6 +32,7 @@ static struct xerr *set_place(int code, long line, long col, long long off, cons
 {
     struct xerr *e = &tl_err;
     e->code = code;
+    e->page = 0;
     e->line = line;
     e->col = col;
     e->off = off;
@@ -73,6 +74,12 @@ int xx_error_texts(int code, long line, long col, long long off, const char *pat
     return code;
 }
 
+void xx_error_set_page(long page, long line)
+{
+    tl_err.page = page;
+    tl_err.line = line;
+}
+
 int xx_oom(void)
 {
     return xx_error(XXGK_ENOMEM, 0, 0, -1, NULL, "out of memory");
@@ -81,6 +88,7 @@ int xx_oom(void)
 int xxgk_error_code(void) { return tl_err.code; }
 const char *xxgk_error_message(void) { return tl_err.msg; }
 const char *xxgk_error_message_zh(void) { return tl_err.msg_zh; }
+long xxgk_error_page(void) { return tl_err.page; }
 long xxgk_error_line(void) { return tl_err.line; }
 long xxgk_error_column(void) { return tl_err.col; }
 long long xxgk_error_offset(void) { return tl_err.off; }
@@ -89,7 +97,7 @@ const char *xxgk_error_path(void) { return tl_err.path; }
 void xxgk_error_clear(void)
 {
     tl_err.code = 0;
-    tl_err.line = tl_err.col = 0;
+    tl_err.page = tl_err.line = tl_err.col = 0;
     tl_err.off = -1;
     tl_err.msg[0] = tl_err.msg_zh[0] = tl_err.path[0] = '\0';
 }

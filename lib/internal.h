@@ -46,6 +46,8 @@ int xx_verror(int code, long line, long col, long long off, const char *path, co
     __attribute__((format(printf, 6, 0)));
 /* The same with both messages made by the caller (one built from parts in each language). */
 int xx_error_texts(int code, long line, long col, long long off, const char *path, const char *zh, const char *en);
+/* The error's place is line `line` of page `page` of a paged source. */
+void xx_error_set_page(long page, long line);
 int xx_oom(void);
 /* The Chinese form of an xx_error format (error_zh.c), or NULL. */
 const char *xx_error_zh(const char *fmt);
@@ -222,6 +224,9 @@ int xx_paginate(xxgk_report *r, const char *text, size_t len);
 /* The page of line `line` of r's source (1-based; 0 when the source has no pages) and, in
  * *in_page, its line within that page. */
 uint32_t xx_page_of(const xxgk_report *r, long line, long *in_page);
+/* The error just set while reading the paged text[0..len) is at a page: give its page and
+ * its line within it (xxgk_error_page). */
+void xx_error_paginate(const char *text, size_t len);
 
 /* ---- findings ----
  * A finding keeps its rule, cells and numbers; its message text is formatted only when it is

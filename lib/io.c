@@ -55,7 +55,10 @@ int xx_decode_report(const char **buf, size_t *len, char **decoded, int format)
     char charset[32] = "";
     if (page_format(format ? format : xx_sniff(*buf, *len), *buf, *len) == XXGK_FORMAT_HTML)
         xx_html_charset(*buf, *len, charset, sizeof charset);
-    return xx_decode_declared(buf, len, decoded, charset);
+    int rc = xx_decode_declared(buf, len, decoded, charset);
+    if (rc && format == XXGK_FORMAT_PDFTEXT)
+        xx_error_paginate(*buf, *len); /* the page table counts bytes any encoding shares */
+    return rc;
 }
 
 static int format_of_path(const char *path)
@@ -114,8 +117,11 @@ int xx_strict_error(const xxgk_report *r)
             const char *en = xxgk_finding_message_en(d, i), *zh = xxgk_finding_message(d, i);
             if (!en || !zh)
                 return xx_oom();
-            return xx_error_texts(XXGK_ESTRICT, xxgk_finding_line(d, i), xxgk_finding_column(d, i), -1,
-                                  xxgk_finding_cell(d, i, 0), zh, en);
+            int rc = xx_error_texts(XXGK_ESTRICT, xxgk_finding_line(d, i), xxgk_finding_column(d, i), -1,
+                                    xxgk_finding_cell(d, i, 0), zh, en);
+            if (xxgk_finding_page(d, i) > 0)
+                xx_error_set_page(xxgk_finding_page(d, i), xxgk_finding_line(d, i));
+            return rc;
         }
     return 0;
 }
@@ -136,7 +142,9 @@ int xx_parse_decoded(xxgk_report **out, const char *buf, size_t len, const struc
     }
     case XXGK_FORMAT_HTML: rc = xx_html_read(out, buf, len, o); break;
     case XXGK_FORMAT_PDFTEXT:
-        if ((rc = xx_text_read(out, buf, len, o)) == 0 && (rc = xx_paginate(*out, buf, len)) != 0) {
+        if ((rc = xx_text_read(out, buf, len, o)) != 0)
+            xx_error_paginate(buf, len);
+        else if ((rc = xx_paginate(*out, buf, len)) != 0) {
             xxgk_report_free(*out);
             *out = NULL;
         }

@@ -6,18 +6,25 @@
 #include <stdio.h>
 #include <string.h>
 
-uint32_t xx_page_of(const xxgk_report *r, long line, long *in_page)
+/* The page of line `line` in a page table (the first line of pages 2, 3, …) and, in *in_page,
+ * its line within that page. */
+static uint32_t page_in(const uint32_t *pages, uint32_t npages, long line, long *in_page)
 {
     *in_page = line;
-    if (!r->pages || line <= 0)
+    if (!pages || line <= 0)
         return 0;
     uint32_t page = 1, first = 1;
-    for (uint32_t k = 0; k < r->npages && r->pages[k] <= (uint32_t)line; k++) {
+    for (uint32_t k = 0; k < npages && pages[k] <= (uint32_t)line; k++) {
         page = k + 2;
-        first = r->pages[k];
+        first = pages[k];
     }
     *in_page = line - (long)first + 1;
     return page;
+}
+
+uint32_t xx_page_of(const xxgk_report *r, long line, long *in_page)
+{
+    return page_in(r->pages, r->npages, line, in_page);
 }
 
 /* "第P页第L行" / "page P, line L" for line `line` of the text. */
@@ -53,10 +60,11 @@ static int paged_messages(xxgk_report *r, xfinding *x)
     return xx_finding_set_text(r->diag, x, nzh, nen);
 }
 
-int xx_paginate(xxgk_report *r, const char *text, size_t len)
+/* The page table of text[0..len): where each page after the first starts (a form feed starts
+ * the next page on its own line, as pdftotext writes it; one at the very end closes the last
+ * page). One page: a table of one entry no line reaches. 0 or XXGK_ENOMEM. */
+static int page_table(const char *text, size_t len, uint32_t **out, uint32_t *nout)
 {
-    /* a form feed starts the next page on its own line (pdftotext writes it before the
-     * page's first line); one at the very end closes the last page */
     uint32_t n = 0, line = 1, cap = 0;
     uint32_t *pages = NULL;
     for (size_t i = 0; i < len; i++) {
@@ -68,19 +76,27 @@ int xx_paginate(xxgk_report *r, const char *text, size_t len)
                 uint32_t *p = xx_realloc(pages, cap * sizeof *p);
                 if (!p) {
                     xx_free(pages);
-                    return xx_oom();
+                    return XXGK_ENOMEM;
                 }
                 pages = p;
             }
             pages[n++] = line;
         }
     }
-    if (!n) { /* one page: its lines are the text's lines */
-        pages = xx_malloc(sizeof *pages);
-        if (!pages)
-            return xx_oom();
+    if (!n && !(pages = xx_malloc(sizeof *pages)))
+        return XXGK_ENOMEM;
+    if (!n)
         pages[n++] = UINT32_MAX;
-    }
+    *out = pages;
+    *nout = n;
+    return 0;
+}
+
+int xx_paginate(xxgk_report *r, const char *text, size_t len)
+{
+    uint32_t *pages, n;
+    if (page_table(text, len, &pages, &n) != 0)
+        return xx_oom();
     xx_free(r->pages);
     r->pages = pages;
     r->npages = n;
@@ -92,4 +108,15 @@ int xx_paginate(xxgk_report *r, const char *text, size_t len)
             return rc;
     }
     return 0;
+}
+
+void xx_error_paginate(const char *text, size_t len)
+{
+    long line = xxgk_error_line(), in;
+    uint32_t *pages, n;
+    if (line <= 0 || page_table(text, len, &pages, &n) != 0)
+        return; /* no place, or no memory to say the page: the line in the text stays */
+    uint32_t page = page_in(pages, n, line, &in);
+    xx_free(pages);
+    xx_error_set_page(page, in);
 }

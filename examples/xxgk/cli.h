@@ -27,6 +27,7 @@ typedef struct {
     char msg[768];
     long line, column;
     int code; /* the library's XXGK_E* (XXGK_EIO for a system error) */
+    long page; /* in a PDF's text: the page (line is the line within it), else 0 */
 } cli_failure;
 /* The last library error, without a leading "FILE: " (the I/O messages name it). */
 void cli_failure_from_lib(cli_failure *f, const char *file, int lang);

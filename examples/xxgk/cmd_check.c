@@ -128,6 +128,8 @@ static void unreadable(strbuf *out, strbuf *err, const check_ctx *c, const char 
     sb_puts(out, ", \"template\": null, \"year\": null, \"agency\": null, \"title\": null, \"errors\": 0, "
                  "\"warnings\": 0, \"findings\": [], \"error\": {\"message\": ");
     sb_json_str(out, why->msg);
+    if (why->page > 0)
+        sb_printf(out, ", \"page\": %ld", why->page);
     if (why->line > 0)
         sb_printf(out, ", \"line\": %ld, \"column\": %ld}}", why->line, why->column);
     else
@@ -214,7 +216,7 @@ static int check_report(strbuf *out, strbuf *err, check_counts *k, const check_c
     xxgk_findings *yoy = NULL;
     if (xxgk_check_into(f, r, c->co) != 0 ||
         (c->prev && xxgk_check_previous(&yoy, r, c->prev, c->co) != 0)) {
-        cli_failure why = { "", 0, 0, 0 };
+        cli_failure why = { "", 0, 0, 0, 0 };
         snprintf(why.msg, sizeof why.msg, "cannot check: %s", xxgk_strerror(xxgk_error_code()));
         unreadable(out, err, c, file, id, &why);
         return -1;
@@ -266,7 +268,7 @@ static void *check_one(void *arg, int worker, size_t idx)
     check_result *res = calloc(1, sizeof *res);
     if (!res)
         return NULL;
-    cli_failure why = { "", 0, 0, 0 };
+    cli_failure why = { "", 0, 0, 0, 0 };
     if (input->error) {
         snprintf(why.msg, sizeof why.msg, "%s", input->error);
         unreadable(&res->out, &res->err, c, file, NULL, &why);
@@ -323,7 +325,7 @@ static void print_output(check_ctx *c, const strbuf *out, const strbuf *err)
 static void stream_file(check_ctx *c, const char *file)
 {
     cli_source src;
-    cli_failure why = { "", 0, 0, 0 };
+    cli_failure why = { "", 0, 0, 0, 0 };
     strbuf out = STRBUF_INIT, err = STRBUF_INIT;
     int failed = cli_source_open(&src, file, &c->ro, &why) != 0;
     while (!failed) {

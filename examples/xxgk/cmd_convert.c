@@ -88,7 +88,7 @@ enum { MANY_REPORTS = 3 }; /* not an exit status */
 static int read_report(xxgk_report **out, const cli_args *a, const char *file, const cli_readopts *ro)
 {
     cli_source s;
-    cli_failure why = { "", 0, 0, 0 };
+    cli_failure why = { "", 0, 0, 0, 0 };
     *out = NULL;
     if (cli_source_open(&s, file, ro, &why) != 0) {
         print_failure(file, &why);
@@ -105,7 +105,7 @@ static int read_report(xxgk_report **out, const cli_args *a, const char *file, c
     if (rc == 1) {
         snprintf(why.msg, sizeof why.msg, a->report ? "no report '%s' in the file" : "no report in the file",
                  a->report);
-        why.line = why.column = 0;
+        why.page = why.line = why.column = 0;
     } else if (rc == 0 && !a->report && cli_source_report_id(&s)[0]) {
         xxgk_report *next = NULL;
         if (xxgk_reader_next(&next, s.rd) == 0)
@@ -218,7 +218,7 @@ static void *stack_read(void *arg, int worker, size_t idx)
     if (!it)
         return NULL;
     cli_source s;
-    cli_failure why = { "", 0, 0, 0 };
+    cli_failure why = { "", 0, 0, 0, 0 };
     xxgk_report *r = NULL;
     int rc = -1;
     if (input->error)
@@ -249,7 +249,7 @@ static void *stack_read(void *arg, int worker, size_t idx)
 static void stack_stream(stack_ctx *c, const char *file)
 {
     cli_source s;
-    cli_failure why = { "", 0, 0, 0 };
+    cli_failure why = { "", 0, 0, 0, 0 };
     strbuf csv = STRBUF_INIT, err = STRBUF_INIT;
     int rc = cli_source_open(&s, file, c->ro, &why);
     xxgk_report *r;

@@ -75,7 +75,7 @@ static void *read_one(void *arg, int worker, size_t idx)
     if (!it)
         return NULL;
     cli_source s;
-    cli_failure why = { "", 0, 0, 0 };
+    cli_failure why = { "", 0, 0, 0, 0 };
     int rc = -1;
     if (input->error)
         snprintf(why.msg, sizeof why.msg, "%s", input->error);
@@ -122,7 +122,7 @@ static int add_report(sum_ctx *c, const xxgk_report *r, const char *file, const 
 static void add_stream(sum_ctx *c, const char *file)
 {
     cli_source s;
-    cli_failure why = { "", 0, 0, 0 };
+    cli_failure why = { "", 0, 0, 0, 0 };
     xxgk_report *r;
     int rc = cli_source_open(&s, file, &c->ro, &why);
     while (rc == 0 && (rc = cli_source_next(&s, &r, file, &why)) == 0) {

@@ -18,6 +18,7 @@ void cli_failure_from_lib(cli_failure *f, const char *file, int lang)
     if (!strncmp(msg, file, n) && msg[n] == ':' && msg[n + 1] == ' ')
         msg += n + 2;
     snprintf(f->msg, sizeof f->msg, "%s", msg[0] ? msg : xxgk_strerror(xxgk_error_code()));
+    f->page = xxgk_error_page();
     f->line = xxgk_error_line();
     f->column = xxgk_error_column();
     f->code = xxgk_error_code();
@@ -26,13 +27,15 @@ void cli_failure_from_lib(cli_failure *f, const char *file, int lang)
 void cli_failure_from_errno(cli_failure *f, int err)
 {
     snprintf(f->msg, sizeof f->msg, "%s", strerror(err));
-    f->line = f->column = 0;
+    f->page = f->line = f->column = 0;
     f->code = XXGK_EIO;
 }
 
 void cli_failure_line(strbuf *b, const char *file, const cli_failure *f)
 {
-    if (f->line > 0)
+    if (f->line > 0 && f->page > 0) /* a PDF: its page as findings name it */
+        sb_printf(b, "%s#page=%ld:%ld:%ld: %s\n", file, f->page, f->line, f->column, f->msg);
+    else if (f->line > 0)
         sb_printf(b, "%s:%ld:%ld: %s\n", file, f->line, f->column, f->msg);
     else
         sb_printf(b, "%s: %s\n", file, f->msg);

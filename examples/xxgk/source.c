@@ -100,7 +100,7 @@ int cli_read_one(xxgk_report **out, const char *path, const cli_readopts *o)
     int rc = cli_source_open(&s, path, o, &why);
     if (rc == 0 && (rc = cli_source_next(&s, out, path, &why)) == 1) {
         snprintf(why.msg, sizeof why.msg, "no report in the file");
-        why.line = why.column = 0;
+        why.page = why.line = why.column = 0;
         rc = -1;
     }
     if (rc == 0 && cli_source_report_id(&s)[0]) { /* a `report` column: is there a second? */
@@ -109,7 +109,7 @@ int cli_read_one(xxgk_report **out, const char *path, const cli_readopts *o)
             snprintf(why.msg, sizeof why.msg,
                      "holds several reports (a `report` column): this command reads one; "
                      "'xxgk convert --report ID --to json FILE' picks one out");
-            why.line = why.column = 0;
+            why.page = why.line = why.column = 0;
             rc = -1;
         }
         xxgk_report_free(second);

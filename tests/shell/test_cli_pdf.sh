@@ -33,6 +33,18 @@ grep -q "^$P/hongze-district-2023.chromium.pdf#page=2:6:1: 警告 READ.UNMATCHED
 expect_rc 1 "$XXGK" check --format json $P/hongze-district-2023.chromium.pdf
 grep -q '"page": 2, "line": 6, "column": 1' "$T/out" || fail "no page in the JSON findings"
 
+# a failure to read a PDF names the page and the line within it, as findings do
+A=$P/ambiguous-label.libreoffice.pdf
+expect_rc 2 "$XXGK" convert --to json $A
+[ "$(cat "$T/err")" = "$A#page=2:3:1: 标签“行政处罚 行政强制”同样符合表二的两行：“行政处罚”和“行政强制”" ] ||
+  fail "read failure: $(cat "$T/err")"
+expect_rc 2 "$XXGK" check --format json $A
+grep -q '"error": {"message": "标签“行政处罚 行政强制”同样符合表二的两行：“行政处罚”和“行政强制”", "page": 2, "line": 3, "column": 1}}' "$T/out" ||
+  fail "no page in the JSON error: $(cat "$T/out")"
+expect_rc 2 "$XXGK" convert --strict --lang en --to json $P/hongze-district-2023.chromium.pdf
+[ "$(cat "$T/err")" = "$P/hongze-district-2023.chromium.pdf#page=2:6:1: page 2, line 6: the row label '不计其他情形）' matches no row of table 三" ] ||
+  fail "strict: $(cat "$T/err")"
+
 # the blank official form (LibreOffice's PDF of it, and the 2019 form): read, every cell blank,
 # no number invented anywhere; the checker sees three empty tables
 for f in govnianbao-blank-template-2021.libreoffice blank-2019.libreoffice; do

@@ -132,6 +132,85 @@ static void test_wrapped_last_row_not_guessed(void **state)
     xxgk_report_free(want);
 }
 
+/* Parse text[0..n) as `format` (strict or not) and expect failure `code`. */
+static void parse_fails(const char *text, size_t n, int format, int strict, int code)
+{
+    xxgk_parse_options *o = NULL;
+    assert_int_equal(xxgk_parse_options_new(&o), 0);
+    assert_int_equal(xxgk_parse_options_set_format(o, format), 0);
+    assert_int_equal(xxgk_parse_options_set_strict(o, strict), 0);
+    xxgk_report *r = NULL;
+    assert_int_equal(xxgk_report_parse(&r, text, n, o), code);
+    assert_null(r);
+    xxgk_parse_options_free(o);
+}
+
+/* A failure to read a PDF's text names the page and the line within it (the label on line 3
+ * of page 2 of LibreOffice's PDF names two rows, then a value follows: whose it is is not
+ * known), through every way of reading; the same text read as plain text has no pages. */
+static void test_read_failure_names_its_page(void **state)
+{
+    (void)state;
+    size_t n;
+    char *buf = tu_slurp(tu_data("pdf/ambiguous-label.libreoffice.raw.txt"), &n);
+    parse_fails(buf, n, XXGK_FORMAT_PDFTEXT, 0, XXGK_EAMBIGUOUS);
+    assert_int_equal(xxgk_error_page(), 2);
+    assert_int_equal(xxgk_error_line(), 3);
+    assert_int_equal(xxgk_error_column(), 1);
+    assert_string_equal(xxgk_error_message_zh(), "标签“行政处罚 行政强制”同样符合表二的两行：“行政处罚”和“行政强制”");
+    xxgk_error_clear();
+    assert_int_equal(xxgk_error_page(), 0);
+    parse_fails(buf, n, XXGK_FORMAT_TEXT, 0, XXGK_EAMBIGUOUS);
+    assert_int_equal(xxgk_error_page(), 0);
+    assert_int_equal(xxgk_error_line(), 6);
+    /* the multi-report reader */
+    xxgk_parse_options *o = NULL;
+    assert_int_equal(xxgk_parse_options_new(&o), 0);
+    assert_int_equal(xxgk_parse_options_set_format(o, XXGK_FORMAT_PDFTEXT), 0);
+    xxgk_reader *rd = NULL;
+    xxgk_report *r = NULL;
+    assert_int_equal(xxgk_reader_open(&rd, buf, n, o), 0);
+    assert_int_equal(xxgk_reader_next(&r, rd), XXGK_EAMBIGUOUS);
+    assert_int_equal(xxgk_error_page(), 2);
+    assert_int_equal(xxgk_error_line(), 3);
+    xxgk_reader_free(rd);
+    /* the bulk check: the entry keeps the page */
+    const char *paths[] = { tu_data("pdf/ambiguous-label.libreoffice.raw.txt") };
+    xxgk_results *res = NULL;
+    assert_int_equal(xxgk_check_files(&res, paths, 1, 1, o, NULL), 0);
+    assert_int_equal(xxgk_results_count(res), 1);
+    assert_int_equal(xxgk_results_error(res, 0), XXGK_EAMBIGUOUS);
+    assert_int_equal(xxgk_results_error_page(res, 0), 2);
+    assert_int_equal(xxgk_results_error_line(res, 0), 3);
+    assert_int_equal(xxgk_results_error_page(res, 1), 0);
+    xxgk_results_free(res);
+    xxgk_parse_options_free(o);
+    /* a later failure without pages has none */
+    parse_fails("{", 1, XXGK_FORMAT_JSON, 0, XXGK_EPARSE);
+    assert_int_equal(xxgk_error_page(), 0);
+    free(buf);
+    /* bytes that are no text, on page 2 */
+    static const char bad[] = "某局2023年政府信息公开工作年度报告\n\f二、主动公开政府信息情况\n\xff\xfe\xff\n";
+    parse_fails(bad, sizeof bad - 1, XXGK_FORMAT_PDFTEXT, 0, XXGK_EENCODING);
+    assert_int_equal(xxgk_error_page(), 2);
+    assert_int_equal(xxgk_error_line(), 2);
+}
+
+/* --strict: the first warning is the failure, with its page, and its message names it. */
+static void test_strict_failure_names_its_page(void **state)
+{
+    (void)state;
+    size_t n;
+    char *buf = tu_slurp(tu_data("pdf/hongze-district-2023.chromium.raw.txt"), &n);
+    parse_fails(buf, n, XXGK_FORMAT_PDFTEXT, 1, XXGK_ESTRICT);
+    assert_int_equal(xxgk_error_page(), 2);
+    assert_int_equal(xxgk_error_line(), 6);
+    assert_int_equal(xxgk_error_column(), 1);
+    assert_string_equal(xxgk_error_message_zh(), "第2页第6行：行标签“不计其他情形）”与表三的任何行都不对应");
+    assert_string_equal(xxgk_error_message(), "page 2, line 6: the row label '不计其他情形）' matches no row of table 三");
+    free(buf);
+}
+
 static void test_pdf_bytes_refused(void **state)
 {
     (void)state;
@@ -155,6 +234,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_texts_read_as_their_source),
         cmocka_unit_test(test_wrapped_last_row_not_guessed),
+        cmocka_unit_test(test_read_failure_names_its_page),
+        cmocka_unit_test(test_strict_failure_names_its_page),
         cmocka_unit_test(test_pdf_bytes_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

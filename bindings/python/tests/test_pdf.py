@@ -5,6 +5,7 @@ page; a missing pdftotext and a scanned page are clear errors."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import unittest
 from decimal import Decimal
@@ -32,6 +33,22 @@ class TestPdf(unittest.TestCase):
             self.assertTrue(paged)
             self.assertEqual((paged[0].page, paged[0].line), (2, 6))
             self.assertIn("page 2, ", str(paged[0]))
+
+    def test_read_failure_names_the_page(self) -> None:
+        with self.assertRaises(xxgk.XxgkError) as cm:
+            xxgk.load(PDF / "ambiguous-label.libreoffice.pdf")
+        e = cm.exception
+        self.assertEqual((e.code, e.page, e.line, e.column), (-14, 2, 3, 1))
+        self.assertEqual(str(e), "page 2, 3:1: the label '行政处罚 行政强制' matches two rows of table 二 "
+                                 "equally well: '行政处罚' and '行政强制' [ambiguous label]")
+        self.assertEqual(pickle.loads(pickle.dumps(e)).page, 2)
+        # the bulk check, on the text pdftotext made of it
+        [res] = xxgk.check_many([PDF / "ambiguous-label.libreoffice.raw.txt"], format="pdftext")
+        assert isinstance(res.error, xxgk.XxgkError)
+        self.assertEqual((res.error.page, res.error.line), (2, 3))
+        [res] = xxgk.check_many([PDF / "ambiguous-label.libreoffice.raw.txt"], format="text")
+        assert isinstance(res.error, xxgk.XxgkError)
+        self.assertEqual((res.error.page, res.error.line), (0, 6))
 
     def test_scan_is_an_error(self) -> None:
         with self.assertRaises(xxgk.XxgkError) as cm:

@@ -1295,7 +1295,8 @@ def check_many(paths: Iterable[Union[str, "os.PathLike[str]"]], jobs: Optional[i
             if code:
                 err = _lib.error(code, _L.xxgk_results_error_message(res, i) or "",
                                  int(_L.xxgk_results_error_line(res, i)),
-                                 int(_L.xxgk_results_error_column(res, i)))
+                                 int(_L.xxgk_results_error_column(res, i)),
+                                 page=int(_L.xxgk_results_error_page(res, i)))
             year = int(_L.xxgk_results_year(res, i))
             out.append(CheckResult(
                 file=file, report=rid, template=(_L.xxgk_results_template(res, i) or None),

@@ -70,15 +70,18 @@ class XxgkError(ValueError):
       error); ``name`` is its English text from ``xxgk_strerror``;
     - ``message``: what was expected and where;
     - ``line``, ``column``: 1-based place in the input, 0 when there is none;
+    - ``page``: the page of that place in a PDF's text (the line is then the
+      line within the page), 0 for other inputs;
     - ``offset``: byte offset in the input, -1 when there is none;
     - ``path``: the JSON path (``$.applications.new.total``) or cell path of
       the failure, ``""`` when there is none.
     """
 
     def __init__(self, code: int, message: str, line: int = 0, column: int = 0,
-                 path: str = "", offset: int = -1, name: str = "") -> None:
+                 path: str = "", offset: int = -1, name: str = "", page: int = 0) -> None:
         self.code = code
         self.message = message
+        self.page = page
         self.line = line
         self.column = column
         self.path = path
@@ -89,13 +92,15 @@ class XxgkError(ValueError):
     def __reduce__(self) -> Any:
         # picklable, e.g. to come back from a multiprocessing worker
         return (XxgkError, (self.code, self.message, self.line, self.column, self.path,
-                            self.offset, self.name))
+                            self.offset, self.name, self.page))
 
     def __str__(self) -> str:
         text = self.message or self.name or f"error {self.code}"
         where = f"{self.line}:{self.column}: " if self.line else ""
         if text.startswith(where):  # the message names the place already
             where = ""
+        if self.page:
+            where = f"page {self.page}, {where}"
         return f"{where}{text} [{self.name or self.code}]"
 
     def __repr__(self) -> str:
@@ -191,6 +196,7 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_error_message", [], c_char_p, _decode),
     ("xxgk_error_line", [], c_long, None),
     ("xxgk_error_column", [], c_long, None),
+    ("xxgk_error_page", [], c_long, None),
     ("xxgk_error_offset", [], c_longlong, None),
     ("xxgk_error_path", [], c_char_p, _decode),
     ("xxgk_error_clear", [], None, None),
@@ -327,6 +333,7 @@ FUNCTIONS: List[Tuple[str, List[Any], Any, Optional[Callable[..., Any]]]] = [
     ("xxgk_results_error_message", [ResultsP, c_size_t], c_char_p, _decode),
     ("xxgk_results_error_line", [ResultsP, c_size_t], c_long, None),
     ("xxgk_results_error_column", [ResultsP, c_size_t], c_long, None),
+    ("xxgk_results_error_page", [ResultsP, c_size_t], c_long, None),
     ("xxgk_results_template", [ResultsP, c_size_t], c_char_p, _decode),
     ("xxgk_results_year", [ResultsP, c_size_t], c_int, None),
     ("xxgk_results_agency", [ResultsP, c_size_t], c_char_p, _decode),
@@ -464,7 +471,7 @@ _ERRNO_BY_TEXT = {os.strerror(e): e for e in sorted(errno.errorcode)}
 
 
 def error(code: int, message: str, line: int = 0, column: int = 0, path: str = "",
-          offset: int = -1) -> Exception:
+          offset: int = -1, page: int = 0) -> Exception:
     """The exception for a failure: ``OSError`` (its subclass for the errno,
     e.g. ``FileNotFoundError``, with ``filename``) for an I/O failure, whose
     message is "FILE: reason"; ``XxgkError`` for anything else."""
@@ -475,7 +482,7 @@ def error(code: int, message: str, line: int = 0, column: int = 0, path: str = "
         if sep and num is not None:
             return OSError(num, reason, file)
         return OSError(errno.EIO, message or name)
-    return XxgkError(code, message, line, column, path, offset, name)
+    return XxgkError(code, message, line, column, path, offset, name, page)
 
 
 def last_error(code: int) -> Exception:
@@ -486,7 +493,8 @@ def last_error(code: int) -> Exception:
     if lib.xxgk_error_code() != code:
         return error(code, name) if code == EIO else XxgkError(code, name, name=name)
     return error(code, lib.xxgk_error_message() or "", int(lib.xxgk_error_line()),
-                 int(lib.xxgk_error_column()), lib.xxgk_error_path() or "", int(lib.xxgk_error_offset()))
+                 int(lib.xxgk_error_column()), lib.xxgk_error_path() or "", int(lib.xxgk_error_offset()),
+                 int(lib.xxgk_error_page()))
 
 
 def call(fn: Callable[..., Any], *args: Any) -> Any:
