@@ -105,15 +105,20 @@ static size_t first_lines(const reader *rd, size_t *idx, uint32_t *off, uint32_t
     return n;
 }
 
-/* The organization named alone on line k of the first lines (a title's agency line). */
+/* The organization named alone on line k of the first lines (a title's agency line; in a
+ * PDF's text, as xx_title_tidy leaves it). */
 static int agency_line(reader *rd, const uint32_t *off, const uint32_t *len, size_t k)
 {
-    size_t at;
-    const char *s = rd->buf + off[k];
-    if (xx_title_year(s, len[k], &at, NULL) || !xx_agency_ok(s, len[k]) || len[k] >= sizeof rd->meta.agency)
+    size_t at, n = len[k];
+    char *a = rd->meta.agency;
+    if (n >= sizeof rd->meta.agency)
         return 0;
-    memcpy(rd->meta.agency, s, len[k]);
-    rd->meta.agency_len = len[k];
+    memcpy(a, rd->buf + off[k], n);
+    if (rd->pdf)
+        n = xx_title_tidy(a, n);
+    if (xx_title_year(a, n, &at, NULL) || !xx_agency_ok(a, n))
+        return 0;
+    rd->meta.agency_len = n;
     return 1;
 }
 
@@ -134,6 +139,9 @@ static void set_title(reader *rd, const char *s, size_t n)
     } else {
         memmove(rd->meta.title, s, n);
     }
+    if (rd->pdf) /* pdftotext puts spaces where the font changes or the type is spaced */
+        n = xx_title_tidy(rd->meta.title, n);
+    s = rd->meta.title;
     rd->meta.title_len = n;
     rd->meta.year = xx_title_year(s, n, &at, NULL);
     const char *a = xx_title_agency(rd->meta.title, n, &al);

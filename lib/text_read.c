@@ -130,6 +130,7 @@ int xx_text_read(xxgk_report **out, const char *buf, size_t len, const struct xx
     rd.buf = buf;
     rd.len = len;
     rd.md = o->format == XXGK_FORMAT_MARKDOWN;
+    rd.pdf = o->format == XXGK_FORMAT_PDFTEXT;
     int rc = read_text(&rd, o);
     if (rc == 0) {
         int anything = 0;

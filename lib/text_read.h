@@ -99,6 +99,7 @@ typedef struct reader {
     int stream;            /* the table being read has one cell per line */
     int need_proof;        /* its values are placed only when its identities hold */
     int md;                /* Markdown: entities (&lt;) stand for their characters */
+    int pdf;               /* pdftotext's text of a PDF: spaces in a title are its own */
     tmeta meta;
 } reader;
 

@@ -202,6 +202,60 @@ const char *xx_title_agency(const char *s, size_t n, size_t *len)
     return a;
 }
 
+/* A character of CJK text: Han, CJK punctuation, full-width forms. */
+static int wide(int32_t cp)
+{
+    return (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+           (cp >= 0xFF01 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+static int digit(int32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
+/* Whether white space between a and b is the extractor's: none is written between CJK
+ * characters, nor between them and a number; letter-spaced digits ("2 0 2 3 年": a and b
+ * each a digit standing alone) are one number. */
+static int stray_gap(int32_t a, int a_alone, int32_t b, int b_alone)
+{
+    if (wide(a))
+        return wide(b) || digit(b);
+    return digit(a) && (wide(b) || (digit(b) && a_alone && b_alone));
+}
+
+size_t xx_title_tidy(char *s, size_t n)
+{
+    size_t o = 0, i = 0, adv;
+    int32_t prev = -1;  /* the last character kept */
+    int prev_alone = 0; /* it had no digit just before it */
+    int gap = 1;        /* white space (or the start) just before i */
+    while (i < n) {
+        size_t w, e = i;
+        while (e < n && (w = xn_space_at(s + e, n - e)) != 0)
+            e += w;
+        if (e > i) {
+            int32_t next = e < n ? xn_utf8_decode((const unsigned char *)s + e, n - e, &adv) : -1;
+            int next_alone = e + 1 >= n || !digit((unsigned char)s[e + 1]);
+            if (prev < 0 || next < 0 || !stray_gap(prev, prev_alone, next, next_alone)) {
+                memmove(s + o, s + i, e - i);
+                o += e - i;
+            }
+            i = e;
+            gap = 1;
+            continue;
+        }
+        int32_t cp = xn_utf8_decode((const unsigned char *)s + i, n - i, &adv);
+        prev_alone = gap || !digit(prev);
+        prev = cp;
+        gap = 0;
+        memmove(s + o, s + i, adv);
+        o += adv;
+        i += adv;
+    }
+    return o;
+}
+
 int xx_title_set(xxgk_report *r, const char *s, size_t n)
 {
     int rc = xx_set_string(&r->title, s, n);

@@ -36,6 +36,13 @@ int xx_agency_ok(const char *s, size_t n);
  * name; NULL (and *len 0) otherwise. */
 const char *xx_title_agency(const char *s, size_t n, size_t *len);
 
+/* Drop the white space an extractor puts inside a title line, in place; the new length:
+ * between CJK characters and between them and a number ("信访局 2023 年" → "信访局2023年"
+ * where the font changes, "政 府 信 息" and "2 0 2 3 年" from letter-spaced type); spaces
+ * around Latin words stay. For a PDF's title or agency line only: other sources and the
+ * narrative keep their spaces. */
+size_t xx_title_tidy(char *s, size_t n);
+
 /* Set r's title to s[0..n), and its year and agency from it. 0 or XXGK_ENOMEM or
  * XXGK_EENCODING. */
 int xx_title_set(xxgk_report *r, const char *s, size_t n);

@@ -45,6 +45,11 @@ expect_rc 2 "$XXGK" convert --strict --lang en --to json $P/hongze-district-2023
 [ "$(cat "$T/err")" = "$P/hongze-district-2023.chromium.pdf#page=2:6:1: page 2, line 6: the row label '不计其他情形）' matches no row of table 三" ] ||
   fail "strict: $(cat "$T/err")"
 
+# letter-spaced type: the title, agency and year without pdftotext's spaces
+expect_rc 0 "$XXGK" check $P/spaced-title.libreoffice.pdf
+grep -q "^$P/spaced-title.libreoffice.pdf: 报告《示例县统计局2023年度政府信息公开工作年度报告》（机关：示例县统计局；年度：2023；" "$T/out" ||
+  fail "spaced title: $(head -1 "$T/out")"
+
 # the blank official form (LibreOffice's PDF of it, and the 2019 form): read, every cell blank,
 # no number invented anywhere; the checker sees three empty tables
 for f in govnianbao-blank-template-2021.libreoffice blank-2019.libreoffice; do

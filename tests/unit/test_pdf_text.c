@@ -211,6 +211,41 @@ static void test_strict_failure_names_its_page(void **state)
     free(buf);
 }
 
+/* pdftotext spaces letter-spaced type ("示 例 县 统 计 局" ⏎ "2 0 2 3 年 度 政 府 …") and puts a
+ * space where the font changes ("统计局 2023 年"): the title, agency and year are read without
+ * them. Text that is not from a PDF keeps the spaces it was written with. */
+static void test_title_without_extractor_spaces(void **state)
+{
+    (void)state;
+    xxgk_report *r = read_pdftext("pdf/spaced-title.libreoffice.raw.txt");
+    assert_string_equal(xxgk_report_title(r), "示例县统计局2023年度政府信息公开工作年度报告");
+    assert_string_equal(xxgk_report_agency(r), "示例县统计局");
+    assert_int_equal(xxgk_report_year(r), 2023);
+    xxgk_report_free(r);
+    static const struct {
+        const char *line, *title, *agency;
+    } cases[] = {
+        { "示例县统计局 2023 年政府信息公开工作年度报告", "示例县统计局2023年政府信息公开工作年度报告", "示例县统计局" },
+        { "示 例 县 统 计 局 2 0 2 3 年 度 政 府 信 息 公 开 工 作 年 度 报 告",
+          "示例县统计局2023年度政府信息公开工作年度报告", "示例县统计局" },
+        /* full-width spaces and punctuation; Latin words keep theirs; two numbers stay two */
+        { "《示例县统计局\xe3\x80\x80" "2023 年政府信息公开工作年度报告》（PDF 版）",
+          "《示例县统计局2023年政府信息公开工作年度报告》（PDF 版）", "示例县统计局" },
+        { "示例县统计局 2023 2024 年政府信息公开工作年度报告", "示例县统计局2023 2024年政府信息公开工作年度报告", "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s\n一、总体情况\n本局依法公开政府信息。\n", cases[i].line);
+        r = tu_parse_str(text, XXGK_FORMAT_PDFTEXT);
+        if (strcmp(xxgk_report_title(r), cases[i].title) || strcmp(xxgk_report_agency(r), cases[i].agency))
+            fail_msg("case %zu: title '%s' agency '%s'", i, xxgk_report_title(r), xxgk_report_agency(r));
+        xxgk_report_free(r);
+    }
+    r = tu_parse_str("示例县统计局 2023 年政府信息公开工作年度报告\n一、总体情况\n", XXGK_FORMAT_TEXT);
+    assert_string_equal(xxgk_report_title(r), "示例县统计局 2023 年政府信息公开工作年度报告");
+    xxgk_report_free(r);
+}
+
 static void test_pdf_bytes_refused(void **state)
 {
     (void)state;
@@ -236,6 +271,7 @@ int main(void)
         cmocka_unit_test(test_wrapped_last_row_not_guessed),
         cmocka_unit_test(test_read_failure_names_its_page),
         cmocka_unit_test(test_strict_failure_names_its_page),
+        cmocka_unit_test(test_title_without_extractor_spaces),
         cmocka_unit_test(test_pdf_bytes_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

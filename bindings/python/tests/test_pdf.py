@@ -50,6 +50,11 @@ class TestPdf(unittest.TestCase):
         assert isinstance(res.error, xxgk.XxgkError)
         self.assertEqual((res.error.page, res.error.line), (0, 6))
 
+    def test_title_without_extractor_spaces(self) -> None:
+        with xxgk.load(PDF / "spaced-title.libreoffice.pdf") as r:
+            self.assertEqual((r.title, r.agency, r.year),
+                             ("示例县统计局2023年度政府信息公开工作年度报告", "示例县统计局", 2023))
+
     def test_scan_is_an_error(self) -> None:
         with self.assertRaises(xxgk.XxgkError) as cm:
             xxgk.load(PDF / "scanned-page.pdf")
