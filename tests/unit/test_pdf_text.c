@@ -77,6 +77,7 @@ static void test_texts_read_as_their_source(void **state)
             same_cells(rel, got, want, NULL);
             assert_int_equal(xxgk_report_year(got), xxgk_report_year(want));
             assert_string_equal(xxgk_report_agency(got), xxgk_report_agency(want));
+            assert_string_equal(xxgk_report_title(got), xxgk_report_title(want));
             xxgk_report_free(got);
         }
         xxgk_report_free(want);

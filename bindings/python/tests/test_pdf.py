@@ -23,6 +23,7 @@ class TestPdf(unittest.TestCase):
         with xxgk.load(PDF / "kundulun-xinfang-2023.docx.pdf") as r, xxgk.load(KUNDULUN) as want:
             self.assertEqual(r.year, 2023)
             self.assertEqual(r.agency, want.agency)
+            self.assertEqual(r.title, want.title)
             self.assertEqual(r.items(), want.items())
 
     def test_bytes_and_pages(self) -> None:
