@@ -89,9 +89,11 @@ void cli_readopts_free(cli_readopts *o);
 /* Whether buf starts as a PDF file does ("%PDF-"). */
 int cli_is_pdf(const char *buf, size_t len);
 /* The text of the PDF at path ("-": the bytes buf[0..len) through a pipe) from poppler's
- * pdftotext -raw: 0 and *text (free()) or -1 with *why: pdftotext missing (names the
- * package), too slow, failing, or a PDF without text (scanned pages). */
-int cli_pdf_text(const char *path, const char *buf, size_t len, char **text, size_t *tlen, cli_failure *why);
+ * pdftotext -raw: 0 and *text (free()) or -1 with *why, in lang (LANG_ZH, LANG_EN):
+ * pdftotext missing (names the package), too slow, failing, or a PDF without text (scanned
+ * pages). */
+int cli_pdf_text(const char *path, const char *buf, size_t len, int lang, char **text, size_t *tlen,
+                 cli_failure *why);
 
 /* The reports of one input, one at a time (a long CSV may hold many). */
 typedef struct {

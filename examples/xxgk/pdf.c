@@ -148,41 +148,59 @@ static int has_text(const char *s, size_t n)
     return 0;
 }
 
-int cli_pdf_text(const char *path, const char *buf, size_t len, char **text, size_t *tlen, cli_failure *why)
+/* Why pdftotext gave no text, in why->msg: rc and errno from run(), else its exit status and
+ * the first line of its standard error, else the text it gave. */
+static void failure(cli_failure *why, int en, int rc, int status, const strbuf *out, const strbuf *err)
+{
+    char *m = why->msg;
+    size_t cap = sizeof why->msg;
+    if (rc != 0 && errno == ENOENT)
+        snprintf(m, cap, "%s",
+                 en ? "a PDF: reading it needs pdftotext, which is not installed (Debian: apt-get install "
+                      "poppler-utils)"
+                    : "这是 PDF 文件：读取它需要 pdftotext，但它没有安装（Debian：apt-get install poppler-utils）");
+    else if (rc != 0 && errno == ETIME)
+        snprintf(m, cap,
+                 en ? "a PDF: pdftotext took longer than %d s (XXGK_PDFTOTEXT_TIMEOUT)"
+                    : "这是 PDF 文件：pdftotext 运行超过 %d 秒（XXGK_PDFTOTEXT_TIMEOUT）",
+                 time_limit());
+    else if (rc != 0)
+        snprintf(m, cap, en ? "a PDF: cannot run pdftotext: %s" : "这是 PDF 文件：无法运行 pdftotext：%s",
+                 strerror(errno));
+    else if (out->failed || err->failed)
+        snprintf(m, cap, "%s", en ? "out of memory" : "内存不足");
+    else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        /* pdftotext: 1 cannot open the PDF, 3 copying text not allowed, 99 other */
+        int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        const char *first = err->s ? err->s : "";
+        size_t k = strcspn(first, "\n");
+        const char *why_en = code == 1   ? "a damaged PDF, or not a PDF: pdftotext cannot open it"
+                             : code == 3 ? "a PDF whose permissions forbid copying its text"
+                                         : "a PDF that pdftotext cannot read";
+        const char *why_zh = code == 1   ? "PDF 文件已损坏，或不是 PDF：pdftotext 无法打开它"
+                             : code == 3 ? "这份 PDF 的权限禁止复制其中的文字"
+                                         : "pdftotext 无法读取这份 PDF";
+        snprintf(m, cap, en ? "%s (pdftotext: %.*s)" : "%s（pdftotext：%.*s）", en ? why_en : why_zh,
+                 (int)(k > 300 ? 300 : k), k ? first : en ? "no message" : "没有说明");
+    } else if (!has_text(out->s ? out->s : "", out->len)) {
+        snprintf(m, cap, "%s",
+                 en ? "a PDF without text (scanned pages are pictures): xxgk reads a PDF's text, not "
+                      "its images; run OCR on it first"
+                    : "这份 PDF 没有文字（扫描的页面是图片）：xxgk 读取 PDF 中的文字，不识别图像；请先对它做 OCR 文字识别");
+    } else {
+        why->code = 0;
+    }
+}
+
+int cli_pdf_text(const char *path, const char *buf, size_t len, int lang, char **text, size_t *tlen,
+                 cli_failure *why)
 {
     strbuf out = STRBUF_INIT, err = STRBUF_INIT;
     int status = 0;
     memset(why, 0, sizeof *why);
     why->code = XXGK_EFORMAT;
     int rc = run(path, buf, len, &out, &err, &status);
-    if (rc != 0 && errno == ENOENT)
-        snprintf(why->msg, sizeof why->msg,
-                 "a PDF: reading it needs pdftotext, which is not installed (Debian: apt-get install "
-                 "poppler-utils)");
-    else if (rc != 0 && errno == ETIME)
-        snprintf(why->msg, sizeof why->msg, "a PDF: pdftotext took longer than %d s (XXGK_PDFTOTEXT_TIMEOUT)",
-                 time_limit());
-    else if (rc != 0)
-        snprintf(why->msg, sizeof why->msg, "a PDF: cannot run pdftotext: %s", strerror(errno));
-    else if (out.failed || err.failed)
-        snprintf(why->msg, sizeof why->msg, "out of memory");
-    else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        /* pdftotext: 1 cannot open the PDF, 3 copying text not allowed, 99 other */
-        int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        const char *first = err.s ? err.s : "";
-        size_t k = strcspn(first, "\n");
-        snprintf(why->msg, sizeof why->msg, "%s (pdftotext: %.*s)",
-                 code == 1   ? "a damaged PDF, or not a PDF: pdftotext cannot open it"
-                 : code == 3 ? "a PDF whose permissions forbid copying its text"
-                             : "a PDF that pdftotext cannot read",
-                 (int)(k > 300 ? 300 : k), k ? first : "no message");
-    } else if (!has_text(out.s ? out.s : "", out.len)) {
-        snprintf(why->msg, sizeof why->msg,
-                 "a PDF without text (scanned pages are pictures): xxgk reads a PDF's text, not "
-                 "its images; run OCR on it first");
-    } else {
-        why->code = 0;
-    }
+    failure(why, lang == LANG_EN, rc, status, &out, &err);
     sb_free(&err);
     if (why->code) {
         sb_free(&out);

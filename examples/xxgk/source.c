@@ -50,7 +50,7 @@ int cli_source_open(cli_source *s, const char *path, const cli_readopts *o, cli_
     if (cli_is_pdf(s->buf, s->len)) { /* its text, from pdftotext */
         char *text;
         size_t tlen;
-        if (cli_pdf_text(path, s->buf, s->len, &text, &tlen, why) != 0) {
+        if (cli_pdf_text(path, s->buf, s->len, s->lang, &text, &tlen, why) != 0) {
             cli_source_close(s);
             return -1;
         }

@@ -67,12 +67,22 @@ PY
     [ "$(grep -c 'TABLE.EMPTY' "$T/out")" = 3 ] || fail "$f.pdf: $(grep -c TABLE.EMPTY "$T/out") empty tables"
 done
 
-# a scan, a damaged file, no pdftotext: each says so, exit 2
+# a scan, a damaged file, no pdftotext: each says so, exit 2, in the --lang language
 expect_rc 2 "$XXGK" check $P/scanned-page.pdf
-grep -q 'a PDF without text (scanned pages are pictures)' "$T/err" || fail "scan: $(cat "$T/err")"
+[ "$(head -1 "$T/err")" = "$P/scanned-page.pdf: 这份 PDF 没有文字（扫描的页面是图片）：xxgk 读取 PDF 中的文字，不识别图像；请先对它做 OCR 文字识别" ] ||
+  fail "scan: $(cat "$T/err")"
+expect_rc 2 "$XXGK" check --lang en $P/scanned-page.pdf
+[ "$(head -1 "$T/err")" = "$P/scanned-page.pdf: a PDF without text (scanned pages are pictures): xxgk reads a PDF's text, not its images; run OCR on it first" ] ||
+  fail "scan, en: $(cat "$T/err")"
 expect_rc 2 "$XXGK" check $P/damaged.pdf
-grep -q 'a damaged PDF, or not a PDF: pdftotext cannot open it' "$T/err" || fail "damaged: $(cat "$T/err")"
+grep -q "^$P/damaged.pdf: PDF 文件已损坏，或不是 PDF：pdftotext 无法打开它（pdftotext：.*）$" "$T/err" || fail "damaged: $(cat "$T/err")"
+expect_rc 2 "$XXGK" check --lang en $P/damaged.pdf
+grep -q "^$P/damaged.pdf: a damaged PDF, or not a PDF: pdftotext cannot open it (pdftotext: .*)$" "$T/err" ||
+  fail "damaged, en: $(cat "$T/err")"
 expect_rc 2 env PATH=/nonexistent "$XXGK" check $P/kundulun-xinfang-2023.docx.pdf
-grep -q 'needs pdftotext, which is not installed (Debian: apt-get install poppler-utils)' "$T/err" ||
+[ "$(head -1 "$T/err")" = "$P/kundulun-xinfang-2023.docx.pdf: 这是 PDF 文件：读取它需要 pdftotext，但它没有安装（Debian：apt-get install poppler-utils）" ] ||
   fail "no pdftotext: $(cat "$T/err")"
+expect_rc 2 env PATH=/nonexistent "$XXGK" convert --lang en --to json $P/kundulun-xinfang-2023.docx.pdf
+[ "$(head -1 "$T/err")" = "$P/kundulun-xinfang-2023.docx.pdf: a PDF: reading it needs pdftotext, which is not installed (Debian: apt-get install poppler-utils)" ] ||
+  fail "no pdftotext, en: $(cat "$T/err")"
 finish
