@@ -142,10 +142,10 @@ static void norm_cell(xx_grid *g, xg_cell *c)
         }
     }
     char x[XM_NORM_CAP];
-    if (c->len < XG_MAX_LABEL && xm_norm(x, sizeof x, xg_text(g, c), c->len) < sizeof x) {
+    size_t n;
+    if (c->len < XG_MAX_LABEL && (n = xm_norm(x, sizeof x, xg_text(g, c), c->len)) < sizeof x) {
         c->norm = (uint32_t)g->text.len;
-        xb_puts(&g->text, x);
-        xb_putc(&g->text, '\0');
+        xb_put(&g->text, x, n + 1); /* with its NUL */
     }
 }
 

@@ -19,8 +19,26 @@ static const xt_printed_label *printed(const char *s, size_t n)
     }
 }
 
+/* Whether s[0..n) is printable ASCII that normalizing keeps as it is (no blank, quote or
+ * emphasis mark; no Chinese character for a gloss to follow): a number, most cells of every
+ * table. Its normalized form is itself. */
+static int ascii_as_is(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x21 || c > 0x7E || c == '"' || c == '\'' || c == '`' || c == '*')
+            return 0;
+    }
+    return 1;
+}
+
 size_t xm_norm(char *out, size_t cap, const char *s, size_t n)
 {
+    if (n < cap && ascii_as_is(s, n)) {
+        memcpy(out, s, n);
+        out[n] = '\0';
+        return n;
+    }
     /* a printed label's form is known; text shorter than two Chinese characters (a number)
      * is quicker to normalize than to look up */
     const xt_printed_label *l = n >= 6 ? printed(s, n) : NULL;
@@ -261,7 +279,8 @@ int xm_row(const xt_table *tb, const char *x, int ctx, unsigned flags, int *amb1
     const char *bare = xm_bare(x);
     if (!*bare)
         return -1;
-    found f = { .n = 0 };
+    found f;
+    f.n = 0; /* the rows are written as they are found: not cleared on every label */
     exact(tb, x, ctx, flags, &f);
     if (f.n == 0)
         unordered(tb, bare, ctx, flags, &f);
