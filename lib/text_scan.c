@@ -371,18 +371,20 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
     return 0;
 }
 
-/* A NUL byte or HTML table markup on a line is an error naming its place. */
-static int check_line(const reader *rd, const tline *ln, uint32_t line_off)
+/* A NUL byte or HTML table markup on a line is an error naming its place. The lines are
+ * searched only when the whole text holds a NUL or a '<': one search of the
+ * text rather than two of every line. */
+static int check_line(const reader *rd, const tline *ln, uint32_t line_off, int nul_in_text, int lt_in_text)
 {
     const char *buf = rd->buf, *s = buf + ln->off;
     size_t n = ln->len;
     long lineno = (long)ln->no;
-    const char *nul = memchr(s, '\0', n);
+    const char *nul = nul_in_text ? memchr(s, '\0', n) : NULL;
     if (nul) {
         long col = (long)xn_utf8_count(buf + line_off, (size_t)(nul - (buf + line_off))) + 1;
         return xx_error(XXGK_EPARSE, lineno, col, (long long)(nul - buf), NULL, "NUL byte in the text");
     }
-    int h = n ? xx_html_markup(s, n) : 0; /* io.c gives such text to the HTML reader */
+    int h = n && lt_in_text ? xx_html_markup(s, n) : 0; /* io.c gives such text to the HTML reader */
     if (h) {
         long col = (long)xn_utf8_count(buf + line_off, (size_t)(ln->off - line_off) + (size_t)h - 1) + 1;
         return xx_error(XXGK_EFORMAT, lineno, col, (long long)(ln->off + (uint32_t)h - 1), NULL,
@@ -483,6 +485,7 @@ int tx_scan_lines(reader *rd, const struct xxgk_parse_options *o)
     /* lines end at LF (CRLF's CR is trimmed); text with no LF at all has the old CR-only
      * line ends. A CR inside an LF line is kept: it may be part of a token. */
     char eol = len && !memchr(buf, '\n', len) ? '\r' : '\n';
+    int nul_in_text = len && memchr(buf, '\0', len) != NULL, lt_in_text = len && memchr(buf, '<', len) != NULL;
     while (pos < len) {
         const char *nl = memchr(buf + pos, eol, len - pos);
         size_t e = nl ? (size_t)(nl - buf) : len;
@@ -508,7 +511,7 @@ int tx_scan_lines(reader *rd, const struct xxgk_parse_options *o)
         ln->len = tlen;
         ln->col0 = 1 + (uint32_t)xn_utf8_count(buf + pos, toff - pos);
         uint32_t line_off = (uint32_t)pos;
-        if ((rc = check_line(rd, ln, line_off)) != 0)
+        if ((rc = check_line(rd, ln, line_off, nul_in_text, lt_in_text)) != 0)
             return rc;
         if ((rc = tx_runon_line(rd, ht, ln, line_off, &region)) != 0) {
             if (rc < 0)
