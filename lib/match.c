@@ -218,7 +218,7 @@ static void containing(const xt_table *tb, const char *bare, int ctx, unsigned f
         for (int a = 0; a < rw->naliases && nc < 17; a++)
             cands[nc++] = xm_bare(rw->aliases[a]);
         for (int c = 0; c < nc; c++) {
-            size_t l = cp_len(cands[c]);
+            size_t l = c == 0 ? rw->bare_cp : cp_len(cands[c]);
             if (l < 4 || l > bare_cp || bare_cp > 2 * l + 8 || !strstr(bare, cands[c]))
                 continue;
             if (l > best) {
@@ -242,16 +242,20 @@ static int misspelt(const xt_table *tb, const char *bare, int ctx, unsigned flag
      * row matters only within one of it) */
     unsigned cap = 0;
     for (int i = 0; i < tb->nrows; i++) {
-        unsigned l = (unsigned)(cp_len(tb->rows[i].norm_bare) / 4) + 2;
+        unsigned l = (unsigned)(tb->rows[i].bare_cp / 4) + 2;
         if (l > cap)
             cap = l;
     }
+    /* the label decoded once; a row whose length alone puts it beyond cap is not decoded */
+    uint32_t ca[XN_EDIT_MAX];
+    size_t na = xn_edit_cps(ca, bare);
     for (int i = 0; i < tb->nrows; i++) {
         const xt_row *rw = &tb->rows[i];
         if (!candidate(tb, i, ctx, flags))
             continue;
-        unsigned limit = (unsigned)(cp_len(rw->norm_bare) / 4);
-        unsigned d = xn_edit_distance(bare, rw->norm_bare, cap);
+        unsigned limit = (unsigned)(rw->bare_cp / 4);
+        size_t nb = rw->bare_cp < XN_EDIT_MAX ? rw->bare_cp : XN_EDIT_MAX;
+        unsigned d = (na > nb ? na - nb : nb - na) > cap ? cap + 1 : xn_edit_distance_cps(ca, na, rw->norm_bare, cap);
         if (d <= limit && d < bestd) {
             if (bi >= 0 && bestd < second) {
                 second = bestd;

@@ -432,18 +432,29 @@ size_t xn_ordinal_len(const char *s)
     return 0;
 }
 
+size_t xn_edit_cps(uint32_t *cp, const char *a)
+{
+    size_t na = 0, adv;
+    for (size_t i = 0, l = strlen(a); i < l && na < XN_EDIT_MAX; i += adv)
+        cp[na++] = (uint32_t)xn_utf8_decode((const unsigned char *)a + i, l - i, &adv);
+    return na;
+}
+
 unsigned xn_edit_distance(const char *a, const char *b, unsigned limit)
 {
-    uint32_t ca[128], cb[128];
-    size_t na = 0, nb = 0, adv;
-    for (size_t i = 0, l = strlen(a); i < l && na < 128; i += adv)
-        ca[na++] = (uint32_t)xn_utf8_decode((const unsigned char *)a + i, l - i, &adv);
-    for (size_t i = 0, l = strlen(b); i < l && nb < 128; i += adv)
-        cb[nb++] = (uint32_t)xn_utf8_decode((const unsigned char *)b + i, l - i, &adv);
+    uint32_t ca[XN_EDIT_MAX];
+    size_t na = xn_edit_cps(ca, a);
+    return xn_edit_distance_cps(ca, na, b, limit);
+}
+
+unsigned xn_edit_distance_cps(const uint32_t *ca, size_t na, const char *b, unsigned limit)
+{
+    uint32_t cb[XN_EDIT_MAX];
+    size_t nb = xn_edit_cps(cb, b);
     size_t diff = na > nb ? na - nb : nb - na;
     if (diff > limit)
         return limit + 1;
-    unsigned row[129];
+    unsigned row[XN_EDIT_MAX + 1];
     for (size_t j = 0; j <= nb; j++)
         row[j] = (unsigned)j;
     for (size_t i = 1; i <= na; i++) {

@@ -54,6 +54,12 @@ size_t xn_ordinal_len(const char *norm);
 /* Edit distance between two strings counted in code points, giving up (returning limit+1)
  * once it exceeds limit. */
 unsigned xn_edit_distance(const char *a, const char *b, unsigned limit);
+/* The first XN_EDIT_MAX code points of a, as xn_edit_distance reads them: into cp, how many. */
+#define XN_EDIT_MAX 128
+size_t xn_edit_cps(uint32_t *cp, const char *a);
+/* xn_edit_distance(a, b, limit) for a given as xn_edit_cps wrote it (ca[0..na)): one label
+ * compared with many decoded once. */
+unsigned xn_edit_distance_cps(const uint32_t *ca, size_t na, const char *b, unsigned limit);
 
 /* Width in bytes of a white-space character at s (n bytes available; 0 if none): ASCII
  * blanks, form feed, NBSP, ideographic space, U+FEFF. Line feeds are not white space here. */

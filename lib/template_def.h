@@ -91,6 +91,7 @@ typedef struct xt_row {
     uint16_t block;
     int32_t first_cell;           /* -1 when the row has no cells */
     uint8_t key_len;              /* strlen(key) */
+    uint16_t bare_cp;             /* code points of norm_bare (a loose match compares lengths) */
 } xt_row;
 
 typedef struct xt_table {

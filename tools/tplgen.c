@@ -945,8 +945,11 @@ static void emit(FILE *o, tpl *t)
             put_str(o, n); fputs(", ", o); put_str(o, n + xn_ordinal_len(n));
             if (rw->al.n) fprintf(o, ", %s_t%d_r%d_al, %d", p, ti, r, rw->al.n);
             else fputs(", NULL, 0", o);
-            fprintf(o, ", %d, %d, %d, %d, %d, %d, %d, %zu},\n", rw->flags, rw->depth, rw->parent, rw->jparent,
-                    rw->last_desc, rw->block, rw->first_cell, strlen(rw->key));
+            const char *bare = n + xn_ordinal_len(n);
+            size_t bare_cp = xn_utf8_count(bare, strlen(bare));
+            if (bare_cp > UINT16_MAX) die("row label longer than 65535 characters: %s", rw->label);
+            fprintf(o, ", %d, %d, %d, %d, %d, %d, %d, %zu, %zu},\n", rw->flags, rw->depth, rw->parent, rw->jparent,
+                    rw->last_desc, rw->block, rw->first_cell, strlen(rw->key), bare_cp);
         }
         fputs("};\n", o);
         snprintf(name, sizeof name, "%s_t%d_al", p, ti);
