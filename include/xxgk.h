@@ -519,9 +519,11 @@ XXGK_API int xxgk_reader_open(xxgk_reader **out, const char *buf, size_t len,
  * the caller's. After a failure in one report's rows of a long CSV with a
  * `report` column (an unknown path, a value its cell cannot hold...), the
  * next call goes on with the report after it, so one bad report does not hide
- * the others; after a malformed CSV record, or in any other input, the reader
- * is at its end (the message of a malformed record in a file of many reports
- * says that the reports after it cannot be read). */
+ * the others. After a malformed CSV record (a stray or unclosed quote, a NUL...)
+ * that report fails, and the next call goes on at the next line that begins
+ * another report (a line whose report id cannot be read belongs to the report
+ * before it); the message says at which line. In any other input a failure
+ * ends the reader. */
 XXGK_API int xxgk_reader_next(xxgk_report **out, xxgk_reader *rd);
 /* The report id (the `report` column's value) of the report last returned,
  * or of the one whose reading failed last; "" when the input has no such

@@ -38,6 +38,12 @@ void xx_csv_scanner_free(csvp *p);
 /* Read the next record into p->f. Returns 1 (a record), 0 (end of input) or a negative
  * code. Lines that are entirely empty are skipped. */
 int xx_csv_next(csvp *p);
+/* Go on reading at byte `off`, the start of line `line`. */
+void xx_csv_seek(csvp *p, size_t off, long line);
+/* After xx_csv_next failed on a record: its first field when it was read whole (the
+ * record's report id in a long CSV), else NULL. The record started at p->f[0].off, on line
+ * p->rec_line. */
+const char *xx_csv_failed_id(const csvp *p);
 /* An error at byte `off` of the input (line and column are derived from it). */
 int xx_csv_err(csvp *p, int code, size_t off, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 /* The same, about a cell. */
@@ -69,6 +75,9 @@ typedef struct csv_long {
     int skip;                 /* the rows left of a report that failed are to be skipped */
     int broken;               /* a malformed record: nothing after it can be read */
     int many;                 /* read by xxgk_reader: report by report */
+    int resume;               /* after a malformed record: the next report starts at */
+    size_t resume_off;        /* resume_off, on line resume_line */
+    long resume_line;
     char *id;                 /* the id of the report last returned, or that failed */
     unsigned char *seen;      /* per cell and per metadata field: already given */
 } csv_long;
@@ -78,8 +87,10 @@ typedef struct csv_long {
 int xx_csv_long_open(csv_long *l, const char *buf, size_t len, const struct xxgk_parse_options *o);
 /* The report that starts with the pending record: 0, 1 at the end, or a negative code.
  * After a failure in a report's rows (of a file with a `report` column) the next call
- * goes on with the report after it; after a malformed record (l->broken) nothing more
- * can be read and the message says so. */
+ * goes on with the report after it. After a malformed record, read report by report
+ * (l->many), the next call goes on at the next line that begins another report (a line
+ * whose report id cannot be read belongs to the report before it), and the message says
+ * where; else (l->broken) nothing more is read. */
 int xx_csv_long_next(xxgk_report **out, csv_long *l);
 void xx_csv_long_free(csv_long *l);
 

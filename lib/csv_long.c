@@ -117,20 +117,89 @@ int xx_csv_long_open(csv_long *rd, const char *buf, size_t len, const struct xxg
     return 0;
 }
 
-/* A malformed record: say that nothing after it was read. */
-static int broken(csv_long *rd, int rc)
+/* Whether a malformed record (the scanner's last failure) belongs to report `id`: its own
+ * report id is `id`, or cannot be read (then it belongs to the report before it). */
+static int same_report(const csvp *p, const char *id)
 {
-    rd->broken = 1;
+    const char *own = xx_csv_failed_id(p);
+    return !own || strcmp(own, id) == 0;
+}
+
+static void resume_at(csv_long *rd, size_t off, long line)
+{
+    rd->resume = 1;
+    rd->resume_off = off;
+    rd->resume_line = line;
+}
+
+/* After a malformed record of report `id` (the scanner's last failure): the next record of
+ * another report, found line by line, since where the malformed record ends is unknown (a
+ * quote may be missing); the well-formed rows of `id` are passed whole (a quoted line break
+ * in them is no new line). 1 and rd->resume set, 0 when there is none, or a negative code. */
+static int find_next_report(csv_long *rd, const char *id)
+{
+    csvp *p = &rd->p;
+    size_t off = p->f[0].off;
+    long line = p->rec_line;
+    for (;;) {
+        const char *nl = memchr(p->buf + off, '\n', p->len - off);
+        if (!nl)
+            return 0;
+        off = (size_t)(nl - p->buf) + 1;
+        line++;
+        for (;;) { /* the records from that line on */
+            xx_csv_seek(p, off, line);
+            int rc = xx_csv_next(p);
+            if (rc == 0)
+                return 0;
+            if (rc == XXGK_ENOMEM)
+                return rc;
+            if (rc < 0 ? !same_report(p, id) : strcmp(p->f[0].s, id) != 0) {
+                resume_at(rd, p->f[0].off, p->rec_line);
+                return 1;
+            }
+            off = p->f[0].off;
+            line = p->rec_line;
+            if (rc < 0)
+                break; /* a malformed record of the same report: on from the line after it */
+            off = p->pos;
+            line = p->line;
+        }
+    }
+}
+
+/* The scanner failed (rc) on a record of report `id`: that report cannot be read. Read
+ * report by report, the reader goes on with the next report (rd->resume), and the message
+ * says at which line; else nothing after it is read (rd->broken). */
+static int malformed(csv_long *rd, int rc, const char *id)
+{
     rd->pending = 0;
-    if (!rd->has_id || !rd->many)
+    if (!rd->has_id || !rd->many || rc == XXGK_ENOMEM) {
+        rd->broken = 1;
         return rc;
+    }
     char en[1100], zh[1100], path[256];
-    snprintf(en, sizeof en, "%s; the rest of the input (the reports after this line) cannot be read",
-             xxgk_error_message());
-    snprintf(zh, sizeof zh, "%s；其后的输入（本行之后的报告）无法读取", xxgk_error_message_zh());
+    long line = xxgk_error_line(), col = xxgk_error_column();
+    long long off = xxgk_error_offset();
+    snprintf(en, sizeof en, "%s", xxgk_error_message());
+    snprintf(zh, sizeof zh, "%s", xxgk_error_message_zh());
     snprintf(path, sizeof path, "%s", xxgk_error_path());
-    return xx_error_texts(rc, xxgk_error_line(), xxgk_error_column(), xxgk_error_offset(), path[0] ? path : NULL, zh,
-                          en);
+    if (line != rd->p.rec_line) { /* a quote left open: where the record began */
+        size_t n = strlen(en), m = strlen(zh);
+        snprintf(en + n, sizeof en - n, " (in the record that begins at line %ld)", rd->p.rec_line);
+        snprintf(zh + m, sizeof zh - m, "（该记录始于第 %ld 行）", rd->p.rec_line);
+    }
+    int found = find_next_report(rd, id);
+    if (found <= 0) /* no other report after it, or out of memory */
+        rd->broken = 1;
+    if (found < 0)
+        return found;
+    if (found) {
+        size_t n = strlen(en), m = strlen(zh);
+        snprintf(en + n, sizeof en - n, "; the reader goes on with the next report, at line %ld", rd->resume_line);
+        snprintf(zh + m, sizeof zh - m, "；从第 %ld 行的下一份报告起继续读取", rd->resume_line);
+    }
+    return xx_error_texts(rc, line, col, off, path[0] ? path : NULL, zh, en);
 }
 
 /* Past the remaining rows of the report that failed (rd->id). */
@@ -139,11 +208,47 @@ static int skip_failed(csv_long *rd)
     rd->skip = 0;
     while (rd->pending && rd->id && strcmp(rd->p.f[0].s, rd->id) == 0) {
         int rc = xx_csv_next(&rd->p);
-        if (rc < 0)
-            return broken(rd, rc);
+        if (rc < 0) {
+            rd->pending = 0;
+            if (!rd->many || rc == XXGK_ENOMEM) {
+                rd->broken = 1;
+                return rc;
+            }
+            if (!same_report(&rd->p, rd->id)) { /* the next report's first record */
+                resume_at(rd, rd->p.f[0].off, rd->p.rec_line);
+                return 0;
+            }
+            rc = find_next_report(rd, rd->id);
+            if (rc < 0)
+                rd->broken = 1;
+            return rc < 0 ? rc : 0;
+        }
         rd->pending = rc;
     }
     return 0;
+}
+
+/* Read the record where the reader goes on after a malformed one. A report whose first
+ * record is malformed fails here, named. */
+static int resume(csv_long *rd)
+{
+    rd->resume = 0;
+    xx_csv_seek(&rd->p, rd->resume_off, rd->resume_line);
+    int rc = xx_csv_next(&rd->p);
+    if (rc >= 0) {
+        rd->pending = rc;
+        return 0;
+    }
+    const char *own = xx_csv_failed_id(&rd->p);
+    char *id = xx_strdup(own ? own : "");
+    if (!id) {
+        rd->broken = 1;
+        return xx_oom();
+    }
+    rc = malformed(rd, rc, id);
+    xx_free(rd->id);
+    rd->id = id;
+    return rc;
 }
 
 /* Read the report that starts with the pending record. 1 at the end. */
@@ -151,6 +256,8 @@ int xx_csv_long_next(xxgk_report **out, csv_long *rd)
 {
     int rc;
     if (rd->skip && (rc = skip_failed(rd)) != 0)
+        return rc;
+    if (rd->resume && (rc = resume(rd)) != 0)
         return rc;
     if (!rd->pending)
         return 1;
@@ -171,8 +278,14 @@ int xx_csv_long_next(xxgk_report **out, csv_long *rd)
             goto fail;
         }
         rc = xx_csv_next(p);
+        if (rc < 0 && rd->many && id && rc != XXGK_ENOMEM && !same_report(p, id)) {
+            /* the next report's first record is malformed: this one is whole */
+            resume_at(rd, p->f[0].off, p->rec_line);
+            rd->pending = 0;
+            break;
+        }
         if (rc < 0) {
-            rc = broken(rd, rc);
+            rc = malformed(rd, rc, id ? id : "");
             goto fail;
         }
         rd->pending = rc;

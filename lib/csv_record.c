@@ -21,6 +21,18 @@ void xx_csv_init(csvp *p, const char *buf, size_t len, size_t max_line)
     }
 }
 
+void xx_csv_seek(csvp *p, size_t off, long line)
+{
+    p->pos = p->line_start = p->cpos = off;
+    p->line = line;
+    p->ccol = 1;
+}
+
+const char *xx_csv_failed_id(const csvp *p)
+{
+    return p->nf >= 2 ? p->scratch.p + p->f[0].soff : NULL;
+}
+
 void xx_csv_scanner_free(csvp *p)
 {
     xb_free(&p->scratch);
@@ -43,7 +55,19 @@ static long cp_col(csvp *p, size_t off)
 static int cp_verr(csvp *p, int code, size_t off, const char *path, const char *fmt, va_list ap)
 {
     long line, col;
-    xx_position(p->buf, p->len, off, &line, &col);
+    if (p->nf && p->rec_line > 1 && off >= p->f[0].off && off <= p->len) {
+        /* in the last record read: counted from its start, a line start (many errors in a
+         * long input each cost their record, not the input before them) */
+        size_t ls = p->f[0].off;
+        line = p->rec_line;
+        for (const char *q = p->buf + ls; (q = memchr(q, '\n', (size_t)(p->buf + off - q))) != NULL; q++) {
+            line++;
+            ls = (size_t)(q - p->buf) + 1;
+        }
+        col = (long)xn_utf8_count(p->buf + ls, off - ls) + 1;
+    } else {
+        xx_position(p->buf, p->len, off, &line, &col);
+    }
     if (line == 1 && col > 1 && p->len >= 3 && memcmp(p->buf, "\xEF\xBB\xBF", 3) == 0)
         col--; /* the byte order mark is not a character of the line */
     return xx_verror(code, line, col, (long long)off, path, fmt, ap);

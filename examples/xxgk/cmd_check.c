@@ -64,7 +64,7 @@ const cli_command cli_cmd_check = {
     "A summary (files, errors, warnings, unreadable files and reports, skipped files) goes\n"
     "to standard error; with more than 20 files and standard error on a terminal, a\n"
     "progress bar too. A report of a long CSV that cannot be read is named; the reports\n"
-    "after it are still checked.\n"
+    "after it are still checked, also after a malformed line (a stray quote).\n"
     "Exit status: 0 no error finding, 1 some error finding, 2 a file could not be read\n"
     "or bad usage.",
     check_examples,
@@ -114,7 +114,7 @@ static void unreadable(strbuf *out, strbuf *err, const check_ctx *c, const char 
 {
     if (id && id[0]) { /* a report of a file of many: named on standard error too */
         strbuf named = STRBUF_INIT;
-        sb_printf(&named, "report '%s': %s", id, why->msg);
+        sb_printf(&named, c->a->lang == LANG_EN ? "report '%s': %s" : "报告 %s：%s", id, why->msg);
         cli_failure n = *why;
         snprintf(n.msg, sizeof n.msg, "%s", named.s ? named.s : why->msg);
         sb_free(&named);

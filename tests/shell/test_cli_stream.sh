@@ -73,15 +73,31 @@ assert c["error"] is None and c["errors"] == a["errors"], c
 PY
 grep -q "^$T/mid.csv:7:[0-9]*: report 'b': " "$T/err" || fail "the bad report named on stderr: $(cat "$T/err")"
 tail -n 1 "$T/err" | grep -qx 'files 1 (reports 2), errors [0-9]*, warnings [0-9]*, unreadable 1' || fail "mid summary: $(tail -n 1 "$T/err")"
-# a malformed record: the reports before it are checked, the message says the rest was not read
-printf 'report,path,value\na,meta.template,2021\nb,meta.template,2021\nb,meta.agency,"x"y\nc,meta.template,2021\n' >"$T/torn.csv"
+# a malformed record (a stray quote) in the middle of a long CSV: that report is named, the
+# reader goes on at the next report's line, and every report after it is checked
+python3 - "$T/torn.csv" <<'PY'
+import sys
+rows = ["report,path,value"]
+for i in range(1000):
+    rows += [f"r{i:04d},meta.template,2021", f"r{i:04d},applications.new.total,{i % 5}"]
+    if i == 500:
+        rows += [f'r{i:04d},meta.agency,"x"y', f"r{i:04d},meta.year,2023"]
+open(sys.argv[1], "w").write("\n".join(rows) + "\n")
+PY
 expect_rc 2 "$XXGK" check --lang en --severity error --format json "$T/torn.csv"
 python3 - "$T/out" <<'PY' || fail "a malformed record"
 import json, sys
-a, b = json.load(open(sys.argv[1]))["files"]
-assert a["report"] == "a" and b["report"] == "b", (a, b)
-assert b["error"]["line"] == 4, b
-assert b["error"]["message"].endswith("; the rest of the input (the reports after this line) cannot be read"), b
+objs = json.load(open(sys.argv[1]))["files"]
+assert [o["report"] for o in objs] == ["r%04d" % i for i in range(1000)], len(objs)
+bad = objs[500]
+assert bad["error"] == {"message": "expected ',' or the end of the line after a closing quote; the reader goes on "
+                                   "with the next report, at line 1006", "line": 1004, "column": 22}, bad
+assert all(o["error"] is None for o in objs if o is not bad)
 PY
+tail -n 1 "$T/err" | grep -qx 'files 1 (reports 999), errors [0-9]*, warnings [0-9]*, unreadable 1' || fail "torn summary: $(tail -n 1 "$T/err")"
+expect_rc 2 "$XXGK" check --severity error "$T/torn.csv"
+grep -qx "$T/torn.csv:1004:22: 报告 r0500：右引号之后应为“,”或行尾；从第 1006 行的下一份报告起继续读取" "$T/err" ||
+    fail "the malformed report named in Chinese: $(grep -v '^文件' "$T/err")"
+tail -n 1 "$T/err" | grep -qx '文件 1（报告 999），错误 [0-9]*，警告 [0-9]*，无法读取 1' || fail "torn summary zh: $(tail -n 1 "$T/err")"
 
 finish
