@@ -35,6 +35,9 @@ void cli_failure_from_lib(cli_failure *f, const char *file, int lang);
 void cli_failure_from_errno(cli_failure *f, int err);
 /* "FILE:LINE:COLUMN: message\n" (or "FILE: message\n") into b. */
 void cli_failure_line(strbuf *b, const char *file, const cli_failure *f);
+/* Name the report of a file of many that f is about, before its message: "report 'ID': "
+ * (报告 ID：); nothing when id is empty. */
+void cli_failure_name_report(cli_failure *f, const char *id, int lang);
 
 /* Open a file for reading, also when its path is longer than PATH_MAX (opened one
  * directory at a time). A file descriptor, or -1 with errno. */

@@ -112,16 +112,9 @@ static void begin_object(strbuf *b, const char *file, const char *id)
 static void unreadable(strbuf *out, strbuf *err, const check_ctx *c, const char *file, const char *id,
                        const cli_failure *why)
 {
-    if (id && id[0]) { /* a report of a file of many: named on standard error too */
-        strbuf named = STRBUF_INIT;
-        sb_printf(&named, c->a->lang == LANG_EN ? "report '%s': %s" : "报告 %s：%s", id, why->msg);
-        cli_failure n = *why;
-        snprintf(n.msg, sizeof n.msg, "%s", named.s ? named.s : why->msg);
-        sb_free(&named);
-        cli_failure_line(err, file, &n);
-    } else {
-        cli_failure_line(err, file, why);
-    }
+    cli_failure named = *why; /* a report of a file of many: named on standard error too */
+    cli_failure_name_report(&named, id, c->a->lang);
+    cli_failure_line(err, file, &named);
     if (c->a->format == FMT_TEXT)
         return;
     begin_object(out, file, id);

@@ -264,8 +264,10 @@ static void stack_stream(stack_ctx *c, const char *file)
         sb_clear(&csv);
     }
     if (rc < 0) {
-        if (!err.len)
+        if (!err.len) {
+            cli_failure_name_report(&why, cli_source_report_id(&s), c->a->lang);
             cli_failure_line(&err, file, &why);
+        }
         fwrite(err.s ? err.s : "", 1, err.len, stderr);
         c->failed++;
     }

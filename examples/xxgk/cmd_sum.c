@@ -133,6 +133,7 @@ static void add_stream(sum_ctx *c, const char *file)
     }
     if (rc < 0 && why.msg[0]) {
         strbuf b = STRBUF_INIT;
+        cli_failure_name_report(&why, cli_source_report_id(&s), c->a->lang);
         cli_failure_line(&b, file, &why);
         progress_clear(&c->prog);
         fputs(b.s ? b.s : "out of memory\n", stderr);

@@ -41,6 +41,17 @@ void cli_failure_line(strbuf *b, const char *file, const cli_failure *f)
         sb_printf(b, "%s: %s\n", file, f->msg);
 }
 
+void cli_failure_name_report(cli_failure *f, const char *id, int lang)
+{
+    if (!id || !id[0])
+        return;
+    strbuf named = STRBUF_INIT;
+    sb_printf(&named, lang == LANG_EN ? "report '%s': %s" : "报告 %s：%s", id, f->msg);
+    if (named.s)
+        snprintf(f->msg, sizeof f->msg, "%s", named.s);
+    sb_free(&named);
+}
+
 int cli_open_read(const char *path)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);

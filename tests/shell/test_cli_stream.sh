@@ -99,5 +99,11 @@ expect_rc 2 "$XXGK" check --severity error "$T/torn.csv"
 grep -qx "$T/torn.csv:1004:22: 报告 r0500：右引号之后应为“,”或行尾；从第 1006 行的下一份报告起继续读取" "$T/err" ||
     fail "the malformed report named in Chinese: $(grep -v '^文件' "$T/err")"
 tail -n 1 "$T/err" | grep -qx '文件 1（报告 999），错误 [0-9]*，警告 [0-9]*，无法读取 1' || fail "torn summary zh: $(tail -n 1 "$T/err")"
+# sum and convert write nothing then, and name the report too
+expect_rc 2 "$XXGK" sum --lang en "$T/torn.csv"
+grep -q "^$T/torn.csv:1004:22: report 'r0500': expected ','" "$T/err" || fail "sum names the report: $(cat "$T/err")"
+expect_rc 2 "$XXGK" convert --lang en --to csv -o "$T/torn.out.csv" "$T/torn.csv"
+grep -q "^$T/torn.csv:1004:22: report 'r0500': expected ','" "$T/err" || fail "convert names the report: $(cat "$T/err")"
+[ ! -e "$T/torn.out.csv" ] || fail "convert wrote a CSV without a report"
 
 finish
