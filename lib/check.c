@@ -63,9 +63,11 @@ static int add_rule_finding(xxgk_findings *f, const xxgk_report *r, const xt_rul
 }
 
 /* Identities not evaluated because a cell was not read, counted per table and said once
- * per table (CHECK.UNREAD): a reader's limits are not the publisher's fault. */
+ * per table (CHECK.UNREAD): a reader's limits are not the publisher's fault. And the tables
+ * said to be empty (TABLE.EMPTY): that one finding stands for their identities too. */
 typedef struct {
     uint32_t n[16];
+    uint32_t empty; /* bit ti: table ti has no number */
 } unread_tally;
 
 static int say_unread(xxgk_findings *f, const xxgk_report *r, const unread_tally *u)
@@ -149,6 +151,8 @@ static int eval_rule(xxgk_findings *f, const xxgk_report *r, const xxgk_report *
                 u->n[ru->table]++;
             return 0;
         }
+        if (ru->table < 16 && (u->empty >> ru->table & 1))
+            return 0; /* a blank form: "table 三 has no number", not one finding per identity */
         return add_rule_finding(f, r, ru, XF_UNCHECKABLE, XXGK_SEVERITY_INFO, unchk, nunchk, "", "");
     }
     if (overflow)
@@ -284,7 +288,7 @@ static int check_row(xxgk_findings *f, const xxgk_report *r, size_t ti, size_t r
     return nb ? add_place_finding(f, r, "CELL.BLANK", XF_ROW_BLANK, ti, ri, blank, nb, first) : 0;
 }
 
-static int check_structure(xxgk_findings *f, const xxgk_report *r)
+static int check_structure(xxgk_findings *f, const xxgk_report *r, unread_tally *u)
 {
     const xxgk_template *t = r->t;
     int rc;
@@ -303,6 +307,8 @@ static int check_structure(xxgk_findings *f, const xxgk_report *r)
             /* its blank cells are said by this one finding */
             if ((rc = add_place_finding(f, r, "TABLE.EMPTY", XF_TABLE_EMPTY, ti, 0, NULL, 0, first_read)))
                 return rc;
+            if (ti < 16)
+                u->empty |= 1u << ti;
             continue;
         }
         for (size_t ri = 0; ri < tb->nrows; ri++) {
@@ -354,17 +360,16 @@ static int run_fast(xxgk_findings *f, const xxgk_report *r, const struct xxgk_ch
 /* The template's rules over this report: the identities, then the per-cell rules, the
  * narrative and the plausibility rules. `digits`: the sections (bit i) that hold a digit. */
 static int check_rules(xxgk_findings *f, const xxgk_report *r, const struct xxgk_check_options *o, int gaps,
-                       int optgaps, int negative, unsigned digits)
+                       int optgaps, int negative, unsigned digits, unread_tally *u)
 {
     const xxgk_template *t = r->t;
-    unread_tally u = { { 0 } };
-    int rc = gaps ? 0 : run_fast(f, r, o, optgaps, &u);
+    int rc = gaps ? 0 : run_fast(f, r, o, optgaps, u);
     for (size_t i = 0; i < t->nrules && !rc; i++) {
         const xt_rule *ru = &t->rules[i];
         switch (ru->kind) {
         case XT_RULE_LINEAR:
             if (gaps && !holds(r->cells, &t->terms[ru->first_term], ru->nterms))
-                rc = eval_rule(f, r, NULL, ru, o, &u);
+                rc = eval_rule(f, r, NULL, ru, o, u);
             break;
         case XT_RULE_NONNEG:
         case XT_RULE_AMOUNT: rc = negative ? eval_cells(f, r, ru) : 0; break;
@@ -377,7 +382,7 @@ static int check_rules(xxgk_findings *f, const xxgk_report *r, const struct xxgk
         default: break; /* year-over-year rules need the previous report */
         }
     }
-    return rc ? rc : gaps ? say_unread(f, r, &u) : 0;
+    return rc ? rc : gaps ? say_unread(f, r, u) : 0;
 }
 
 int xxgk_check_into(xxgk_findings *f, const xxgk_report *r, const xxgk_check_options *user)
@@ -406,8 +411,9 @@ int xxgk_check_into(xxgk_findings *f, const xxgk_report *r, const xxgk_check_opt
     for (size_t i = 0; i < t->nsections && i < XX_MAX_SECTIONS; i++)
         if (r->sections[i] && strpbrk(r->sections[i], "0123456789"))
             digits |= 1u << i;
-    if ((gaps && (rc = check_structure(f, r))) ||
-        (rc = check_rules(f, r, o, gaps != 0, optgaps != 0, sign < 0, digits)))
+    unread_tally u = { { 0 }, 0 };
+    if ((gaps && (rc = check_structure(f, r, &u))) ||
+        (rc = check_rules(f, r, o, gaps != 0, optgaps != 0, sign < 0, digits, &u)))
         return rc;
     xx_findings_sort(f);
     return 0;
@@ -537,7 +543,7 @@ int xxgk_check_previous(xxgk_findings **out, const xxgk_report *r, const xxgk_re
         if ((rc = xx_findings_add(f, "YOY.YEAR", XXGK_SEVERITY_INFO, NULL, 0, "", "", zh, en, 0, 0)))
             goto fail;
     }
-    unread_tally u = { { 0 } };
+    unread_tally u = { { 0 }, 0 };
     for (size_t i = 0; i < r->t->nrules; i++)
         if (r->t->rules[i].kind == XT_RULE_YOY && (rc = eval_rule(f, r, prev, &r->t->rules[i], o, &u)))
             goto fail;

@@ -144,12 +144,18 @@ golden check-previous-en.out "$T/out"
 grep -q ' error YOY.CARRY: table 3, row "II. Applications carried over from last year", column "Natural persons": ' \
     "$T/out" || fail "YOY.CARRY"
 
-# --blank-as-zero: an empty report's identities are evaluated (0 = 0), none is "cannot check"
+# --blank-as-zero: identities over blank cells are evaluated (0 = 0), none is "cannot check"
+# (a table with one number and blanks; an empty table's TABLE.EMPTY stands for its identities)
 "$XXGK" template >"$T/empty.json"
-expect_rc 1 "$XXGK" check --lang en "$T/empty.json"
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); d["applications"]["new"]["natural_person"] = 1
+json.dump(d, open(sys.argv[2], "w"))' "$T/empty.json" "$T/one.json"
+expect_rc 1 "$XXGK" check --lang en "$T/one.json"
 grep -q ' info T3.BALANCE: ' "$T/out" || fail "blank identities reported as uncheckable"
-expect_rc 1 "$XXGK" check --lang en --blank-as-zero "$T/empty.json"
+expect_rc 1 "$XXGK" check --lang en --blank-as-zero "$T/one.json"
 if grep -q ' info T3.BALANCE' "$T/out"; then fail "--blank-as-zero"; fi
+expect_rc 1 "$XXGK" check --lang en "$T/empty.json"
+[ "$(grep -c ' info ' "$T/out")" = 0 ] || fail "an empty table's identities said one by one"
+expect_rc 1 "$XXGK" check --lang en --blank-as-zero "$T/empty.json"
 grep -c ' error TABLE.EMPTY: ' "$T/out" | grep -qx 3 || fail "TABLE.EMPTY with --blank-as-zero"
 
 # a directory is walked recursively in sorted order, for known extensions only

@@ -284,6 +284,14 @@ static void test_structure(void **state)
     xxgk_findings *f = check(r, 0);
     assert_int_equal(count_rule(f, "TABLE.EMPTY", XXGK_SEVERITY_ERROR), 3);
     assert_int_equal(count_rule(f, "CELL.BLANK", 0), 0);
+    /* a blank form: the three findings say it all, not one per identity that cannot be checked */
+    assert_int_equal(xxgk_findings_count(f), 3);
+    xxgk_findings_free(f);
+    /* one number in 表三: its identities over the blanks cannot be checked, and say so */
+    set(r, "applications.new.natural_person", 1);
+    f = check(r, 0);
+    assert_int_equal(count_rule(f, "TABLE.EMPTY", XXGK_SEVERITY_ERROR), 2);
+    assert_int_equal(count_rule(f, "T3.BALANCE", XXGK_SEVERITY_INFO), 7);
     xxgk_findings_free(f);
     xxgk_report_free(r);
     /* the 2019 format used for a 2023 report */
