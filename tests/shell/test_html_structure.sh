@@ -122,3 +122,18 @@ grep -q 'data-path="applications.new.total">&lt;b&gt;x&lt;/b&gt;</td>' "$tmp/evi
 if grep -q '<script' "$tmp/evil.html"; then echo "unescaped <script"; exit 1; fi
 if grep -q '<img' "$tmp/evil.html"; then echo "unescaped <img"; exit 1; fi
 echo "escaping ok"
+
+# The clerk's way (issue 17.4): one wrong cell, `convert --to html --highlight`, exactly one
+# cell marked, the one the finding blames (the total of table 四, not the four cells it adds)
+python3 - "$XXGK_SOURCE_DIR/examples/data/kundulun-xinfang-2023.json" "$tmp/one.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+d["review_litigation"]["review"]["total"] += 1
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+"$XXGK" convert -q --to html --highlight -o "$tmp/one.html" "$tmp/one.json"
+marked=$(grep -o '<td class="[a-z]*" id="c-[^"]*" data-mark="[^"]*"' "$tmp/one.html")
+[ "$marked" = '<td class="error" id="c-review_litigation.review.total" data-mark="1"' ] ||
+    { echo "one wrong cell, marked cells: $marked"; exit 1; }
+[ "$(grep -o 'data-mark=' "$tmp/one.html" | wc -l)" = 1 ] || { echo "more than one mark"; exit 1; }
+echo "one wrong cell, one marked cell"
