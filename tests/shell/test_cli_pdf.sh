@@ -87,4 +87,18 @@ expect_rc 2 env PATH=/nonexistent "$XXGK" check $P/kundulun-xinfang-2023.docx.pd
 expect_rc 2 env PATH=/nonexistent "$XXGK" convert --lang en --to json $P/kundulun-xinfang-2023.docx.pdf
 [ "$(head -1 "$T/err")" = "$P/kundulun-xinfang-2023.docx.pdf: a PDF: reading it needs pdftotext, which is not installed (Debian: apt-get install poppler-utils)" ] ||
   fail "no pdftotext, en: $(cat "$T/err")"
+
+# pdftotext too slow, or refusing (a stand-in pdftotext first on PATH): each says so, exit 2
+K=$P/kundulun-xinfang-2023.docx.pdf
+mkdir -p "$T/bin"
+printf '#!/bin/sh\nexec sleep 30\n' >"$T/bin/pdftotext"
+chmod +x "$T/bin/pdftotext"
+expect_rc 2 env PATH="$T/bin:$PATH" XXGK_PDFTOTEXT_TIMEOUT=1 "$XXGK" check --lang en $K
+[ "$(head -1 "$T/err")" = "$K: a PDF: pdftotext took longer than 1 s (XXGK_PDFTOTEXT_TIMEOUT)" ] ||
+  fail "time limit: $(cat "$T/err")"
+printf '#!/bin/sh\necho "Permission Error: Copying of text from this document is not allowed." >&2\nexit 3\n' \
+  >"$T/bin/pdftotext"
+expect_rc 2 env PATH="$T/bin:$PATH" "$XXGK" convert --to json $K
+[ "$(head -1 "$T/err")" = "$K: 这份 PDF 的权限禁止复制其中的文字（pdftotext：Permission Error: Copying of text from this document is not allowed.）" ] ||
+  fail "permissions: $(cat "$T/err")"
 finish

@@ -7,8 +7,10 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import tempfile
 import unittest
 from decimal import Decimal
+from pathlib import Path
 from unittest import mock
 
 import xxgk
@@ -67,6 +69,27 @@ class TestPdf(unittest.TestCase):
             with self.assertRaises(xxgk.XxgkError) as cm:
                 xxgk.load(PDF / "kundulun-xinfang-2023.docx.pdf")
         self.assertIn("poppler-utils", cm.exception.message)
+
+    def test_slow_or_refusing_pdftotext(self) -> None:
+        # a stand-in pdftotext first on PATH
+        with tempfile.TemporaryDirectory() as d:
+            fake = Path(d) / "pdftotext"
+            path = {"PATH": f"{d}{os.pathsep}{os.environ.get('PATH', '')}"}
+            fake.write_text("#!/bin/sh\nexec sleep 30\n")
+            fake.chmod(0o755)
+            with mock.patch.dict(os.environ, {**path, "XXGK_PDFTOTEXT_TIMEOUT": "1"}):
+                with self.assertRaises(xxgk.XxgkError) as cm:
+                    xxgk.load(PDF / "kundulun-xinfang-2023.docx.pdf")
+            self.assertEqual(cm.exception.message,
+                             "a PDF: pdftotext took longer than 1 s (XXGK_PDFTOTEXT_TIMEOUT)")
+            fake.write_text("#!/bin/sh\necho 'Permission Error: Copying of text from this document "
+                            "is not allowed.' >&2\nexit 3\n")
+            with mock.patch.dict(os.environ, path):
+                with self.assertRaises(xxgk.XxgkError) as cm:
+                    xxgk.load(PDF / "kundulun-xinfang-2023.docx.pdf")
+            self.assertEqual(cm.exception.message,
+                             "a PDF whose permissions forbid copying its text (pdftotext: Permission "
+                             "Error: Copying of text from this document is not allowed.)")
 
 
 if __name__ == "__main__":
