@@ -125,22 +125,6 @@ size_t xn_utf8_check(const char *s, size_t n)
     return n;
 }
 
-size_t xn_utf8_count(const char *s, size_t n)
-{
-    /* every column of every cell: eight bytes at a time, less the continuation bytes
-     * (10xxxxxx: bit 7 set, bit 6 clear) */
-    size_t count = n, i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
-        count -= (size_t)((cont * 0x0101010101010101ULL) >> 56);
-    }
-    for (; i < n; i++)
-        count -= ((unsigned char)s[i] & 0xC0) == 0x80;
-    return count;
-}
-
 static const uint32_t trad_simp[][2] = {
 #include "trad_simp.inc"
 };
@@ -488,34 +472,4 @@ size_t xn_space_at(const char *s, size_t n)
     if (c == 0xEF && n >= 3 && (unsigned char)s[1] == 0xBB && (unsigned char)s[2] == 0xBF)
         return 3; /* U+FEFF, a byte-order mark left inside the text */
     return 0;
-}
-
-const char *xn_trim(const char *s, size_t *n)
-{
-    size_t a = 0, e = *n, w;
-    /* every cell of every line: ASCII blanks tested inline, the others where they start */
-    while (a < e) {
-        unsigned char c = (unsigned char)s[a];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-            a++;
-        else if ((c == 0xC2 || c == 0xE3 || c == 0xEF) && (w = xn_space_at(s + a, e - a)) != 0)
-            a += w;
-        else
-            break;
-    }
-    while (e > a) {
-        unsigned char c = (unsigned char)s[e - 1];
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-            e--;
-        else if (e - a >= 2 && c == 0xA0 && (unsigned char)s[e - 2] == 0xC2)
-            e -= 2;
-        else if (e - a >= 3 && c == 0x80 && (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 3] == 0xE3)
-            e -= 3;
-        else if (e - a >= 3 && c == 0xBF && (unsigned char)s[e - 2] == 0xBB && (unsigned char)s[e - 3] == 0xEF)
-            e -= 3;
-        else
-            break;
-    }
-    *n = e - a;
-    return s + a;
 }

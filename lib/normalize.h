@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Decode one UTF-8 sequence at s (n bytes available). Returns the code point and stores the
  * sequence length in *adv, or returns -1 (and *adv = 1) for an invalid sequence: overlong
@@ -17,8 +18,23 @@ size_t xn_utf8_encode(uint32_t cp, char *out);
 /* The byte offset of the first invalid UTF-8 sequence in s, or n if all of it is valid. */
 size_t xn_utf8_check(const char *s, size_t n);
 
-/* Number of code points in s[0..n) (invalid bytes count one each). */
-size_t xn_utf8_count(const char *s, size_t n);
+/* Number of code points in s[0..n) (invalid bytes count one each). Inline: every cell's
+ * column is counted with it. */
+static inline size_t xn_utf8_count(const char *s, size_t n)
+{
+    /* every column of every cell: eight bytes at a time, less the continuation bytes
+     * (10xxxxxx: bit 7 set, bit 6 clear) */
+    size_t count = n, i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+        count -= (size_t)((cont * 0x0101010101010101ULL) >> 56);
+    }
+    for (; i < n; i++)
+        count -= ((unsigned char)s[i] & 0xC0) == 0x80;
+    return count;
+}
 
 /* A bit for each code point from U+4E00 to U+9FFF, set when xn_fold leaves it as it is: the
  * characters that folding need not look up in its traditional table. tplgen writes it into
@@ -66,7 +82,35 @@ unsigned xn_edit_distance_cps(const uint32_t *ca, size_t na, const char *b, unsi
 size_t xn_space_at(const char *s, size_t n);
 
 /* s[0..*n) without the white space (xn_space_at) around it: returns its start, *n its
- * length. */
-const char *xn_trim(const char *s, size_t *n);
+ * length. Inline: every cell of every reader is trimmed. */
+static inline const char *xn_trim(const char *s, size_t *n)
+{
+    size_t a = 0, e = *n, w;
+    /* every cell of every line: ASCII blanks tested inline, the others where they start */
+    while (a < e) {
+        unsigned char c = (unsigned char)s[a];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            a++;
+        else if ((c == 0xC2 || c == 0xE3 || c == 0xEF) && (w = xn_space_at(s + a, e - a)) != 0)
+            a += w;
+        else
+            break;
+    }
+    while (e > a) {
+        unsigned char c = (unsigned char)s[e - 1];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            e--;
+        else if (e - a >= 2 && c == 0xA0 && (unsigned char)s[e - 2] == 0xC2)
+            e -= 2;
+        else if (e - a >= 3 && c == 0x80 && (unsigned char)s[e - 2] == 0x80 && (unsigned char)s[e - 3] == 0xE3)
+            e -= 3;
+        else if (e - a >= 3 && c == 0xBF && (unsigned char)s[e - 2] == 0xBB && (unsigned char)s[e - 3] == 0xEF)
+            e -= 3;
+        else
+            break;
+    }
+    *n = e - a;
+    return s + a;
+}
 
 #endif

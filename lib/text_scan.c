@@ -65,10 +65,9 @@ static int is_std_token(const char *s, size_t n)
     return k <= 6;
 }
 
-/* Whether s[0..n) is ASCII digits with at most one decimal point between digits (copied to
- * out as it is checked): what most cells hold, and a number whatever the rules below say of
- * other text. */
-static int plain_ascii_number(const char *s, size_t n, char *out)
+/* Whether s[0..n) is ASCII digits with at most one decimal point between digits: what most
+ * cells hold, and a number whatever the rules below say of other text. */
+static int plain_ascii_number(const char *s, size_t n)
 {
     size_t i = 0, point = 0;
     for (; i < n; i++) {
@@ -76,9 +75,7 @@ static int plain_ascii_number(const char *s, size_t n, char *out)
             point = i;
         else if (s[i] < '0' || s[i] > '9')
             return 0;
-        out[i] = s[i];
     }
-    out[n] = '\0';
     return 1;
 }
 
@@ -91,7 +88,9 @@ int tx_value_class(const char *s, size_t n, vparse *vp)
     vp->unit = 0;
     if (n == 0)
         return V_BLANK;
-    if (n < sizeof vp->num && plain_ascii_number(s, n, vp->num)) {
+    if (n < sizeof vp->num && plain_ascii_number(s, n)) {
+        memcpy(vp->num, s, n);
+        vp->num[n] = '\0';
         vp->n = n;
         return V_NUMBER;
     }
@@ -240,7 +239,7 @@ static int is_md_separator(const char *s, size_t n)
 static int add_cell(reader *rd, uint32_t off, uint32_t len, uint32_t line_off)
 {
     tx_trim(rd->buf, &off, &len);
-    if (tx_grow((void **)&rd->cells, &rd->capcells, rd->ncells + 1, sizeof(tcell)))
+    if (rd->ncells == rd->capcells && tx_grow((void **)&rd->cells, &rd->capcells, rd->ncells + 1, sizeof(tcell)))
         return XXGK_ENOMEM;
     tcell *c = &rd->cells[rd->ncells++];
     c->off = off;
@@ -255,7 +254,10 @@ static int add_cell(reader *rd, uint32_t off, uint32_t len, uint32_t line_off)
     c->col = rd->col_val;
     c->line = (uint32_t)rd->nlines;
     vparse vp;
-    c->value = (uint8_t)tx_value_class(rd->buf + off, len, &vp);
+    /* a plain number (most cells) is classified without copying its text */
+    c->value = (uint8_t)(len && len < sizeof vp.num && plain_ascii_number(rd->buf + off, len)
+                             ? V_NUMBER
+                             : tx_value_class(rd->buf + off, len, &vp));
     c->placed = 0;
     return 0;
 }
