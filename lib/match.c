@@ -354,15 +354,34 @@ int xm_is_corner(const xt_table *tb, const char *x)
 
 void xm_template_words(const char *norm, int *s2019, int *s2021)
 {
-    static const char *const w2019[] = { "制作数量", "新公开数量", "对外公开总数量", "上一年项目数量",
+    /* the first N2019 are the 2019 template's words, the others the 2021 template's */
+    static const char *const words[] = { "制作数量", "新公开数量", "对外公开总数量", "上一年项目数量",
                                          "本年增/减", "其他对外管理服务事项", "政府集中采购", "采购项目数量",
-                                         "采购总金额" };
-    static const char *const w2021[] = { "制发件数", "废止件数", "现行有效件数", "收费金额",
+                                         "采购总金额",
+                                         "制发件数", "废止件数", "现行有效件数", "收费金额",
                                          "逾期不补正", "缴纳费用" };
-    for (size_t i = 0; i < sizeof w2019 / sizeof *w2019; i++)
-        if (strstr(norm, w2019[i]))
-            (*s2019)++;
-    for (size_t i = 0; i < sizeof w2021 / sizeof *w2021; i++)
-        if (strstr(norm, w2021[i]))
-            (*s2021)++;
+    enum { N2019 = 9, NW = sizeof words / sizeof *words };
+    /* one pass over the text (run on table lines before the template is known), not one
+     * strstr a word: a word can start only where the low six bits of the next two bytes are
+     * in `second` and `third` (its first character's); each word counts once, as strstr
+     * found it */
+    uint64_t second = 0, third = 0;
+    for (size_t w = 0; w < NW; w++) {
+        second |= 1ULL << ((unsigned char)words[w][1] & 63);
+        third |= 1ULL << ((unsigned char)words[w][2] & 63);
+    }
+    uint32_t seen = 0;
+    for (const unsigned char *p = (const unsigned char *)norm; *p; p++) {
+        if (*p < 0xE0 || !p[1] || !(second >> (p[1] & 63) & 1) || !(third >> (p[2] & 63) & 1))
+            continue;
+        for (size_t w = 0; w < NW; w++) {
+            const unsigned char *q = (const unsigned char *)words[w];
+            if (q[0] == p[0] && q[1] == p[1] && q[2] == p[2] && !(seen >> w & 1) &&
+                !strncmp((const char *)p, words[w], strlen(words[w])))
+                seen |= 1u << w;
+        }
+    }
+    for (size_t w = 0; w < NW; w++)
+        if (seen >> w & 1)
+            (*(w < N2019 ? s2019 : s2021))++;
 }
