@@ -100,9 +100,14 @@ static uint32_t entity(const char *s, size_t n, size_t *len)
 
 void xx_md_decode(xbuf *out, const char *s, size_t n)
 {
+    /* the text between two '&' is copied whole: a narrative paragraph has few entities */
     for (size_t i = 0; i < n;) {
-        size_t l;
-        uint32_t cp = s[i] == '&' ? entity(s + i, n - i, &l) : 0;
+        const char *amp = memchr(s + i, '&', n - i);
+        size_t e = amp ? (size_t)(amp - s) : n, l;
+        xb_put(out, s + i, e - i);
+        if ((i = e) == n)
+            break;
+        uint32_t cp = entity(s + i, n - i, &l);
         if (cp) {
             char u[4];
             xb_put(out, u, xn_utf8_encode(cp, u));
