@@ -175,6 +175,8 @@ typedef struct rowmode {
     int pending;        /* a row named by a label alone on its line (a group heading), -1 */
     size_t pending_li;  /* that line */
     int pending_md;     /* it is a Markdown heading ("### 行政复议") */
+    int frag;           /* frag_li holds words alone naming no row (a label's first line?) */
+    size_t frag_li;
     int sub_of;         /* a row label alone on its line, whose sub-items may follow, -1 */
     uint32_t sub_li;    /* its line */
     int nsub;           /* labeled lines below it that name no row (items the form lacks) */
@@ -328,6 +330,10 @@ static int words_line(reader *rd, rowmode *st, const tline *ln, size_t li, int *
         int alone = label_alone(rd, st, ln, li);
         if (alone >= 0)
             st->pending = alone;
+        if (ln->nc == 1 && ln->nlab == 1) {
+            st->frag = 1;
+            st->frag_li = li;
+        }
         return 0;
     }
     st->pending = -1;
@@ -384,6 +390,32 @@ static int unmatched(reader *rd, const xt_table *tb, const tline *ln, size_t li)
     return xx_diag(rd->r, "READ.UNMATCHED", XXGK_SEVERITY_WARNING, tx_lno(rd, (uint32_t)li), (long)c->col, NULL, zh, en);
 }
 
+/* A label wrapped from the line of words alone before it onto line li, which holds the rest
+ * and the values ("（二）部分公开（区分处理的，只计这一情形，" ⏎ "不计其他情形） 4 0 0 0 0 0 4", as
+ * pdftotext prints a cell's lines): the row the two name together, exactly, else *row stays. */
+static void wrapped_label(const reader *rd, rowmode *st, const tline *ln, size_t li, int *row, uint32_t *lab)
+{
+    size_t k = li;
+    while (k > 0 && rd->lines[k - 1].skip)
+        k--;
+    if (!st->frag || k == 0 || st->frag_li != k - 1 || ln->nlab != 1)
+        return;
+    const tcell *a = &rd->cells[rd->lines[k - 1].c0], *b = &rd->cells[ln->c0];
+    char joined[512];
+    if (a->len + b->len >= sizeof joined)
+        return;
+    memcpy(joined, rd->buf + a->off, a->len);
+    memcpy(joined + a->len, rd->buf + b->off, b->len);
+    int x = -1, y = -1;
+    int m = tx_match_label(st->tb, joined, a->len + b->len, st->ctx, 0, &x, &y);
+    if (m < 0 || !(st->tb->rows[m].flags & XT_ROW_CELLS))
+        return;
+    if (st->tb->rows[m].parent >= 0)
+        st->ctx = st->tb->rows[m].parent;
+    *row = m;
+    *lab = ln->c0;
+}
+
 /* A line with values: a row, labeled or not. */
 static int values_line(reader *rd, rowmode *st, const tline *ln, size_t li)
 {
@@ -392,6 +424,8 @@ static int values_line(reader *rd, rowmode *st, const tline *ln, size_t li)
     uint32_t lab, lastany;
     if ((rc = match_line_labels(rd, tb, ln, 1, &st->ctx, &row, &lab, &lastany)) != 0)
         return rc;
+    if (row < 0)
+        wrapped_label(rd, st, ln, li, &row, &lab);
     if (row >= 0 && lab + 1 < ln->c0 + ln->nlab) {
         /* words after the matched label: the row's values (tokens) when they make
          * exactly its cells; with more cells than that, the first is a label that matched

@@ -28,10 +28,12 @@ python3 tests/shell/same_report.py "$T/out" examples/data/kundulun-xinfang-2023.
 
 # findings name the page, and the line within it
 expect_rc 1 "$XXGK" check $P/hongze-district-2023.chromium.pdf
-grep -q "^$P/hongze-district-2023.chromium.pdf#page=2:6:1: 警告 READ.UNMATCHED: 第2页第6行：" "$T/out" ||
+grep -q "^$P/hongze-district-2023.chromium.pdf#page=2:30:1: 提示 READ.SUBTOTAL: 第2页第30行：" "$T/out" ||
   fail "no page in the findings: $(head -3 "$T/out")"
+grep -q "^$P/hongze-district-2023.chromium.pdf#page=3:25:10: 错误 T4.TOTAL: " "$T/out" ||
+  fail "no page in the check's findings: $(head -3 "$T/out")"
 expect_rc 1 "$XXGK" check --format json $P/hongze-district-2023.chromium.pdf
-grep -q '"page": 2, "line": 6, "column": 1' "$T/out" || fail "no page in the JSON findings"
+grep -q '"page": 2, "line": 30, "column": 1' "$T/out" || fail "no page in the JSON findings"
 
 # a failure to read a PDF names the page and the line within it, as findings do
 A=$P/ambiguous-label.libreoffice.pdf
@@ -41,8 +43,8 @@ expect_rc 2 "$XXGK" convert --to json $A
 expect_rc 2 "$XXGK" check --format json $A
 grep -q '"error": {"message": "标签“行政处罚 行政强制”同样符合表二的两行：“行政处罚”和“行政强制”", "page": 2, "line": 3, "column": 1}}' "$T/out" ||
   fail "no page in the JSON error: $(cat "$T/out")"
-expect_rc 2 "$XXGK" convert --strict --lang en --to json $P/hongze-district-2023.chromium.pdf
-[ "$(cat "$T/err")" = "$P/hongze-district-2023.chromium.pdf#page=2:6:1: page 2, line 6: the row label '不计其他情形）' matches no row of table 三" ] ||
+expect_rc 2 "$XXGK" convert --strict --lang en --to json $P/spaced-title.libreoffice.pdf
+[ "$(cat "$T/err")" = "$P/spaced-title.libreoffice.pdf#page=1:5:1: table 二 (主动公开政府信息情况) not found" ] ||
   fail "strict: $(cat "$T/err")"
 
 # letter-spaced type: the title, agency and year without pdftotext's spaces

@@ -202,14 +202,32 @@ static void test_strict_failure_names_its_page(void **state)
 {
     (void)state;
     size_t n;
-    char *buf = tu_slurp(tu_data("pdf/hongze-district-2023.chromium.raw.txt"), &n);
+    char *buf = tu_slurp(tu_data("pdf/unknown-bureau-2019.libreoffice.raw.txt"), &n);
     parse_fails(buf, n, XXGK_FORMAT_PDFTEXT, 1, XXGK_ESTRICT);
-    assert_int_equal(xxgk_error_page(), 2);
-    assert_int_equal(xxgk_error_line(), 6);
+    assert_int_equal(xxgk_error_page(), 3);
+    assert_int_equal(xxgk_error_line(), 27);
     assert_int_equal(xxgk_error_column(), 1);
-    assert_string_equal(xxgk_error_message_zh(), "第2页第6行：行标签“不计其他情形）”与表三的任何行都不对应");
-    assert_string_equal(xxgk_error_message(), "page 2, line 6: the row label '不计其他情形）' matches no row of table 三");
+    assert_string_equal(xxgk_error_message_zh(), "第3页第27行至第3页第27行：表三中没有行标签的数值行未读入（后面没有可对应的行标签）");
+    assert_string_equal(xxgk_error_message(),
+                        "page 3, line 27 to page 3, line 27: unlabeled value rows of table 三 not read (no matched "
+                        "row label after them)");
     free(buf);
+}
+
+/* A row label pdftotext wraps onto the line of its values ("（二）部分公开（区分处理的，只计这一情形，"
+ * ⏎ "不计其他情形） 4 0 0 0 0 0 4"; "5.要求行政机关确认或重新出具已" ⏎ "获取信息 0 0 …") is the row
+ * the two lines name together: read by its name, no warning, no guess by position. */
+static void test_wrapped_label_joined(void **state)
+{
+    (void)state;
+    xxgk_report *r = read_pdftext("pdf/hongze-district-2023.chromium.raw.txt");
+    const xxgk_findings *d = xxgk_report_diagnostics(r);
+    assert_int_equal(xxgk_findings_count(d), 1);
+    assert_string_equal(xxgk_finding_rule(d, 0), "READ.SUBTOTAL");
+    assert_int_equal(tu_count(r, "applications.partially_granted.natural_person"), 4);
+    assert_int_equal(tu_count(r, "applications.partially_granted.total"), 4);
+    assert_int_equal(tu_count(r, "applications.not_processed.confirmation.total"), 0);
+    xxgk_report_free(r);
 }
 
 /* pdftotext spaces letter-spaced type ("示 例 县 统 计 局" ⏎ "2 0 2 3 年 度 政 府 …") and puts a
@@ -272,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_wrapped_last_row_not_guessed),
         cmocka_unit_test(test_read_failure_names_its_page),
         cmocka_unit_test(test_strict_failure_names_its_page),
+        cmocka_unit_test(test_wrapped_label_joined),
         cmocka_unit_test(test_title_without_extractor_spaces),
         cmocka_unit_test(test_pdf_bytes_refused),
     };

@@ -34,7 +34,7 @@ class TestPdf(unittest.TestCase):
             self.assertEqual(r["proactive.fees.amount"], Decimal("7730.28"))
             paged = [f for f in r.diagnostics if f.page]
             self.assertTrue(paged)
-            self.assertEqual((paged[0].page, paged[0].line), (2, 6))
+            self.assertEqual((paged[0].page, paged[0].line), (2, 30))
             self.assertIn("page 2, ", str(paged[0]))
 
     def test_read_failure_names_the_page(self) -> None:
