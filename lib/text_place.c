@@ -14,6 +14,16 @@ static const char *short_label(const xt_row *rw)
     return rw->label;
 }
 
+/* Whether s[0..n) holds a backslash, or in Markdown an '&': text that may be escaped. One
+ * loop over a cell (most are a few digits) rather than a libc search for each byte. */
+static int may_be_escaped(const char *s, size_t n, int md)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\\' || (md && s[i] == '&'))
+            return 1;
+    return 0;
+}
+
 int tx_put_value(reader *rd, size_t id, uint32_t ci)
 {
     tcell *c = &rd->cells[ci];
@@ -21,7 +31,7 @@ int tx_put_value(reader *rd, size_t id, uint32_t ci)
     const char *s = rd->buf + c->off;
     long line = tx_lno(rd, c->line);
     int quoted = xx_text_quoted(s, c->len);
-    if (!quoted && !memchr(s, '\\', c->len) && !(rd->md && memchr(s, '&', c->len)))
+    if (!quoted && !may_be_escaped(s, c->len, rd->md))
         return xx_value_set_text(rd->r, id, s, c->len, line, (long)c->col);
     /* written escaped (text_escape.h): a quoted token is a token whatever it holds */
     xbuf b = { 0 };

@@ -285,8 +285,13 @@ static int split_cells(reader *rd, tline *ln, uint32_t line_off)
     const char *s = rd->buf + ln->off;
     size_t n = ln->len;
     ln->c0 = (uint32_t)rd->ncells;
-    char sep = memchr(s, '|', n) ? '|' : memchr(s, '\t', n) ? '\t' : 0;
-    size_t nsep = sep ? count_byte(s, n, sep) : 0;
+    /* the separator is '|' if the line has one, else a tab: counted, not searched for first */
+    char sep = '|';
+    size_t nsep = count_byte(s, n, '|');
+    if (nsep == 0) {
+        nsep = count_byte(s, n, '\t');
+        sep = nsep ? '\t' : 0;
+    }
     if (nsep > 64) {
         /* no table row has that many cells: one label */
         if (add_cell(rd, ln->off, (uint32_t)n, line_off))
