@@ -175,8 +175,8 @@ typedef struct rowmode {
     int pending;        /* a row named by a label alone on its line (a group heading), -1 */
     size_t pending_li;  /* that line */
     int pending_md;     /* it is a Markdown heading ("### 行政复议") */
-    int frag;           /* frag_li holds words alone naming no row (a label's first line?) */
-    size_t frag_li;
+    int frag;           /* lines frag_first..frag_li hold words alone (a label's first lines?) */
+    size_t frag_first, frag_li;
     int sub_of;         /* a row label alone on its line, whose sub-items may follow, -1 */
     uint32_t sub_li;    /* its line */
     int nsub;           /* labeled lines below it that name no row (items the form lacks) */
@@ -314,6 +314,14 @@ static int pending_names(const reader *rd, const rowmode *st, size_t li)
     return headers > 0 || st->pending_md;
 }
 
+/* The line before li that is not skipped, or SIZE_MAX. */
+static size_t prev_line(const reader *rd, size_t li)
+{
+    while (li > 0 && rd->lines[li - 1].skip)
+        li--;
+    return li > 0 ? li - 1 : SIZE_MAX;
+}
+
 /* A line without values: a header (its columns must come in the template's order), a label
  * alone, or a row whose values are all words ("行政许可 | 不适用"). 1: the table is
  * unreadable (diagnosed). */
@@ -331,6 +339,8 @@ static int words_line(reader *rd, rowmode *st, const tline *ln, size_t li, int *
         if (alone >= 0)
             st->pending = alone;
         if (ln->nc == 1 && ln->nlab == 1) {
+            if (!st->frag || st->frag_li != prev_line(rd, li))
+                st->frag_first = li;
             st->frag = 1;
             st->frag_li = li;
         }
@@ -390,30 +400,35 @@ static int unmatched(reader *rd, const xt_table *tb, const tline *ln, size_t li)
     return xx_diag(rd->r, "READ.UNMATCHED", XXGK_SEVERITY_WARNING, tx_lno(rd, (uint32_t)li), (long)c->col, NULL, zh, en);
 }
 
-/* A label wrapped from the line of words alone before it onto line li, which holds the rest
- * and the values ("（二）部分公开（区分处理的，只计这一情形，" ⏎ "不计其他情形） 4 0 0 0 0 0 4", as
- * pdftotext prints a cell's lines): the row the two name together, exactly, else *row stays. */
-static void wrapped_label(const reader *rd, rowmode *st, const tline *ln, size_t li, int *row, uint32_t *lab)
+/* A label wrapped over the lines of words alone just before line li, which holds the rest
+ * of it and the values or only the values, as pdftotext prints a cell's lines
+ * ("（二）部分公开（区分处理的，只计这一情形，" ⏎ "不计其他情形） 4 0 0 0 0 0 4"; "2.申请人逾期未按收费通知要"
+ * ⏎ "求缴纳费用、行政机关不再处" ⏎ "理其政府信息公开申请" ⏎ "0 0 0 0 0 0 0"): the row that all those
+ * lines since the last row (at most three) and li's label name together, exactly; else *row
+ * stays -1. Words left over (a group's label, labels out of order) prove nothing. */
+static void wrapped_label(const reader *rd, rowmode *st, const tline *ln, size_t li, int *row)
 {
-    size_t k = li;
-    while (k > 0 && rd->lines[k - 1].skip)
-        k--;
-    if (!st->frag || k == 0 || st->frag_li != k - 1 || ln->nlab != 1)
+    size_t last = prev_line(rd, li);
+    if (!st->frag || last == SIZE_MAX || st->frag_li != last || last - st->frag_first > 2 || ln->nlab > 1)
         return;
-    const tcell *a = &rd->cells[rd->lines[k - 1].c0], *b = &rd->cells[ln->c0];
     char joined[512];
-    if (a->len + b->len >= sizeof joined)
-        return;
-    memcpy(joined, rd->buf + a->off, a->len);
-    memcpy(joined + a->len, rd->buf + b->off, b->len);
+    size_t jl = 0;
+    for (size_t k = st->frag_first; k <= last + ln->nlab; k++) {
+        if (k <= last && rd->lines[k].skip)
+            continue;
+        const tcell *c = &rd->cells[k <= last ? rd->lines[k].c0 : ln->c0];
+        if (jl + c->len >= sizeof joined)
+            return;
+        memcpy(joined + jl, rd->buf + c->off, c->len);
+        jl += c->len;
+    }
     int x = -1, y = -1;
-    int m = tx_match_label(st->tb, joined, a->len + b->len, st->ctx, 0, &x, &y);
+    int m = tx_match_label(st->tb, joined, jl, st->ctx, 0, &x, &y);
     if (m < 0 || !(st->tb->rows[m].flags & XT_ROW_CELLS))
         return;
     if (st->tb->rows[m].parent >= 0)
         st->ctx = st->tb->rows[m].parent;
     *row = m;
-    *lab = ln->c0;
 }
 
 /* A line with values: a row, labeled or not. */
@@ -424,8 +439,10 @@ static int values_line(reader *rd, rowmode *st, const tline *ln, size_t li)
     uint32_t lab, lastany;
     if ((rc = match_line_labels(rd, tb, ln, 1, &st->ctx, &row, &lab, &lastany)) != 0)
         return rc;
-    if (row < 0)
-        wrapped_label(rd, st, ln, li, &row, &lab);
+    if (row < 0 && ln->nlab == 1) {
+        wrapped_label(rd, st, ln, li, &row);
+        lab = row >= 0 ? ln->c0 : lab;
+    }
     if (row >= 0 && lab + 1 < ln->c0 + ln->nlab) {
         /* words after the matched label: the row's values (tokens) when they make
          * exactly its cells; with more cells than that, the first is a label that matched
@@ -450,6 +467,12 @@ static int values_line(reader *rd, rowmode *st, const tline *ln, size_t li)
     st->pending = -1;
     if (ln->nlab == 0 && !ln->pipe && ve - v0 == 1)
         return lone_value(rd, tb, ln, li);
+    if (row < 0 && ln->nlab == 0) {
+        wrapped_label(rd, st, ln, li, &row); /* the values of a label wrapped over the lines before */
+        if (row >= 0 && ve - v0 != (uint32_t)tb->blocks[tb->rows[row].block].ncols)
+            row = -1;
+        lab = UINT32_MAX;
+    }
     if (row < 0 && ln->nlab == 0 && pending >= 0 && ve - v0 == tb->blocks[tb->rows[pending].block].ncols &&
         pending_names(rd, st, li)) {
         row = pending; /* the values of the label alone on the line before */

@@ -696,7 +696,7 @@ static void test_report_order(void **state)
     (void)state;
     xxgk_report *r = tu_load(tu_src("tests/data/real/hongze-district-2023_pdftotext-layout.txt"));
     xxgk_findings *f = check(r, 0);
-    assert_true(xxgk_findings_count(f) >= 4);
+    assert_true(xxgk_findings_count(f) >= 3);
     for (size_t i = 1; i < xxgk_findings_count(f); i++) {
         long l0 = xxgk_finding_line(f, i - 1), l1 = xxgk_finding_line(f, i);
         assert_true(l0 < l1 || (l0 == l1 && xxgk_finding_column(f, i - 1) <= xxgk_finding_column(f, i)));

@@ -214,9 +214,9 @@ static void test_strict_failure_names_its_page(void **state)
     free(buf);
 }
 
-/* A row label pdftotext wraps onto the line of its values ("（二）部分公开（区分处理的，只计这一情形，"
- * ⏎ "不计其他情形） 4 0 0 0 0 0 4"; "5.要求行政机关确认或重新出具已" ⏎ "获取信息 0 0 …") is the row
- * the two lines name together: read by its name, no warning, no guess by position. */
+/* A row label pdftotext wraps over lines ("（二）部分公开（区分处理的，只计这一情形，" ⏎
+ * "不计其他情形） 4 0 0 0 0 0 4"; "5.要求行政机关确认或重新出" ⏎ "具已获取信息" ⏎ "0 0 …") is the row
+ * the lines name together: read by its name, no warning, no guess by position. */
 static void test_wrapped_label_joined(void **state)
 {
     (void)state;
@@ -227,6 +227,16 @@ static void test_wrapped_label_joined(void **state)
     assert_int_equal(tu_count(r, "applications.partially_granted.natural_person"), 4);
     assert_int_equal(tu_count(r, "applications.partially_granted.total"), 4);
     assert_int_equal(tu_count(r, "applications.not_processed.confirmation.total"), 0);
+    xxgk_report_free(r);
+    /* LibreOffice's PDF: labels over two or three lines, the values on a line of their own;
+     * only the row after the group's own wrapped label ("（六）" ⏎ "其他处" ⏎ "理") is left to
+     * its place */
+    r = read_pdftext("pdf/kundulun-xinfang-2023.docx.raw.txt");
+    d = xxgk_report_diagnostics(r);
+    assert_int_equal(xxgk_findings_count(d), 1);
+    assert_string_equal(xxgk_finding_rule(d, 0), "READ.ORDER");
+    assert_int_equal(xxgk_finding_page(d, 0), 5);
+    assert_int_equal(xxgk_finding_line(d, 0), 13);
     xxgk_report_free(r);
 }
 
