@@ -400,35 +400,57 @@ static int unmatched(reader *rd, const xt_table *tb, const tline *ln, size_t li)
     return xx_diag(rd->r, "READ.UNMATCHED", XXGK_SEVERITY_WARNING, tx_lno(rd, (uint32_t)li), (long)c->col, NULL, zh, en);
 }
 
+/* Lines from..to of words alone (skipped lines left out), then line ln's label when it has
+ * one (NULL: none), joined into joined[0..*jl). 0 when they do not fit. */
+static int join_words(const reader *rd, size_t from, size_t to, const tline *ln, char *joined, size_t cap,
+                      size_t *jl)
+{
+    *jl = 0;
+    for (size_t k = from; k <= to + (ln ? ln->nlab : 0); k++) {
+        if (k <= to && rd->lines[k].skip)
+            continue;
+        const tcell *c = &rd->cells[k <= to ? rd->lines[k].c0 : ln->c0];
+        if (*jl + c->len >= cap)
+            return 0;
+        memcpy(joined + *jl, rd->buf + c->off, c->len);
+        *jl += c->len;
+    }
+    return 1;
+}
+
 /* A label wrapped over the lines of words alone just before line li, which holds the rest
  * of it and the values or only the values, as pdftotext prints a cell's lines
  * ("（二）部分公开（区分处理的，只计这一情形，" ⏎ "不计其他情形） 4 0 0 0 0 0 4"; "2.申请人逾期未按收费通知要"
- * ⏎ "求缴纳费用、行政机关不再处" ⏎ "理其政府信息公开申请" ⏎ "0 0 0 0 0 0 0"): the row that all those
- * lines since the last row (at most three) and li's label name together, exactly; else *row
- * stays -1. Words left over (a group's label, labels out of order) prove nothing. */
+ * ⏎ "求缴纳费用、行政机关不再处" ⏎ "理其政府信息公开申请" ⏎ "0 0 0 0 0 0 0"): the row that those lines
+ * since the last row (at most three, after its group's label wrapped the same way: "（六）" ⏎
+ * "其他处" ⏎ "理") and li's label name together, exactly; else *row stays -1. Other words left
+ * over (labels a converter put out of order) prove nothing. */
 static void wrapped_label(const reader *rd, rowmode *st, const tline *ln, size_t li, int *row)
 {
-    size_t last = prev_line(rd, li);
-    if (!st->frag || last == SIZE_MAX || st->frag_li != last || last - st->frag_first > 2 || ln->nlab > 1)
+    const xt_table *tb = st->tb;
+    size_t last = prev_line(rd, li), jl;
+    if (!st->frag || last == SIZE_MAX || st->frag_li != last || last - st->frag_first > 5 || ln->nlab > 1)
         return;
     char joined[512];
-    size_t jl = 0;
-    for (size_t k = st->frag_first; k <= last + ln->nlab; k++) {
-        if (k <= last && rd->lines[k].skip)
+    for (size_t from = last > st->frag_first + 2 ? last - 2 : st->frag_first; from <= last; from++) {
+        int g = -1, x, y;
+        if (from > st->frag_first) { /* the words before: the group's label */
+            if (!join_words(rd, st->frag_first, from - 1, NULL, joined, sizeof joined, &jl))
+                continue;
+            g = tx_match_label(tb, joined, jl, st->ctx, 0, &x, &y);
+            if (g < 0 || !(tb->rows[g].flags & XT_ROW_GROUP))
+                continue;
+        }
+        if (!join_words(rd, from, last, ln, joined, sizeof joined, &jl))
             continue;
-        const tcell *c = &rd->cells[k <= last ? rd->lines[k].c0 : ln->c0];
-        if (jl + c->len >= sizeof joined)
-            return;
-        memcpy(joined + jl, rd->buf + c->off, c->len);
-        jl += c->len;
-    }
-    int x = -1, y = -1;
-    int m = tx_match_label(st->tb, joined, jl, st->ctx, 0, &x, &y);
-    if (m < 0 || !(st->tb->rows[m].flags & XT_ROW_CELLS))
+        int m = tx_match_label(tb, joined, jl, g >= 0 ? g : st->ctx, 0, &x, &y);
+        if (m < 0 || !(tb->rows[m].flags & XT_ROW_CELLS) || (g >= 0 && tb->rows[m].parent != g))
+            continue;
+        if (tb->rows[m].parent >= 0)
+            st->ctx = tb->rows[m].parent;
+        *row = m;
         return;
-    if (st->tb->rows[m].parent >= 0)
-        st->ctx = st->tb->rows[m].parent;
-    *row = m;
+    }
 }
 
 /* A line with values: a row, labeled or not. */

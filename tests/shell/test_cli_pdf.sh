@@ -26,6 +26,12 @@ rc=0
 python3 tests/shell/same_report.py "$T/out" examples/data/kundulun-xinfang-2023.json --meta >/dev/null ||
   fail "PDF on standard input: not the source report"
 
+# a PDF by its content, whatever its name says
+cp $P/kundulun-xinfang-2023.docx.pdf "$T/report.txt"
+expect_rc 0 "$XXGK" convert --to json "$T/report.txt"
+python3 tests/shell/same_report.py "$T/out" examples/data/kundulun-xinfang-2023.json --meta >/dev/null ||
+  fail "a PDF named .txt: not the source report"
+
 # findings name the page, and the line within it
 expect_rc 1 "$XXGK" check $P/hongze-district-2023.chromium.pdf
 grep -q "^$P/hongze-district-2023.chromium.pdf#page=2:30:1: 提示 READ.SUBTOTAL: 第2页第30行：" "$T/out" ||

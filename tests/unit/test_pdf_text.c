@@ -228,15 +228,11 @@ static void test_wrapped_label_joined(void **state)
     assert_int_equal(tu_count(r, "applications.partially_granted.total"), 4);
     assert_int_equal(tu_count(r, "applications.not_processed.confirmation.total"), 0);
     xxgk_report_free(r);
-    /* LibreOffice's PDF: labels over two or three lines, the values on a line of their own;
-     * only the row after the group's own wrapped label ("（六）" ⏎ "其他处" ⏎ "理") is left to
-     * its place */
+    /* LibreOffice's PDF: labels over two or three lines, the values on a line of their own,
+     * also after the group's label wrapped the same way ("（六）" ⏎ "其他处" ⏎ "理" ⏎
+     * "1.申请人无正当理由逾期不补" ⏎ …): every row by its name, nothing left to its place */
     r = read_pdftext("pdf/kundulun-xinfang-2023.docx.raw.txt");
-    d = xxgk_report_diagnostics(r);
-    assert_int_equal(xxgk_findings_count(d), 1);
-    assert_string_equal(xxgk_finding_rule(d, 0), "READ.ORDER");
-    assert_int_equal(xxgk_finding_page(d, 0), 5);
-    assert_int_equal(xxgk_finding_line(d, 0), 13);
+    assert_int_equal(xxgk_findings_count(xxgk_report_diagnostics(r)), 0);
     xxgk_report_free(r);
 }
 
