@@ -275,9 +275,14 @@ size_t xn_label(char *out, size_t cap, const char *in, size_t len)
             if (u < XN_HAN_FIRST || (xn_han_kept[k >> 6] >> (k & 63) & 1)) {
                 last = u;
                 wide = 1;
-                for (size_t j = 0; j < 3; j++, o++)
-                    if (o + 1 < cap)
-                        out[o] = (char)p[i + j];
+                if (o + 3 < cap) {
+                    memcpy(out + o, p + i, 3);
+                    o += 3;
+                } else {
+                    for (size_t j = 0; j < 3; j++, o++)
+                        if (o + 1 < cap)
+                            out[o] = (char)p[i + j];
+                }
                 i += 3;
                 continue;
             }

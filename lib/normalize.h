@@ -31,6 +31,13 @@ static inline size_t xn_utf8_count(const char *s, size_t n)
         uint64_t cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
         count -= (size_t)((cont * 0x0101010101010101ULL) >> 56);
     }
+    if (i + 4 <= n) { /* most spans between two cells are shorter than eight bytes */
+        uint32_t w;
+        memcpy(&w, s + i, 4);
+        uint32_t cont = (w & ~(w << 1) & 0x80808080u) >> 7;
+        count -= (size_t)((cont * 0x01010101u) >> 24);
+        i += 4;
+    }
     for (; i < n; i++)
         count -= ((unsigned char)s[i] & 0xC0) == 0x80;
     return count;
