@@ -86,11 +86,12 @@ int xx_period_year(const char *s, size_t n, size_t *at, size_t *end)
 int xx_title_score(const char *s, size_t n)
 {
     char norm[600];
-    if (n > 400)
+    /* a sentence that names the report is not its title: said before normalizing it */
+    if (n > 400 || find_bytes(s, n, "。") || find_bytes(s, n, "，"))
         return 0;
     size_t nl = xm_norm(norm, sizeof norm, s, n);
-    if (nl >= sizeof norm || find_bytes(s, n, "。") || find_bytes(s, n, "，"))
-        return 0; /* a sentence that names the report is not its title */
+    if (nl >= sizeof norm)
+        return 0;
     int report = strstr(norm, "年度报告") || strstr(norm, "年报");
     if (report && strstr(norm, "政府信息公开"))
         return 2;
