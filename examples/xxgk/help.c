@@ -111,11 +111,14 @@ static void option_help(strbuf *b, const cli_option *o)
     else
         sb_printf(b, "\n%*s", HELP_COLUMN, "");
     text(b, o->help, HELP_COLUMN, HELP_COLUMN);
-    if (o->metavar && o->choices) {
-        sb_printf(b, "%*s%s: ", HELP_COLUMN, "", o->metavar);
+    if (o->metavar && o->choices) { /* "FORMAT: json, csv, …", filled as the help is */
+        strbuf l = STRBUF_INIT;
+        sb_printf(&l, "%s:", o->metavar);
         for (size_t i = 0; o->choices[i]; i++)
-            sb_printf(b, "%s%s", i ? ", " : "", o->choices[i]);
-        sb_puts(b, "\n");
+            sb_printf(&l, " %s%s", o->choices[i], o->choices[i + 1] ? "," : "");
+        sb_printf(b, "%*s", HELP_COLUMN, "");
+        fill(b, l.s ? l.s : "", l.len, HELP_COLUMN, HELP_COLUMN, 80);
+        sb_free(&l);
     }
 }
 

@@ -12,7 +12,7 @@
 const char *const cli_langs[] = { "zh", "en", NULL };
 const char *const cli_severities[] = { "info", "warning", "error", NULL };
 const char *const cli_colors[] = { "auto", "always", "never", NULL };
-const char *const cli_formats_in[] = { "json", "csv", "csv-wide", "text", "markdown", "html", NULL };
+const char *const cli_formats_in[] = { "json", "csv", "csv-wide", "text", "markdown", "html", "pdftext", NULL };
 const char *const cli_formats_out[] = { "json", "csv", "csv-wide", "text", "markdown", "html", NULL };
 
 /* Optimal string alignment distance (a typo: one insertion, deletion, substitution or

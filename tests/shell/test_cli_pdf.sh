@@ -26,6 +26,11 @@ rc=0
 python3 tests/shell/same_report.py "$T/out" examples/data/kundulun-xinfang-2023.json --meta >/dev/null ||
   fail "PDF on standard input: not the source report"
 
+# the text pdftotext made, read as the PDF's (--from pdftext): findings name the page
+expect_rc 1 "$XXGK" check --from pdftext $P/hongze-district-2023.chromium.raw.txt
+grep -q "^$P/hongze-district-2023.chromium.raw.txt#page=2:30:1: 提示 READ.SUBTOTAL: 第2页第30行：" "$T/out" ||
+  fail "--from pdftext: $(head -3 "$T/out")"
+
 # a PDF by its content, whatever its name says
 cp $P/kundulun-xinfang-2023.docx.pdf "$T/report.txt"
 expect_rc 0 "$XXGK" convert --to json "$T/report.txt"
