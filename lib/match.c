@@ -32,21 +32,33 @@ static int ascii_as_is(const char *s, size_t n)
     return 1;
 }
 
-size_t xm_norm(char *out, size_t cap, const char *s, size_t n)
+size_t xm_norm_hashed(char *out, size_t cap, const char *s, size_t n, uint32_t *hash)
 {
+    size_t len;
     if (n < cap && ascii_as_is(s, n)) {
         memcpy(out, s, n);
         out[n] = '\0';
-        return n;
+        len = n;
+    } else {
+        /* a printed label's form (and its hash) is known; text shorter than two Chinese
+         * characters (a number) is quicker to normalize than to look up */
+        const xt_printed_label *l = n >= 6 ? printed(s, n) : NULL;
+        if (l && l->norm_len < cap) {
+            memcpy(out, l->norm, l->norm_len + 1);
+            if (hash)
+                *hash = l->norm_hash;
+            return l->norm_len;
+        }
+        len = xn_label_read(out, cap, s, n);
     }
-    /* a printed label's form is known; text shorter than two Chinese characters (a number)
-     * is quicker to normalize than to look up */
-    const xt_printed_label *l = n >= 6 ? printed(s, n) : NULL;
-    if (l && l->norm_len < cap) {
-        memcpy(out, l->norm, l->norm_len + 1);
-        return l->norm_len;
-    }
-    return xn_label_read(out, cap, s, n);
+    if (hash && len < cap)
+        *hash = xn_hash_n(out, len); /* no NUL inside a normalized label: xn_hash(out) */
+    return len;
+}
+
+size_t xm_norm(char *out, size_t cap, const char *s, size_t n)
+{
+    return xm_norm_hashed(out, cap, s, n, NULL);
 }
 
 const char *xm_bare(const char *norm)
@@ -63,9 +75,8 @@ static size_t cp_len(const char *s)
 
 /* What the normalized label x names in index ix: [*end - n, *end) of its refs, by kind then
  * index; none (NULL) if it is not a label there. */
-static const xt_lref *lookup(const xt_index *ix, const char *x, const xt_lref **end)
+static const xt_lref *lookup_hashed(const xt_index *ix, const char *x, uint32_t h, const xt_lref **end)
 {
-    uint32_t h = xn_hash(x);
     for (uint32_t i = h & ix->mask;; i = (i + 1) & ix->mask) {
         unsigned s = ix->slots[i];
         if (!s)
@@ -78,6 +89,11 @@ static const xt_lref *lookup(const xt_index *ix, const char *x, const xt_lref **
     }
     *end = NULL;
     return NULL;
+}
+
+static const xt_lref *lookup(const xt_index *ix, const char *x, const xt_lref **end)
+{
+    return lookup_hashed(ix, x, xn_hash(x), end);
 }
 
 /* The smallest index of kind `kind` among what x and y name in ix (y may be NULL), or -1. */
@@ -184,10 +200,10 @@ static int candidate(const xt_table *tb, int k, int ctx, unsigned flags)
     return !(flags & XM_UNDER) || ctx < 0 || xm_inside(tb, ctx, k);
 }
 
-/* The rows whose label or a variant of it is x, in order. */
-static void exact(const xt_table *tb, const char *x, int ctx, unsigned flags, found *f)
+/* The rows whose label or a variant of it is x (its hash h), in order. */
+static void exact(const xt_table *tb, const char *x, uint32_t h, int ctx, unsigned flags, found *f)
 {
-    const xt_lref *e, *r = lookup(tb->labels, x, &e);
+    const xt_lref *e, *r = lookup_hashed(tb->labels, x, h, &e);
     for (; r && r < e; r++)
         if (r->kind == XT_L_ROW && candidate(tb, r->index, ctx, flags))
             add(f, r->index);
@@ -280,12 +296,17 @@ static int misspelt(const xt_table *tb, const char *bare, int ctx, unsigned flag
 
 int xm_row(const xt_table *tb, const char *x, int ctx, unsigned flags, int *amb1, int *amb2)
 {
+    return xm_row_hashed(tb, x, xn_hash(x), ctx, flags, amb1, amb2);
+}
+
+int xm_row_hashed(const xt_table *tb, const char *x, uint32_t hash, int ctx, unsigned flags, int *amb1, int *amb2)
+{
     const char *bare = xm_bare(x);
     if (!*bare)
         return -1;
     found f;
     f.n = 0; /* the rows are written as they are found: not cleared on every label */
-    exact(tb, x, ctx, flags, &f);
+    exact(tb, x, hash, ctx, flags, &f);
     if (f.n == 0)
         unordered(tb, bare, ctx, flags, &f);
     if (f.n == 0 && (flags & XM_LOOSE) && cp_len(bare) >= 4) {

@@ -15,6 +15,9 @@
  * is found in their table of printed labels instead). Returns the length of the full form;
  * >= cap: it was cut. */
 size_t xm_norm(char *out, size_t cap, const char *s, size_t n);
+/* xm_norm, and when the form fits in cap, its xn_hash in *hash (NULL: not wanted), from the
+ * printed labels' table when the label is one: for xm_row_hashed. */
+size_t xm_norm_hashed(char *out, size_t cap, const char *s, size_t n, uint32_t *hash);
 
 /* The normalized label without its ordinal prefix ("(三)", "1.", "一."). */
 const char *xm_bare(const char *norm);
@@ -37,6 +40,8 @@ enum {
  * XM_LOOSE, by containment or a small edit distance. Several rows: the one inside ctx.
  * Returns the row, -1 (none) or -2 (two rows equally: *amb1, *amb2 name them). */
 int xm_row(const xt_table *tb, const char *x, int ctx, unsigned flags, int *amb1, int *amb2);
+/* xm_row with hash = xn_hash(x) already known (xm_norm_hashed). */
+int xm_row_hashed(const xt_table *tb, const char *x, uint32_t hash, int ctx, unsigned flags, int *amb1, int *amb2);
 
 /* Whether row k of tb lies inside group row anc. */
 int xm_inside(const xt_table *tb, int anc, int k);

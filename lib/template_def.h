@@ -194,6 +194,7 @@ typedef struct xt_printed_label {
     const char *text, *norm;
     uint32_t hash;                /* xn_hash(text) */
     uint32_t len, norm_len;
+    uint32_t norm_hash;           /* xn_hash(norm): a row is looked up without hashing it again */
 } xt_printed_label;
 
 typedef struct xt_printed_index {

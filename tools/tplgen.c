@@ -1126,9 +1126,10 @@ static void emit_printed(FILE *o)
         size_t len = xn_label_read(buf, sizeof buf, g_printed[i], strlen(g_printed[i]));
         if (len >= sizeof buf) die("label too long");
         fputs("    {", o); put_str(o, g_printed[i]); fputs(", ", o); put_str(o, buf);
-        fprintf(o, ", %uu, %d, %d},\n", (unsigned)xn_hash(g_printed[i]), (int)strlen(g_printed[i]), (int)len);
+        fprintf(o, ", %uu, %d, %d, %uu},\n", (unsigned)xn_hash(g_printed[i]), (int)strlen(g_printed[i]), (int)len,
+                (unsigned)xn_hash(buf));
     }
-    if (!n) fputs("    {\"\", \"\", 0, 0, 0},\n", o);
+    if (!n) fputs("    {\"\", \"\", 0, 0, 0, 0},\n", o);
     fputs("};\n", o);
     unsigned size = 8;
     while (size < 2u * (unsigned)n) size *= 2;
