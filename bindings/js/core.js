@@ -16,7 +16,7 @@ const NUMBER_TEXT = /^-?[0-9]+(\.[0-9]+)?$/;
 
 /** A failed library call: the status code and the place in the input. */
 export class XxgkError extends Error {
-  constructor(code, message, line = 0, column = 0, offset = -1, path = '', messageZh = '') {
+  constructor(code, message, line = 0, column = 0, offset = -1, path = '', messageZh = '', page = 0) {
     super(message || codeName(code));
     this.name = 'XxgkError';
     this.messageZh = messageZh || this.message;
@@ -24,6 +24,7 @@ export class XxgkError extends Error {
     this.codeName = codeName(code);
     this.line = line;
     this.column = column;
+    this.page = page;
     this.offset = offset;
     this.path = path;
   }
@@ -44,7 +45,8 @@ export function bind(M) {
   function lastError() {
     const off = M._xxgk_error_offset();
     return new XxgkError(M._xxgk_error_code(), str(M._xxgk_error_message()), M._xxgk_error_line(),
-      M._xxgk_error_column(), Number(off), str(M._xxgk_error_path()), str(M._xxgk_error_message_zh()));
+      M._xxgk_error_column(), Number(off), str(M._xxgk_error_path()), str(M._xxgk_error_message_zh()),
+      M._xxgk_error_page());
   }
   function ok(rc) {
     if (rc < 0) throw lastError();
@@ -145,6 +147,7 @@ export function bind(M) {
         messageEn: messageOf(f, i, 2),
         line: M._xxgk_finding_line(f, i),
         column: M._xxgk_finding_column(f, i),
+        page: M._xxgk_finding_page(f, i),
       });
     }
     return list;

@@ -21,6 +21,9 @@ export class XxgkError extends Error {
   /** 1-based line and column (in characters) of the failure, 0 when there is no place. */
   readonly line: number;
   readonly column: number;
+  /** In the text pdftotext made of a PDF (format "pdftext"): the page of the failure, whose
+   * line `line` is; 0 for other inputs. */
+  readonly page: number;
   /** Byte offset in the (UTF-8) input, -1 when there is none. */
   readonly offset: number;
   /** JSON path ("$.applications.new.total") or cell path, "" when there is none. */
@@ -48,6 +51,8 @@ export interface Finding {
   /** Where the named cell (or the diagnosed text) was read, 0 when unknown. */
   line: number;
   column: number;
+  /** In a PDF's text (format "pdftext"): the page of that place, whose line `line` is; else 0. */
+  page: number;
 }
 
 export interface Cell {

@@ -131,6 +131,22 @@ test('write: every format, and HTML with the blamed cells marked', () => {
   r.free();
 });
 
+test('the text pdftotext made of a PDF ("pdftext"): findings and errors name the page', () => {
+  const pdf = (name) => fs.readFileSync(path.join(root, 'tests/data/pdf', name));
+  const r = xxgk.load(pdf('hongze-district-2023.chromium.raw.txt'), { format: 'pdftext' });
+  const f = r.diagnostics.find((x) => x.rule === 'READ.SUBTOTAL');
+  assert.deepEqual([f.page, f.line, f.column], [2, 30, 1]);
+  r.free();
+  assert.throws(() => xxgk.load(pdf('ambiguous-label.libreoffice.raw.txt'), { format: 'pdftext' }), (e) => {
+    assert.deepEqual([e.codeName, e.page, e.line, e.column], ['XXGK_EAMBIGUOUS', 2, 3, 1]);
+    return true;
+  });
+  assert.throws(() => xxgk.load(pdf('ambiguous-label.libreoffice.raw.txt'), { format: 'text' }), (e) => {
+    assert.deepEqual([e.page, e.line], [0, 6]);
+    return true;
+  });
+});
+
 test('sum and diff', () => {
   const a = xxgk.load(example(HONGZE)), b = xxgk.load(example(KUNDULUN));
   const s = xxgk.sum([a, b]);
@@ -139,7 +155,7 @@ test('sum and diff', () => {
   assert.equal(s.agency, '');
   const d = xxgk.diff(a, b);
   assert.deepEqual(d[0], { rule: 'DIFF.META', severity: 'info', cells: ['meta.agency'], subject: 'meta.agency', expected: '淮安市洪泽区人民政府',
-    actual: '昆都仑区信访局', message: d[0].message, messageEn: d[0].messageEn, line: 0, column: 0 });
+    actual: '昆都仑区信访局', message: d[0].message, messageEn: d[0].messageEn, line: 0, column: 0, page: 0 });
   assert.throws(() => xxgk.sum([]), { codeName: 'XXGK_EINVAL' });
   const old = xxgk.newReport('2019');
   assert.throws(() => xxgk.sum([a, old]), { codeName: 'XXGK_ETEMPLATE' });
