@@ -38,6 +38,8 @@ void cli_failure_line(strbuf *b, const char *file, const cli_failure *f);
 /* Name the report of a file of many that f is about, before its message: "report 'ID': "
  * (报告 ID：); nothing when id is empty. */
 void cli_failure_name_report(cli_failure *f, const char *id, int lang);
+/* The file holds no report (id NULL), or none with that id, in lang: code XXGK_EEMPTY, no place. */
+void cli_failure_no_report(cli_failure *f, const char *id, int lang);
 
 /* Open a file for reading, also when its path is longer than PATH_MAX (opened one
  * directory at a time). A file descriptor, or -1 with errno. */

@@ -273,8 +273,7 @@ static void *check_one(void *arg, int worker, size_t idx)
     xxgk_report *r = NULL;
     int rc = cli_source_open(&src, file, &c->ro, &why);
     if (rc == 0 && (rc = cli_source_next(&src, &r, file, &why)) == 1) {
-        snprintf(why.msg, sizeof why.msg, "no report in the file");
-        why.code = XXGK_EEMPTY;
+        cli_failure_no_report(&why, NULL, c->a->lang);
         rc = -1;
     }
     if (rc != 0) {

@@ -103,9 +103,7 @@ static int read_report(xxgk_report **out, const cli_args *a, const char *file, c
         *out = NULL;
     }
     if (rc == 1) {
-        snprintf(why.msg, sizeof why.msg, a->report ? "no report '%s' in the file" : "no report in the file",
-                 a->report);
-        why.page = why.line = why.column = 0;
+        cli_failure_no_report(&why, a->report, a->lang);
     } else if (rc == 0 && !a->report && cli_source_report_id(&s)[0]) {
         xxgk_report *next = NULL;
         if (xxgk_reader_next(&next, s.rd) == 0)
@@ -225,8 +223,7 @@ static void *stack_read(void *arg, int worker, size_t idx)
         snprintf(why.msg, sizeof why.msg, "%s", input->error);
     else if ((rc = cli_source_open(&s, input->path, c->ro, &why)) == 0) {
         if ((rc = cli_source_next(&s, &r, input->path, &why)) == 1) {
-            snprintf(why.msg, sizeof why.msg, "no report in the file");
-            why.code = XXGK_EEMPTY;
+            cli_failure_no_report(&why, NULL, c->a->lang);
             rc = -1;
         }
         if (rc == 0 && cli_source_report_id(&s)[0])

@@ -81,8 +81,7 @@ static void *read_one(void *arg, int worker, size_t idx)
         snprintf(why.msg, sizeof why.msg, "%s", input->error);
     else if ((rc = cli_source_open(&s, input->path, &c->ro, &why)) == 0) {
         if ((rc = cli_source_next(&s, &it->r, input->path, &why)) == 1) {
-            snprintf(why.msg, sizeof why.msg, "no report in the file");
-            why.code = XXGK_EEMPTY;
+            cli_failure_no_report(&why, NULL, c->a->lang);
             rc = -1;
         }
         if (rc == 0 && cli_source_report_id(&s)[0]) {

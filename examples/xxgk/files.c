@@ -52,6 +52,16 @@ void cli_failure_name_report(cli_failure *f, const char *id, int lang)
     sb_free(&named);
 }
 
+void cli_failure_no_report(cli_failure *f, const char *id, int lang)
+{
+    if (id)
+        snprintf(f->msg, sizeof f->msg, lang == LANG_EN ? "no report '%s' in the file" : "文件中没有报告 %s", id);
+    else
+        snprintf(f->msg, sizeof f->msg, "%s", lang == LANG_EN ? "no report in the file" : "文件中没有报告");
+    f->code = XXGK_EEMPTY;
+    f->page = f->line = f->column = 0;
+}
+
 int cli_open_read(const char *path)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);

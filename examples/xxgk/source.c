@@ -99,8 +99,7 @@ int cli_read_one(xxgk_report **out, const char *path, const cli_readopts *o)
     *out = NULL;
     int rc = cli_source_open(&s, path, o, &why);
     if (rc == 0 && (rc = cli_source_next(&s, out, path, &why)) == 1) {
-        snprintf(why.msg, sizeof why.msg, "no report in the file");
-        why.page = why.line = why.column = 0;
+        cli_failure_no_report(&why, NULL, o->lang);
         rc = -1;
     }
     if (rc == 0 && cli_source_report_id(&s)[0]) { /* a `report` column: is there a second? */

@@ -174,6 +174,15 @@ grep -qx "xxgk: no report file (.json .csv .txt .md .html .htm .shtml .pdf) unde
 expect_rc 2 "$XXGK" sum "$T/empty"
 [ ! -s "$T/out" ] || fail "sum of an empty directory wrote something"
 
+# a long CSV of a header only holds no report: said in the --lang language
+printf 'report,path,value\n' >"$T/header-only.csv"
+expect_rc 2 "$XXGK" check "$T/header-only.csv"
+grep -qx "$T/header-only.csv: 文件中没有报告" "$T/err" || fail "no report, zh: $(cat "$T/err")"
+expect_rc 2 "$XXGK" check --lang en "$T/header-only.csv"
+grep -qx "$T/header-only.csv: no report in the file" "$T/err" || fail "no report, en: $(cat "$T/err")"
+expect_rc 2 "$XXGK" sum "$T/header-only.csv"
+grep -qx "$T/header-only.csv: 文件中没有报告" "$T/err" || fail "sum: no report, zh: $(cat "$T/err")"
+
 # bulk: 1,000 generated reports (some inconsistent, some unreadable) in nested directories
 python3 - "$K" "$T/bulk" <<'PY'
 import json, os, random, sys

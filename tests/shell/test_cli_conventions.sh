@@ -106,7 +106,9 @@ expect_rc 2 "$XXGK" convert --to json "$T/all.csv"
 grep -q "holds many reports (a \`report\` column): write them all with --to csv, or pick one with --report ID" "$T/err" ||
     fail "convert of a long CSV to JSON names the options to use: $(cat "$T/err")"
 expect_rc 2 "$XXGK" convert --report nosuch --to json "$T/all.csv"
-grep -q "no report 'nosuch' in the file" "$T/err" || fail "--report unknown id"
+grep -qx "$T/all.csv: 文件中没有报告 nosuch" "$T/err" || fail "--report unknown id: $(cat "$T/err")"
+expect_rc 2 "$XXGK" convert --lang en --report nosuch --to json "$T/all.csv"
+grep -qx "$T/all.csv: no report 'nosuch' in the file" "$T/err" || fail "--report unknown id, en: $(cat "$T/err")"
 expect_rc 2 "$XXGK" convert --to json "$K" "$H"
 grep -q 'many reports go into one file only as a long CSV (--to csv)' "$T/err" || fail "many files, not CSV"
 # one report, --to csv: no report column, as before

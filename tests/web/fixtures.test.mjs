@@ -193,7 +193,7 @@ function asCommand(file, bytes) {
     agency: null, title: null, errors: 0, warnings: 0, findings: [], error: { message, ...cliPlace(at) } });
   try {
     const reports = xxgk.loadAll(bytes, { name: file });
-    if (!reports.length) unreadable(null, 'no report in the file', {}); // the command's words
+    if (!reports.length) unreadable(null, '文件中没有报告', {}); // the command's words (zh, its default)
     for (const { id, report, error } of reports) {
       if (error) {
         unreadable(id, error.messageZh, error); // the command's default language: zh
