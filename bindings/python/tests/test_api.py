@@ -764,6 +764,36 @@ class TestOptions(unittest.TestCase):
             list(xxgk.loads_all(data))
         self.assertEqual(cm.exception.line, line)
 
+    def test_load_all_errors_yield_goes_on_after_a_bad_report(self) -> None:
+        with xxgk.load(HONGZE) as h:
+            data = (h.dumps("csv", report_id="a")
+                    + h.dumps("csv", report_id="b", header=False).replace(
+                        "b,applications.new.total,21", "b,applications.nope,21")
+                    + h.dumps("csv", report_id="c", header=False))
+            want = h.items(optional=True)
+        line = data.splitlines().index("b,applications.nope,21") + 1
+        got = list(xxgk.loads_all(data, errors="yield"))
+        self.assertEqual([rid for rid, _ in got], ["a", "b", "c"])
+        self.assertEqual(got[0][1].items(optional=True), want)
+        self.assertIsInstance(got[1][1], xxgk.XxgkError)
+        self.assertEqual((got[1][1].code, got[1][1].line), (-4, line))  # XXGK_ESCHEMA
+        self.assertEqual(got[2][1].items(optional=True), want)
+        for _, r in (got[0], got[2]):
+            r.close()
+        with tempfile.TemporaryDirectory() as d:
+            p = os.path.join(d, "three.csv")
+            with open(p, "w", encoding="utf-8") as fh:
+                fh.write(data)
+            got = [(rid, type(r).__name__) for rid, r in xxgk.load_all(p, errors="yield")]
+            self.assertEqual(got, [("a", "Report"), ("b", "XxgkError"), ("c", "Report")])
+            with self.assertRaises(xxgk.XxgkError):
+                list(xxgk.load_all(p))  # the default: the first failure raises
+        # outside a long CSV's reports a failure ends the input: one pair, then nothing
+        got = list(xxgk.loads_all("{\"meta\": 1}", errors="yield"))
+        self.assertEqual([(rid, type(r).__name__) for rid, r in got], [("", "XxgkError")])
+        with self.assertRaises(ValueError):
+            xxgk.loads_all(data, errors="ignore")
+
     def test_abandoned_reader_is_freed(self) -> None:
         with xxgk.load(HONGZE) as h:
             data = h.dumps("csv", report_id="a") + h.dumps("csv", report_id="b", header=False)

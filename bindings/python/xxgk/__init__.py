@@ -541,17 +541,23 @@ def loads_all(data: Union[str, bytes, bytearray, memoryview], format: Optional[s
               strict: bool = False, template: Optional[str] = None,
               source_name: Optional[str] = None, max_size: Optional[int] = None,
               max_depth: Optional[int] = None,
-              max_line: Optional[int] = None) -> Iterator[Tuple[str, "Report"]]:
+              max_line: Optional[int] = None,
+              errors: str = "raise") -> Iterator[Tuple[str, Any]]:
     """Read the reports of a multi-report input (long CSV with a ``report``
     column) one at a time, as (report id, Report) pairs; an input of one
     report gives one pair with the id "". Each Report is the caller's (close
     it, or use ``with``); only the current one is held by the reader. Options
-    as for :func:`loads`. A failure raises ``XxgkError`` with its place."""
+    as for :func:`loads`. A failure raises ``XxgkError`` with its place; with
+    ``errors="yield"`` a report that cannot be read is given as (report id,
+    XxgkError) instead and reading goes on with the report after it, as
+    ``xxgk check`` does (a failure outside a long CSV's reports ends the
+    input; out of memory always raises)."""
+    keep_going = _errors_mode(errors)
     buf = _bytes(data, "loads_all")
     rd = _Reader(buf)
     with _ParseOptions(format, strict, template, source_name, max_size, max_depth, max_line) as o:
         _call(_L.xxgk_reader_open, byref(rd.p), buf, len(buf), o.p)
-    return _read_all(rd)
+    return _read_all(rd, keep_going=keep_going)
 
 
 class _Reader:
@@ -575,12 +581,25 @@ class _Reader:
             pass
 
 
-def _read_all(rd: _Reader, file: str = "") -> Iterator[Tuple[str, "Report"]]:
+def _errors_mode(errors: str) -> bool:
+    """True for errors="yield", False for "raise"; anything else is a ValueError."""
+    if errors not in ("raise", "yield"):
+        raise ValueError(f'errors must be "raise" or "yield", not {errors!r}')
+    return errors == "yield"
+
+
+def _read_all(rd: _Reader, file: str = "", keep_going: bool = False) -> Iterator[Tuple[str, Any]]:
     try:
         while True:
             out = _lib.ReportP()
-            if _call(_L.xxgk_reader_next, byref(out), rd.p) == 1:
-                return
+            try:
+                if _call(_L.xxgk_reader_next, byref(out), rd.p) == 1:
+                    return
+            except XxgkError as e:
+                if not keep_going or e.code == _lib.ENOMEM:
+                    raise
+                yield str(_L.xxgk_reader_report_id(rd.p)), e
+                continue
             report = Report._own(out, file)
             yield str(_L.xxgk_reader_report_id(rd.p)), report
     finally:
@@ -590,10 +609,12 @@ def _read_all(rd: _Reader, file: str = "") -> Iterator[Tuple[str, "Report"]]:
 def load_all(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, *,
              strict: bool = False, template: Optional[str] = None,
              max_size: Optional[int] = None, max_depth: Optional[int] = None,
-             max_line: Optional[int] = None) -> Iterator[Tuple[str, "Report"]]:
+             max_line: Optional[int] = None,
+             errors: str = "raise") -> Iterator[Tuple[str, Any]]:
     """:func:`loads_all` over a file's content (the file is read whole; an
     unreadable file raises ``OSError``, e.g. ``FileNotFoundError``). The
     reports remember the file (``Finding.file``)."""
+    keep_going = _errors_mode(errors)
     name = os.fsdecode(path)
     _fspath(path)
     limit = _lib.integer(max_size, "max_size", 0, _lib.SIZE_MAX) if max_size else 64 << 20
@@ -606,7 +627,7 @@ def load_all(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None,
     rd = _Reader(buf)
     with _ParseOptions(format, strict, template, name, max_size, max_depth, max_line) as o:
         _call(_L.xxgk_reader_open, byref(rd.p), buf, len(buf), o.p)
-    return _read_all(rd, name)
+    return _read_all(rd, name, keep_going)
 
 
 def new(template: Optional[str] = None) -> "Report":
