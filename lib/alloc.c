@@ -3,6 +3,7 @@
  * path returns XXGK_ENOMEM and leaks nothing; the counters are per thread, never global. */
 #include "internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,6 +53,44 @@ void *xx_realloc(void *p, size_t n)
 void xx_free(void *p)
 {
     free(p);
+}
+
+/* One spare block per thread, kept when a report is freed and handed to the next report of
+ * the same size. A report is one block of a few kilobytes; in bulk (parse, check, free,
+ * again) a malloc or free of that size made glibc merge every small chunk the last cJSON
+ * tree had freed (malloc_consolidate) and the next tree pay to split them again: ~60 k
+ * instructions a JSON report, more than the walk. The block waits in a thread key whose
+ * destructor frees it when the thread ends; its first word holds its size. */
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+static int spare_ok;
+
+static void spare_init(void)
+{
+    spare_ok = pthread_key_create(&spare_key, free) == 0;
+}
+
+void *xx_spare_take(size_t n)
+{
+    if (should_fail())
+        return NULL;
+    pthread_once(&spare_once, spare_init);
+    size_t *b = spare_ok ? pthread_getspecific(spare_key) : NULL;
+    if (b && *b == n && pthread_setspecific(spare_key, NULL) == 0) {
+        memset(b, 0, n);
+        return b;
+    }
+    return calloc(1, n ? n : 1);
+}
+
+void xx_spare_give(void *p, size_t n)
+{
+    if (!p)
+        return;
+    pthread_once(&spare_once, spare_init);
+    if (n < sizeof(size_t) || !spare_ok || pthread_getspecific(spare_key) ||
+        (*(size_t *)p = n, pthread_setspecific(spare_key, p) != 0))
+        free(p);
 }
 
 char *xx_strndup(const char *s, size_t n)

@@ -25,6 +25,11 @@ void *xx_malloc(size_t n);
 void *xx_calloc(size_t n, size_t size);
 void *xx_realloc(void *p, size_t n);
 void xx_free(void *p);
+/* A zeroed block of n bytes, as xx_calloc(1, n), taken from this thread's spare when it has
+ * that size; xx_spare_give frees p (n bytes) or keeps it as the spare. For the report's one
+ * large block, which a malloc or free would make glibc reshuffle every small chunk for. */
+void *xx_spare_take(size_t n);
+void xx_spare_give(void *p, size_t n);
 char *xx_strdup(const char *s);
 char *xx_strndup(const char *s, size_t n);
 /* Test hook (not exported from the shared library): make the n-th allocation from now in

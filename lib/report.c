@@ -13,7 +13,7 @@ int xxgk_report_new(xxgk_report **out, const xxgk_template *t)
     *out = NULL;
     if (!t)
         t = xxgk_template_default();
-    xxgk_report *r = xx_calloc(1, sizeof *r + t->ncells_all * sizeof(xcell));
+    xxgk_report *r = xx_spare_take(sizeof *r + t->ncells_all * sizeof(xcell));
     if (!r)
         return xx_oom();
     r->t = t;
@@ -47,7 +47,7 @@ void xxgk_report_free(xxgk_report *r)
     }
     xxgk_findings_free(r->diag);
     xx_free(r->pages);
-    xx_free(r);
+    xx_spare_give(r, sizeof *r + r->t->ncells_all * sizeof(xcell));
 }
 
 static int dup_field(char **dst, const char *src)

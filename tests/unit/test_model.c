@@ -39,6 +39,33 @@ static void test_new_report(void **state)
     assert_int_equal(xxgk_report_new(NULL, NULL), XXGK_EINVAL);
 }
 
+/* A freed report's block is kept for the next report of its size (xx_spare_take): the new
+ * report must start as blank as a fresh one, whatever the last one held. */
+static void test_new_after_free(void **state)
+{
+    (void)state;
+    xxgk_report *r = new_report("2021");
+    const xxgk_template *t = xxgk_report_template(r);
+    size_t n = xxgk_template_cell_count_all(t);
+    assert_int_equal(xxgk_report_set_year(r, 2021), 0);
+    assert_int_equal(xxgk_report_set_agency(r, "某局"), 0);
+    for (size_t id = 0; id < n; id++)
+        assert_int_equal(xxgk_report_cell_set_unread(r, id), 0);
+    assert_int_equal(xxgk_report_cell_set_count(r, tu_id(r, "applications.new.natural_person"), 767), 0);
+    xxgk_report_free(r);
+    xxgk_report *s = new_report("2021");
+    assert_int_equal(xxgk_report_year(s), 0);
+    assert_string_equal(xxgk_report_agency(s), "");
+    for (size_t id = 0; id < n; id++) {
+        assert_int_equal(xxgk_report_cell_state(s, id), XXGK_CELL_BLANK);
+        assert_int_equal(xxgk_report_cell_line(s, id), 0);
+    }
+    xxgk_report *other = new_report("2019"); /* another size: a block of its own */
+    assert_ptr_equal(xxgk_report_template(other), xxgk_template_get("2019"));
+    xxgk_report_free(s);
+    xxgk_report_free(other);
+}
+
 static void test_metadata(void **state)
 {
     (void)state;
@@ -382,7 +409,8 @@ static void test_oom_setters(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_new_report),   cmocka_unit_test(test_metadata),
+        cmocka_unit_test(test_new_report),   cmocka_unit_test(test_new_after_free),
+        cmocka_unit_test(test_metadata),
         cmocka_unit_test(test_sections),     cmocka_unit_test(test_count_cells),
         cmocka_unit_test(test_amount_cells), cmocka_unit_test(test_number_text),
         cmocka_unit_test(test_tokens_and_format), cmocka_unit_test(test_bad_ids),
