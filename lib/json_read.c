@@ -213,15 +213,32 @@ static int same_key(const char *a, const char *b)
     return *a == *b;
 }
 
-/* a[0..n) == b[0..n), eight bytes at a time: a key is a dozen bytes, shorter than a call */
+/* a[0..n) == b[0..n), a word at a time: a key is a dozen bytes, shorter than a call. The
+ * last word is read overlapping the one before it, so no byte is compared alone unless
+ * the key is shorter than four. */
 static inline int same_bytes(const char *a, const char *b, size_t n)
 {
     uint64_t x, y;
-    for (; n >= 8; a += 8, b += 8, n -= 8) {
-        memcpy(&x, a, 8);
-        memcpy(&y, b, 8);
-        if (x != y)
+    uint32_t u, w;
+    if (n >= 8) {
+        for (; n > 8; a += 8, b += 8, n -= 8) {
+            memcpy(&x, a, 8);
+            memcpy(&y, b, 8);
+            if (x != y)
+                return 0;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        memcpy(&u, a, 4);
+        memcpy(&w, b, 4);
+        if (u != w)
             return 0;
+        memcpy(&u, a + n - 4, 4);
+        memcpy(&w, b + n - 4, 4);
+        return u == w;
     }
     for (; n; a++, b++, n--)
         if (*a != *b)
