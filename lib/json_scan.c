@@ -478,6 +478,12 @@ static void scan(sc *s, size_t p, place at, unsigned max_depth)
         }
         if (p == SIZE_MAX)
             return;
+        /* the usual case, a member on the same line: `, "` right after a member's value */
+        if (p + 2 < len && b[p] == ',' && b[p + 1] == ' ' && b[p + 2] == '"' && depth && in.obj[depth - 1]) {
+            p += 2;
+            what = AFTER_COMMA;
+            goto member;
+        }
         /* after a value: the ends of containers, then a ',' */
         for (;; p++) {
             p = skip_ws(b, len, p, &at);
