@@ -13,6 +13,9 @@ static const cli_option sum_options[] = {
                "write the total to FILE instead of standard output (never one of the\n"
                "inputs; FILE is replaced only once the whole total is written)"),
     CLI_OPT_FROM,
+    CLI_FLAG('k', "keep-going", keep_going,
+             "add the reports that can be read and leave out those that cannot (each\n"
+             "named, and counted as unreadable); the exit status is still 2"),
     CLI_FLAG(0, "no-bom", no_bom,
              "csv-wide: no UTF-8 byte order mark at the start (spreadsheets need it to read the Chinese)"),
     CLI_OPT_LANG,
@@ -27,6 +30,7 @@ static const cli_option sum_options[] = {
 static const cli_example sum_examples[] = {
     { "xxgk sum -o city-2023.json districts/2023/", "a city's total of its districts' reports" },
     { "xxgk sum --to csv-wide a.json b.json c.txt > total.csv", NULL },
+    { "xxgk sum -k -o province.json province-2023.csv", "the total of every report that can be read" },
     { NULL, NULL },
 };
 
@@ -44,9 +48,10 @@ const cli_command cli_cmd_sum = {
     "warning. The year is kept when all reports agree; agency and title are left empty.",
     sum_options,
     "The total's findings go to standard error, then a summary line. Nothing is written\n"
-    "when an input cannot be read or is of another template.\n"
+    "when an input cannot be read or is of another template, unless --keep-going: then\n"
+    "the total of the others is written and the summary counts what was left out.\n"
     "Exit status: 0 the total has no error finding, 1 it has, 2 an input could not be\n"
-    "read or added (another template, an overflow) or bad usage.",
+    "read or added (another template, an overflow; also with --keep-going) or bad usage.",
     sum_examples,
 };
 
@@ -117,6 +122,18 @@ static int add_report(sum_ctx *c, const xxgk_report *r, const char *file, const 
     return -1;
 }
 
+/* A report of a file of many that cannot be read: said, and counted. */
+static void stream_failure(sum_ctx *c, const char *file, const char *id, cli_failure *why)
+{
+    strbuf b = STRBUF_INIT;
+    cli_failure_name_report(why, id, c->a->lang);
+    cli_failure_line(&b, file, why);
+    progress_clear(&c->prog);
+    fputs(b.s ? b.s : "out of memory\n", stderr);
+    sb_free(&b);
+    c->failed++;
+}
+
 /* The reports of a file of many, one at a time. */
 static void add_stream(sum_ctx *c, const char *file)
 {
@@ -124,20 +141,20 @@ static void add_stream(sum_ctx *c, const char *file)
     cli_failure why = { "", 0, 0, 0, 0 };
     xxgk_report *r;
     int rc = cli_source_open(&s, file, &c->ro, &why);
-    while (rc == 0 && (rc = cli_source_next(&s, &r, file, &why)) == 0) {
-        rc = add_report(c, r, file, cli_source_report_id(&s));
-        xxgk_report_free(r);
-        if (rc)
-            break;
+    if (rc < 0) {
+        stream_failure(c, file, "", &why);
+        return;
     }
-    if (rc < 0 && why.msg[0]) {
-        strbuf b = STRBUF_INIT;
-        cli_failure_name_report(&why, cli_source_report_id(&s), c->a->lang);
-        cli_failure_line(&b, file, &why);
-        progress_clear(&c->prog);
-        fputs(b.s ? b.s : "out of memory\n", stderr);
-        sb_free(&b);
-        c->failed++;
+    /* after a report that cannot be read, the reader goes on with the next one */
+    while ((rc = cli_source_next(&s, &r, file, &why)) != 1) {
+        if (rc < 0)
+            stream_failure(c, file, cli_source_report_id(&s), &why);
+        else {
+            rc = add_report(c, r, file, cli_source_report_id(&s));
+            xxgk_report_free(r);
+        }
+        if (rc && !c->a->keep_going)
+            break;
     }
     cli_source_close(&s);
 }
@@ -157,7 +174,7 @@ static void add_one(void *arg, size_t idx, void *result)
         progress_clear(&c->prog);
         fwrite(it->err.s, 1, it->err.len, stderr);
         c->failed++;
-    } else if (!c->failed) { /* after a failure the total is not written: stop adding */
+    } else if (!c->failed || c->a->keep_going) { /* else no total is written: stop adding */
         if (it->stream)
             add_stream(c, file);
         else
@@ -181,11 +198,11 @@ static void summary(const sum_ctx *c, const xxgk_findings *f)
     if (sk)
         snprintf(skipped, sizeof skipped, en ? ", skipped %zu (not reports)" : "，跳过 %zu（不是报告）", sk);
     if (en)
-        fprintf(stderr, "files %zu, reports %zu, errors %zu, warnings %zu, unreadable 0%s\n", files,
-                c->added, errors, warnings, skipped);
+        fprintf(stderr, "files %zu, reports %zu, errors %zu, warnings %zu, unreadable %zu%s\n", files,
+                c->added, errors, warnings, c->failed, skipped);
     else
-        fprintf(stderr, "文件 %zu，报告 %zu，错误 %zu，警告 %zu，无法读取 0%s\n", files, c->added, errors,
-                warnings, skipped);
+        fprintf(stderr, "文件 %zu，报告 %zu，错误 %zu，警告 %zu，无法读取 %zu%s\n", files, c->added, errors,
+                warnings, c->failed, skipped);
 }
 
 /* The total, checked and written. An exit status. */
@@ -249,13 +266,15 @@ static int cmd_sum(const cli_args *a)
     progress_start(&c.prog, in.count, a->quiet);
     cli_run_ordered(in.count, a->jobs, read_one, add_one, &c);
     progress_clear(&c.prog);
-    if (c.failed || !c.acc) {
+    if ((c.failed && !a->keep_going) || !c.acc) {
         fprintf(stderr, a->lang == LANG_EN ? "xxgk sum: %zu of %zu files could not be added; nothing written\n"
                                            : "xxgk sum: %zu/%zu 个文件无法相加，未输出合计\n",
                 c.failed, in.count);
         goto done;
     }
     status = finish(&c, format);
+    if (c.failed && status != EXIT_TROUBLE) /* --keep-going: a total of the others, written */
+        status = EXIT_TROUBLE;
 done:
     cli_readopts_free(&c.ro);
     xxgk_sum_free(c.acc);

@@ -23,7 +23,7 @@ typedef struct cli_args {
     int color_err;
     int format;         /* index into the command's --format choices */
     int jobs;
-    int blank_as_zero, strict, highlight, no_bom;
+    int blank_as_zero, strict, highlight, no_bom, keep_going;
     const char *previous, *output, *to, *from, *template_id, *report;
     cli_strlist exclude; /* --exclude GLOB, as many as given */
     char **args;        /* the operands (files), in order */

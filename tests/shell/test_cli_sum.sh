@@ -118,6 +118,30 @@ expect_rc 2 "$XXGK" sum "$K" tests/data/cli/inputs/bad-year.json
 [ ! -s "$T/out" ] || fail "nothing written when an input is unreadable"
 grep -q '^tests/data/cli/inputs/bad-year.json:2:11: ' "$T/err" || fail "unreadable input named with its place"
 
+# --keep-going: the total of the inputs that can be read, written; each other one named and
+# counted; still exit 2. The total is exactly that of the readable inputs alone.
+expect_rc 1 "$XXGK" sum "$H" "$K"
+cp "$T/out" "$T/good-total.json"
+expect_rc 2 "$XXGK" sum -k "$H" tests/data/cli/inputs/bad-year.json "$K"
+cmp "$T/out" "$T/good-total.json" || fail "--keep-going: the total of the readable inputs"
+grep -q '^tests/data/cli/inputs/bad-year.json:2:11: ' "$T/err" || fail "--keep-going names what it left out"
+tail -n 1 "$T/err" | grep -qx '文件 3，报告 2，错误 2，警告 28，无法读取 1' || fail "--keep-going summary: $(tail -n 1 "$T/err")"
+expect_rc 2 "$XXGK" sum --keep-going --lang en -o "$T/kept.json" "$H" tests/data/cli/inputs/bad-year.json "$K"
+cmp "$T/kept.json" "$T/good-total.json" || fail "--keep-going -o"
+tail -n 1 "$T/err" | grep -qx 'files 3, reports 2, errors 2, warnings 28, unreadable 1' || fail "--keep-going summary, en: $(tail -n 1 "$T/err")"
+# a long CSV whose middle report cannot be read: left out, the reports around it added
+{ echo "report,path,value"
+  "$XXGK" convert --to csv "$H" | tail -n +2 | sed 's/^/hz,/'
+  "$XXGK" convert --to csv "$K" | tail -n +2 | sed 's/^/bad,/; s/^bad,applications\.new\.total,/bad,applications.nope,/'
+  "$XXGK" convert --to csv "$K" | tail -n +2 | sed 's/^/kd,/'; } >"$T/three.csv"
+grep -q '^bad,applications.nope,' "$T/three.csv" || fail "the bad report of three.csv"
+expect_rc 2 "$XXGK" sum "$T/three.csv"
+[ ! -s "$T/out" ] || fail "a long CSV with a bad report: nothing written without --keep-going"
+expect_rc 2 "$XXGK" sum -k "$T/three.csv"
+cmp "$T/out" "$T/good-total.json" || fail "--keep-going over a long CSV: hz + kd"
+grep -q "^$T/three.csv:[0-9]*:[0-9]*: 报告 bad：" "$T/err" || fail "--keep-going names the bad report: $(cat "$T/err")"
+tail -n 1 "$T/err" | grep -qx '文件 1，报告 2，错误 2，警告 28，无法读取 1' || fail "--keep-going long CSV summary: $(tail -n 1 "$T/err")"
+
 # -o never overwrites an input, even one found in a directory
 cp "$K" "$T/in.json"
 expect_rc 2 "$XXGK" sum -o "$T/in.json" "$T"
