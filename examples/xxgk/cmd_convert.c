@@ -18,6 +18,9 @@ static const cli_option convert_options[] = {
     CLI_FLAG(0, "no-bom", no_bom,
              "csv-wide: no UTF-8 byte order mark at the start (spreadsheets need it to read the Chinese)"),
     CLI_FLAG(0, "strict", strict, "fail when the reader could not place something"),
+    CLI_FLAG('k', "keep-going", keep_going,
+             "many reports into one long CSV: write those that can be read and leave out\n"
+             "those that cannot (each named, and counted); the exit status is still 2"),
     CLI_FLAG(0, "highlight", highlight,
              "HTML: check the report and mark the cells the findings name, with\n"
              "their messages"),
@@ -49,9 +52,11 @@ const cli_command cli_cmd_convert = {
     "\n"
     "With --to csv, many reports (several files, directories, or long CSVs of many\n"
     "reports) are written into one long CSV with a leading `report` column: a file's\n"
-    "reports keep their ids, a file of one report is named by its path.",
+    "reports keep their ids, a file of one report is named by its path. Nothing is\n"
+    "written when one of them cannot be read, unless --keep-going.",
     convert_options,
-    "Exit status: 0 converted, 2 an input could not be read or bad usage.",
+    "Exit status: 0 converted, 2 an input could not be read (also with --keep-going) or\n"
+    "bad usage.",
     convert_examples,
 };
 
@@ -248,23 +253,32 @@ static void stack_stream(stack_ctx *c, const char *file)
     cli_source s;
     cli_failure why = { "", 0, 0, 0, 0 };
     strbuf csv = STRBUF_INIT, err = STRBUF_INIT;
-    int rc = cli_source_open(&s, file, c->ro, &why);
     xxgk_report *r;
-    while (rc == 0 && (rc = cli_source_next(&s, &r, file, &why)) == 0) {
-        print_diagnostics(c->a, file, r);
-        rc = append_csv(&csv, &err, c->wo[c->jobs], file, cli_source_report_id(&s), r, c->a->lang);
-        xxgk_report_free(r);
-        if (rc == 0) {
-            cli_outfile_write(&c->out, csv.s ? csv.s : "", csv.len);
-            c->reports++;
+    int rc = cli_source_open(&s, file, c->ro, &why);
+    if (rc == 0) /* after a report that cannot be read, the reader goes on with the next one */
+        while ((rc = cli_source_next(&s, &r, file, &why)) != 1) {
+            if (rc == 0) {
+                print_diagnostics(c->a, file, r);
+                rc = append_csv(&csv, &err, c->wo[c->jobs], file, cli_source_report_id(&s), r, c->a->lang);
+                xxgk_report_free(r);
+            } else {
+                cli_failure_name_report(&why, cli_source_report_id(&s), c->a->lang);
+                cli_failure_line(&err, file, &why);
+            }
+            if (rc == 0) {
+                cli_outfile_write(&c->out, csv.s ? csv.s : "", csv.len);
+                c->reports++;
+            } else {
+                fwrite(err.s ? err.s : "", 1, err.len, stderr);
+                c->failed++;
+                if (!c->a->keep_going)
+                    break;
+            }
+            sb_clear(&csv);
+            sb_clear(&err);
         }
-        sb_clear(&csv);
-    }
-    if (rc < 0) {
-        if (!err.len) {
-            cli_failure_name_report(&why, cli_source_report_id(&s), c->a->lang);
-            cli_failure_line(&err, file, &why);
-        }
+    else {
+        cli_failure_line(&err, file, &why);
         fwrite(err.s ? err.s : "", 1, err.len, stderr);
         c->failed++;
     }
@@ -325,7 +339,7 @@ static int convert_many(const cli_args *a, const cli_readopts *ro, const cli_inp
     progress_start(&c.prog, in->count, a->quiet);
     cli_run_ordered(in->count, c.jobs, stack_read, stack_write, &c);
     progress_clear(&c.prog);
-    if (c.failed) {
+    if (c.failed && !a->keep_going) {
         fprintf(stderr, a->lang == LANG_EN ? "xxgk convert: %zu of %zu files could not be read; nothing written\n"
                                            : "xxgk convert: %zu/%zu 个文件无法读取，未输出\n",
                 c.failed, in->count);
@@ -334,10 +348,14 @@ static int convert_many(const cli_args *a, const cli_readopts *ro, const cli_inp
     }
     if (cli_outfile_commit(&c.out, "convert") != 0)
         goto done;
-    if (!a->quiet)
+    if (!a->quiet && !c.failed)
         fprintf(stderr, a->lang == LANG_EN ? "files %zu, reports %zu\n" : "文件 %zu，报告 %zu\n",
                 in->count, c.reports);
-    status = EXIT_CLEAN;
+    else if (!a->quiet) /* --keep-going */
+        fprintf(stderr, a->lang == LANG_EN ? "files %zu, reports %zu, unreadable %zu\n"
+                                           : "文件 %zu，报告 %zu，无法读取 %zu\n",
+                in->count, c.reports, c.failed);
+    status = c.failed ? EXIT_TROUBLE : EXIT_CLEAN;
 done:
     for (int w = 0; c.wo && w <= c.jobs; w++)
         xxgk_write_options_free(c.wo[w]);
